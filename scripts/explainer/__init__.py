@@ -1,0 +1,1 @@
+"""Explainer: turns raw news articles into verified, cross-linked Markdown pages (no MkDocs import here)."""

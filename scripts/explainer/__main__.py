@@ -1,0 +1,52 @@
+"""Command line: `python -m explainer convert | site | serve` (errors as one line each; --debug for tracebacks)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .errors import ExplainerError
+from .project import Project, convert
+from .serve import serve
+from .site import build_site
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m explainer", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(), help="project checkout (default: current folder)")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("convert", help="generate the Markdown pages under docs/ from sources/")
+    commands.add_parser("site", help="convert, then build site/ with MkDocs (strict); site/ is replaced only on success")
+    serve_parser = commands.add_parser("serve", help="live preview: edits under sources/ show up without a restart")
+    serve_parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    args = parser.parse_args(argv)
+    project = Project(args.root.resolve())
+    try:
+        if args.command == "convert":
+            sources, changed = convert(project)
+            warnings = [f"{s.path.relative_to(project.root)}: {w}" for s in sources for w in s.warnings]
+            print(f"converted {len(sources)} sources; {len(changed)} files changed")
+        elif args.command == "site":
+            warnings = build_site(project)
+            print(f"built {project.site.relative_to(project.root)}/")
+        else:
+            return serve(project, args.dev_addr)
+    except ExplainerError as exc:
+        if args.debug:
+            raise
+        for problem in exc.problems:
+            print(f"error: {_relative(str(problem), project.root)}", file=sys.stderr)
+        return 1
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return 0
+
+
+def _relative(message: str, root: Path) -> str:
+    return message.replace(f"{root}/", "")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

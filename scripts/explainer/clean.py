@@ -1,0 +1,134 @@
+"""Cleaning: marks each raw line kept or dropped (by a named rule from rules.py) and segments paragraphs."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from . import rules
+from .model import Line, Paragraph
+
+
+def split_lines(text: str) -> list[str]:
+    return text.split("\n")
+
+
+def words(line: str) -> int:
+    return len(line.split())
+
+
+def is_prose(line: str) -> bool:
+    """A line of running text: long enough and ending like a sentence."""
+    return words(line) >= 12 and bool(rules.SENTENCE_END.search(line))
+
+
+def _script(char: str) -> str:
+    name = unicodedata.name(char, "")
+    head = name.split(" ", 1)[0]
+    return "CJK" if head in {"CJK", "HIRAGANA", "KATAKANA"} else head  # Japanese mixes the three
+
+
+def _letters_by_script(text: str) -> Counter[str]:
+    return Counter(_script(c) for c in text if c.isalpha())
+
+
+def dominant_script(lines: Iterable[str]) -> str:
+    counts: Counter[str] = Counter()
+    for line in lines:
+        counts.update(_letters_by_script(line))
+    return counts.most_common(1)[0][0] if counts else "LATIN"
+
+
+def _is_foreign_menu(line: str, script: str) -> bool:
+    if words(line) > rules.FOREIGN_MENU_MAX_WORDS or rules.SENTENCE_END.search(line):
+        return False
+    counts = _letters_by_script(line)
+    total = sum(counts.values())
+    return total > 0 and (total - counts[script]) / total >= rules.FOREIGN_MENU_MIN_SHARE
+
+
+def line_rule(line: str) -> str | None:
+    """The name of the boilerplate rule that matches this (stripped) line, if any."""
+    for rule in rules.LINE_RULES:
+        if words(line) <= rule.max_words and rule.pattern.fullmatch(line):
+            return rule.name
+    return None
+
+
+def mark_lines(raw: list[str], header: dict[int, str], author: str | None) -> list[Line]:
+    """Classify every line: header lines (title, byline, dateline) and boilerplate are dropped with their rule."""
+    stripped = [line.strip() for line in raw]
+    script = dominant_script(s for s in stripped if is_prose(s))
+    drop: dict[int, str] = dict(header)
+    in_related = False
+    for index, line in enumerate(stripped):
+        if not line:
+            in_related = False
+            continue
+        if index in drop:
+            continue
+        if in_related or rules.RELATED_BLOCK_HEADER.fullmatch(line):
+            drop[index], in_related = rules.RELATED_BLOCK_RULE, True
+            continue
+        clean = rules.CONTROL_CHARS.sub("", line).strip()
+        rule = line_rule(clean)
+        if rule is None and _is_foreign_menu(clean, script):
+            rule = rules.FOREIGN_MENU_RULE
+        if rule:
+            drop[index] = rule
+    _mark_author_trailer(stripped, drop, author)
+    return [Line(i + 1, raw[i], drop.get(i)) for i in range(len(raw))]
+
+
+def _mark_author_trailer(stripped: list[str], drop: dict[int, str], author: str | None) -> None:
+    """After the last line of prose: the author's name (often repeated) and a short title line under it."""
+    if not author:
+        return
+    prose = [i for i, s in enumerate(stripped) if is_prose(s) and i not in drop]
+    start = prose[-1] + 1 if prose else 0
+    after_name = False
+    for index in range(start, len(stripped)):
+        line = rules.CONTROL_CHARS.sub("", stripped[index]).strip()
+        if not line or index in drop:
+            continue
+        if line.casefold() == author.casefold():
+            drop[index], after_name = rules.AUTHOR_TRAILER_RULE, True
+        elif (
+            after_name
+            and words(line) <= rules.AUTHOR_TITLE_MAX_WORDS
+            and not rules.SENTENCE_END.search(line)
+        ):
+            drop[index] = rules.AUTHOR_TRAILER_RULE
+        else:
+            after_name = False
+
+
+def paragraphs(lines: list[Line]) -> list[Paragraph]:
+    """Kept lines grouped into paragraphs: a blank or dropped line ends a paragraph."""
+    blocks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    first = 0
+    for line in lines:
+        text = rules.CONTROL_CHARS.sub("", line.text).strip()
+        if line.dropped_by or not text:
+            if current:
+                blocks.append((first, current))
+            current = []
+            continue
+        if not current:
+            first = line.number
+        current.append(text)
+    if current:
+        blocks.append((first, current))
+    result: list[Paragraph] = []
+    for number, (first_line, block) in enumerate(blocks, start=1):
+        text = "\n".join(block)
+        subhead = (
+            1 < number < len(blocks)
+            and len(block) == 1
+            and words(text) <= rules.SUBHEAD_MAX_WORDS
+            and not rules.SENTENCE_END.search(text)
+        )
+        result.append(Paragraph(number, text, first_line, subhead))
+    return result

@@ -1,0 +1,43 @@
+"""Extract stage for one article: raw text → Source (cleaned paragraphs, metadata with origins, date mentions)."""
+
+from __future__ import annotations
+
+from . import clean, extract
+from .model import Metadata, Source
+from .read import RawArticle
+
+
+def to_source(article: RawArticle) -> Source:
+    """Everything one article says about itself; its date is established later, with the whole corpus."""
+    raw = clean.split_lines(article.text)
+    header = extract.read_header(raw)
+    lines = clean.mark_lines(raw, header.drop, article.metadata.get("author") or header.author)
+    paragraphs = clean.paragraphs(lines)
+    metadata = Metadata()
+    for name, value in article.metadata.items():
+        metadata.set(name, value, "given")
+    metadata.set("title", header.title, f"headline (line {header.title_line})")
+    metadata.set("title", extract.infer_title(paragraphs), "first sentence (the text has no headline)")
+    metadata.set("author", header.author, f"byline (line {header.byline_line})")
+    if outlet := extract.infer_outlet(lines, paragraphs):
+        metadata.set("outlet", outlet[0], outlet[1])
+    related = extract.related_lines(lines)
+    source = Source(
+        id=article.id,
+        path=article.path,
+        lines=lines,
+        paragraphs=paragraphs,
+        metadata=metadata,
+        byline=header.byline,
+        byline_date=header.byline_date,
+        mentions=extract.date_mentions(paragraphs, related),
+        related=[line.text.strip() for line in related],
+    )
+    if credits := extract.wire_credits(paragraphs):
+        source.warnings.append(f"carries wire-agency material: {', '.join(credits)}")
+    for name in ("title", "outlet", "author"):
+        if name not in metadata.values:
+            source.warnings.append(f"no {name} given or found in the text")
+    if not paragraphs:
+        source.warnings.append("every line was dropped as boilerplate")
+    return source

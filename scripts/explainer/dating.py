@@ -1,0 +1,161 @@
+"""Dating: the date each source is shown with, established from its byline, its text and the corpus, with evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import dates, rules
+from .model import DateFinding, DateMention, Source
+
+
+def fmt(value: dt.date) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+@dataclass(frozen=True)
+class YearHint:
+    """A year borrowed from other sources for an article that writes no year at all."""
+
+    year: int
+    reason: str
+
+
+def _quote(mention: DateMention) -> str:
+    return f"“{mention.text}” (line {mention.line})"
+
+
+def _newest_full_date(source: Source) -> DateMention | None:
+    full = [m for m in source.mentions if m.precision == "day" and m.value]
+    return max(full, key=lambda m: m.value or dt.date.min) if full else None
+
+
+def byline_contradiction(source: Source) -> str | None:
+    """Why the byline date cannot be right, when the text says so; None when the text agrees or is silent."""
+    newest = _newest_full_date(source)
+    if source.byline_date is None or newest is None or newest.value is None:
+        return None
+    gap = (source.byline_date - newest.value).days
+    if gap <= rules.BYLINE_CONTRADICTION_DAYS:
+        return None
+    cited = sorted({m.value for m in source.mentions if m.cited_story and m.precision == "day" and m.value})
+    reason = (
+        f"The byline gives {fmt(source.byline_date)}, but the newest date in the text is "
+        f"{fmt(newest.value)} ({_quote(newest)}), {gap // 365} year{'s' if gap >= 730 else ''} earlier"
+    )
+    if cited:
+        reason += f"; the article points readers to earlier stories of {', '.join(fmt(d) for d in cited)}"
+    return reason + ". The byline date is most likely when the page was archived, not when it was written."
+
+
+def establish(source: Source, given: str | None, hint: YearHint | None = None) -> DateFinding:
+    """The date of one source: given in metadata, else its byline (unless contradicted), else inferred."""
+    contradiction = byline_contradiction(source)
+    if given:
+        value = dt.date.fromisoformat(given)
+        finding = DateFinding(value, "given", [f"Given in the article's metadata file as {fmt(value)}."])
+    elif source.byline_date and not contradiction:
+        return DateFinding(source.byline_date, "byline", _byline_evidence(source))
+    else:
+        finding = _infer(source, hint)
+    finding.byline_contradiction = contradiction
+    return finding
+
+
+def _byline_evidence(source: Source) -> list[str]:
+    assert source.byline_date is not None
+    evidence = [f"Printed with the article: “{source.byline}” (line {_byline_line(source)})."]
+    seen: set[str] = set()
+    for mention in source.mentions:
+        if mention.precision != "weekday" or mention.text in seen:
+            continue
+        seen.add(mention.text)
+        day = dates.on_or_before(source.byline_date, mention.text)
+        lag = (source.byline_date - day).days
+        when = "the same day" if lag == 0 else f"{lag} day{'s' if lag > 1 else ''} before"
+        evidence.append(f"The text's “{mention.text}” (line {mention.line}) fits: it is {fmt(day)}, {when}.")
+    return evidence
+
+
+def _byline_line(source: Source) -> int | str:
+    for line in source.lines:
+        if line.dropped_by in {rules.BYLINE_RULE, rules.DATELINE_RULE, "headline"} and (
+            source.byline and source.byline in line.text
+        ):
+            return line.number
+    return "?"
+
+
+def _infer(source: Source, hint: YearHint | None) -> DateFinding:
+    evidence: list[str] = []
+    anchor: dt.date | None = None
+    newest = _newest_full_date(source)
+    day_months = [m for m in source.mentions if m.precision == "day-month" and m.value]
+    if newest and newest.value:
+        anchor = newest.value
+        kind = "an earlier story it cites" if newest.cited_story else "the text"
+        evidence.append(
+            f"The newest full date written in the article is {fmt(anchor)} ({_quote(newest)}, in {kind}), "
+            "so the article is no older than that."
+        )
+    elif hint and day_months:
+        evidence.append(hint.reason)
+        dated = [(m, m.value.replace(year=hint.year)) for m in day_months if m.value]
+        newest_mention, anchor = max(dated, key=lambda pair: pair[1])
+        evidence.append(
+            f"The latest date it writes is {_quote(newest_mention)}: {fmt(anchor)}, so the article is no older."
+        )
+    if anchor is None:
+        reason = "No date is printed with the article and none can be read from its text; the date is unknown."
+        return DateFinding(None, "unknown", [reason])
+    value = anchor
+    resolved: dict[str, tuple[dt.date, DateMention]] = {}
+    for mention in source.mentions:
+        if mention.precision == "weekday" and mention.text not in resolved:
+            resolved[mention.text] = (dates.on_or_after(anchor, mention.text), mention)
+    if resolved:
+        latest, first = max(resolved.values(), key=lambda pair: pair[0])
+        evidence.append(
+            f"The text reports what happened on “{first.text}” (line {first.line}): "
+            f"the first {first.text} on or after {fmt(anchor)} is {fmt(latest)}."
+        )
+        value = max(value, latest)
+    evidence.append(
+        f"Date shown: {fmt(value)}, inferred as the earliest date consistent with the text; "
+        "the article may have been published a day or so later."
+    )
+    return DateFinding(value, "inferred", evidence, earliest=value)
+
+
+def year_hint(source: Source, dated: list[Source]) -> YearHint | None:
+    """For an article that writes no year: the year whose sources alone share the most names with it."""
+    names = proper_names(source)
+    by_year: dict[int, list[Source]] = {}
+    for other in dated:
+        if other.date.value and other is not source:
+            by_year.setdefault(other.date.value.year, []).append(other)
+    names_by_year = {y: set().union(*(proper_names(o) for o in others)) for y, others in by_year.items()}
+    best: tuple[int, list[str]] | None = None
+    for year in sorted(by_year):
+        elsewhere = set().union(*(n for y, n in names_by_year.items() if y != year))
+        shared = sorted((names & names_by_year[year]) - elsewhere)  # names no other year's sources share
+        if best is None or len(shared) > len(best[1]):
+            best = (year, shared)
+    if best is None or len(best[1]) < rules.YEAR_FROM_CORPUS_MIN_SHARED_NAMES:
+        return None
+    year, shared = best
+    reason = (
+        f"No year is written in the article. It shares {len(shared)} names found in no source of another year "
+        f"({', '.join(shared[:8])}{', …' if len(shared) > 8 else ''}) with the sources dated {year} "
+        f"({', '.join(o.id for o in by_year[year])}), so its dates are read as {year} (inferred)."
+    )
+    return YearHint(year, reason)
+
+
+def proper_names(source: Source) -> set[str]:
+    found = {m.group(0) for p in source.paragraphs for m in rules.PROPER_NAME.finditer(p.text)}
+    return {name for name in found if name not in rules.NOT_NAMES}
+
+
+def writes_no_year(source: Source) -> bool:
+    return source.byline_date is None and not any(m.precision in {"day", "month", "year"} for m in source.mentions)

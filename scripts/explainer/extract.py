@@ -1,0 +1,121 @@
+"""Extraction: headline, byline, dateline, outlet and the dates written in an article's lines."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from . import clean, dates, rules
+from .model import DateMention, Line, Paragraph
+
+
+@dataclass
+class Header:
+    """What the lines above the article's first paragraph say about it."""
+
+    drop: dict[int, str] = field(default_factory=dict)  # 0-based line index → rule name
+    title: str | None = None
+    title_line: int | None = None
+    author: str | None = None
+    byline: str | None = None
+    byline_line: int | None = None
+    byline_date: dt.date | None = None
+    byline_date_text: str | None = None
+
+
+def read_header(raw: list[str]) -> Header:
+    """Find headline, byline and dateline among the lines before the first line of prose."""
+    header = Header()
+    for index, line in enumerate(raw):
+        text = rules.CONTROL_CHARS.sub("", line).strip()
+        if not text or clean.line_rule(text):
+            continue
+        if clean.is_prose(text) or rules.RELATED_BLOCK_HEADER.fullmatch(text):
+            break
+        if header.byline is None and (match := rules.BYLINE.fullmatch(text)):
+            header.author, header.byline, header.byline_line = match.group("author"), text, index + 1
+            header.drop[index] = rules.BYLINE_RULE
+            _set_byline_date(header, match.group("rest") or "", index, text)
+        elif header.byline_date is None and (value := _dateline(text)):
+            header.byline_date, header.byline_date_text = value, text
+            header.byline, header.byline_line = header.byline or text, header.byline_line or index + 1
+            header.drop[index] = rules.DATELINE_RULE
+        elif header.title is None and clean.words(text) <= rules.HEADLINE_MAX_WORDS and not _ends_sentence(text):
+            header.title, header.title_line = text, index + 1
+            header.drop[index] = "headline"
+            if match := rules.TITLE_DATE_SUFFIX.fullmatch(text):
+                header.title = match.group("title")
+                _set_byline_date(header, match.group("date"), index, text)
+        else:
+            break
+    return header
+
+
+def _ends_sentence(text: str) -> bool:
+    return bool(re.search(r"[.!?]\s*$", text))
+
+
+def _set_byline_date(header: Header, text: str, index: int, printed: str) -> None:
+    """Take the date from `text`, part of the printed line `printed` (a byline or a dated headline)."""
+    if header.byline_date is None and (value := dates.full_date(text)):
+        header.byline_date, header.byline_date_text = value, text.strip()
+        header.byline = header.byline or printed
+        header.byline_line = header.byline_line or index + 1
+
+
+def _dateline(text: str) -> dt.date | None:
+    text = rules.DATELINE_PREFIX.sub("", text, count=1) if rules.DATELINE_PREFIX.match(text) else text
+    if clean.words(text) > rules.DATELINE_MAX_WORDS or not rules.YEAR_MENTION.search(text):
+        return None
+    match = rules.DATE_CANDIDATES.search(text)
+    if not match or len(match.group(0)) < len(text) / 2:
+        return None
+    found = dates.classify(match.group(0))
+    return found[0] if found and found[1] == "day" else None
+
+
+def infer_title(paragraphs: list[Paragraph]) -> str | None:
+    """No headline: the first sentence, shortened at a word boundary."""
+    if not paragraphs:
+        return None
+    sentence = re.split(r"(?<=[.!?])\s", paragraphs[0].text, maxsplit=1)[0]
+    if len(sentence) <= rules.INFERRED_TITLE_MAX_CHARS:
+        return sentence.rstrip(".")
+    return sentence[: rules.INFERRED_TITLE_MAX_CHARS].rsplit(" ", 1)[0] + "…"
+
+
+def infer_outlet(lines: list[Line], paragraphs: list[Paragraph]) -> tuple[str, str] | None:
+    """(outlet, how it was found) from a dateline site name or a copyright footer."""
+    for paragraph in paragraphs[:2]:
+        if match := rules.OUTLET_IN_DATELINE.search(paragraph.text):
+            return match.group("outlet"), f"dateline of paragraph {paragraph.number}"
+    for line in lines:
+        if line.dropped_by == rules.COPYRIGHT_LINES.name:
+            if match := rules.OUTLET_IN_COPYRIGHT.search(line.text):
+                outlet = match.group("outlet").strip(" -–—©")
+                if outlet:
+                    return outlet, f"copyright footer (line {line.number})"
+    return None
+
+
+def wire_credits(paragraphs: list[Paragraph]) -> list[str]:
+    """Wire agencies credited in datelines such as "WASHINGTON (Kyodo)"."""
+    found = [m.group("agency") for p in paragraphs if (m := rules.WIRE_CREDIT.match(p.text))]
+    return sorted(set(found))
+
+
+def related_lines(lines: list[Line]) -> list[Line]:
+    return [line for line in lines if line.dropped_by == rules.RELATED_BLOCK_RULE]
+
+
+def date_mentions(paragraphs: list[Paragraph], related: list[Line]) -> list[DateMention]:
+    """Dates in the article's text, then in the stories it cites (those carry `cited_story`)."""
+    mentions: list[DateMention] = []
+    for paragraph in paragraphs:
+        for offset, text in enumerate(paragraph.text.split("\n")):
+            mentions.extend(dates.find_mentions(text, paragraph.first_line + offset))
+    # A cited story's date may sit on the line below its title: read the block as one text per line.
+    for line in related:
+        mentions.extend(dates.find_mentions(line.text.strip(), line.number, cited_story=True))
+    return mentions

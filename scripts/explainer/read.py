@@ -1,0 +1,158 @@
+"""Reading raw input from disk: article text files (validated, decoded) and their optional metadata files."""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .errors import ExplainerError, Problem
+from .model import METADATA_FIELDS
+
+ARTICLE_SUFFIX = ".txt"
+METADATA_SUFFIX = ".yml"
+SOURCE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """An article file as read: its id (the file stem), decoded text, and optional metadata with line numbers."""
+
+    id: str
+    path: Path
+    text: str
+    metadata: dict[str, str]
+    metadata_path: Path | None
+    metadata_lines: dict[str, int]
+
+
+def decode_article(path: Path, data: bytes) -> str:
+    """Bytes → text. UTF-8 (BOM allowed) or BOM-marked UTF-16; anything else is refused with the line at fault."""
+    if not data.strip():
+        raise ExplainerError.one(path, "the article is empty")
+    if len(data) > MAX_ARTICLE_BYTES:
+        raise ExplainerError.one(path, f"the article is {len(data):,} bytes; the limit is {MAX_ARTICLE_BYTES:,}")
+    for bom, encoding in ((codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise ExplainerError.one(path, f"invalid UTF-16 after its byte-order mark ({exc.reason})") from None
+            return _check_text(path, text)
+    if data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise ExplainerError.one(path, "NUL byte: this is a binary file, not a plain-text article", line)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ExplainerError.one(
+            path,
+            f"not UTF-8: byte 0x{data[exc.start]:02x} at column {column} (save the article as UTF-8)",
+            line,
+        ) from None
+    return _check_text(path, text)
+
+
+def _check_text(path: Path, text: str) -> str:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ExplainerError.one(path, "NUL character: this is a binary file, not a plain-text article", line)
+    if not text.strip():
+        raise ExplainerError.one(path, "the article has no text")
+    return text
+
+
+def read_metadata(path: Path) -> tuple[dict[str, str], dict[str, int]]:
+    """Read an article's metadata file: a YAML mapping of known fields to strings; errors name file and line."""
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except UnicodeDecodeError:
+        raise ExplainerError.one(path, "metadata file is not UTF-8") from None
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise ExplainerError.one(path, f"YAML syntax error: {exc.problem}", line) from None
+    if node is None:
+        return {}, {}
+    if not isinstance(node, yaml.MappingNode):
+        raise ExplainerError.one(path, "metadata must be a mapping of field: value", node.start_mark.line + 1)
+    values: dict[str, str] = {}
+    lines: dict[str, int] = {}
+    problems: list[Problem] = []
+    for key_node, value_node in node.value:
+        key, line = str(key_node.value), key_node.start_mark.line + 1
+        if key not in METADATA_FIELDS:
+            problems.append(Problem(path, f"unknown field {key!r} (known: {', '.join(METADATA_FIELDS)})", line))
+            continue
+        if key in values:
+            problems.append(Problem(path, f"field {key!r} given twice", line))
+            continue
+        if not isinstance(value_node, yaml.ScalarNode) or value_node.tag == "tag:yaml.org,2002:null":
+            problems.append(Problem(path, f"field {key!r} must be a single text value", line))
+            continue
+        value = str(value_node.value).strip()
+        if key == "date" and not _is_iso_date(value):
+            problems.append(Problem(path, f"date {value!r} must be written YYYY-MM-DD", line))
+            continue
+        values[key], lines[key] = value, line
+    if problems:
+        raise ExplainerError(problems)
+    return values, lines
+
+
+def _is_iso_date(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+def read_article(path: Path) -> RawArticle:
+    """Read one article file and the metadata file beside it, if any."""
+    if not SOURCE_ID.fullmatch(path.stem):
+        raise ExplainerError.one(
+            path, "file name must be lower-case words joined by hyphens (it becomes the citation key)"
+        )
+    text = decode_article(path, path.read_bytes())
+    meta_path = path.with_suffix(METADATA_SUFFIX)
+    if meta_path.exists():
+        metadata, lines = read_metadata(meta_path)
+        return RawArticle(path.stem, path, text, metadata, meta_path, lines)
+    return RawArticle(path.stem, path, text, {}, None, {})
+
+
+def read_articles(folder: Path) -> list[RawArticle]:
+    """Read every article of a folder; every bad file is reported, all at once."""
+    if not folder.is_dir():
+        raise ExplainerError.one(folder, "the articles folder does not exist")
+    articles: list[RawArticle] = []
+    problems: list[Problem] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue
+        if path.suffix == METADATA_SUFFIX:
+            if not path.with_suffix(ARTICLE_SUFFIX).exists():
+                problems.append(Problem(path, f"metadata file without an article ({path.stem}{ARTICLE_SUFFIX})"))
+            continue
+        if path.suffix != ARTICLE_SUFFIX:
+            problems.append(Problem(path, f"not an article: articles are plain-text {ARTICLE_SUFFIX} files"))
+            continue
+        try:
+            articles.append(read_article(path))
+        except ExplainerError as exc:
+            problems.extend(exc.problems)
+    if problems:
+        raise ExplainerError(problems)
+    if not articles:
+        raise ExplainerError.one(folder, f"no articles ({ARTICLE_SUFFIX} files) found")
+    return articles

@@ -1,0 +1,189 @@
+"""Render stage: Markdown strings for the source pages and the sources index. Article text is made inert here."""
+
+from __future__ import annotations
+
+import json
+
+from . import rules
+from .dating import fmt
+from .model import Source
+
+SOURCES_DIR = "sources"
+
+# Characters that any stage of the Markdown build could read as markup: HTML, Markdown inline syntax,
+# markdown-include's {!…!}, neoteroi's [timeline(…)] and ::timeline::, attribute lists, Jinja-like braces.
+_INLINE_SPECIALS = set("&<>\"'{}[]()`*_\\|~^=#!:+-$%@")
+# Inside a raw HTML block only the preprocessors (markdown-include, fences) and the HTML parser read the text.
+_BLOCK_SPECIALS = set("&<>\"{}[]`:\\")
+
+
+def _encode(text: str, specials: set[str]) -> str:
+    return "".join(f"&#{ord(c)};" if c in specials else c for c in text)
+
+
+def inert_block(text: str) -> str:
+    """Text for inside a raw HTML block: one physical line, no character any processor can act on."""
+    return _encode(text, _BLOCK_SPECIALS).replace("\n", "&#10;")
+
+
+def inert_inline(text: str) -> str:
+    """Text for a Markdown inline context (link text, table cell): every markup character as an entity."""
+    return _encode(" ".join(text.split()), _INLINE_SPECIALS)
+
+
+def front_matter(title: str, description: str) -> str:
+    """YAML front matter; values HTML-escaped because themes print them into <title> and <meta> unescaped."""
+    return (
+        "---\n"
+        f"title: {json.dumps(inert_block(title), ensure_ascii=False)}\n"
+        f"description: {json.dumps(inert_block(description), ensure_ascii=False)}\n"
+        "---\n\n"
+    )
+
+
+def summary(source: Source, limit: int = 155) -> str:
+    """A meta description: who published it, when, and the start of the text."""
+    head = ", ".join(x for x in (source.metadata.get("outlet"), date_label(source)) if x)
+    body = next((p.text for p in source.paragraphs if not p.subhead), "")
+    text = f"{head}: {body}" if head else body
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def date_label(source: Source) -> str:
+    finding = source.date
+    if finding.value is None:
+        return "date unknown"
+    label = fmt(finding.value)
+    return f"{label} (inferred)" if finding.inferred else label
+
+
+_STATUS_TEXT = {
+    "given": "given by the editor",
+    "byline": "as printed with the article",
+    "inferred": "inferred from the text",
+    "unknown": "unknown",
+}
+
+
+def source_page(source: Source) -> str:
+    parts = [front_matter(source.title, summary(source))]
+    parts.append(f"[← All sources](index.md){{ .back-link }}\n\n")
+    parts.append(_metadata_block(source))
+    parts.append(_date_block(source))
+    parts.append("## Article text {#text}\n\n")
+    if not source.paragraphs:
+        parts.append("<p class=\"empty\">Every line of this article was removed as boilerplate.</p>\n\n")
+    for paragraph in source.paragraphs:
+        classes = "para subhead" if paragraph.subhead else "para"
+        parts.append(
+            f'<p class="{classes}" id="{paragraph.anchor}">'
+            f'<a class="para-num" href="#{paragraph.anchor}" title="Paragraph {paragraph.number}">'
+            f"{paragraph.number}</a> {inert_block(paragraph.text)}</p>\n\n"
+        )
+    parts.append(_removed_block(source))
+    return "".join(parts)
+
+
+def _row(label: str, value: str, origin: str | None = None) -> str:
+    note = f' <span class="origin">({inert_block(origin)})</span>' if origin else ""
+    return f"<dt>{label}</dt><dd>{value}{note}</dd>"
+
+
+def _metadata_block(source: Source) -> str:
+    meta = source.metadata
+    rows = []
+    for name, label in (("outlet", "Outlet"), ("author", "Author")):
+        value = meta.get(name)
+        rows.append(_row(label, inert_block(value) if value else "<em>unknown</em>", _origin(source, name)))
+    rows.append(
+        _row("Date", f"<strong>{inert_block(date_label(source))}</strong>", _STATUS_TEXT[source.date.status])
+    )
+    if source.byline:
+        rows.append(_row("Byline as printed", f"<q>{inert_block(source.byline)}</q>"))
+    if url := meta.get("url"):
+        rows.append(_row("Original address", f"<span class=\"url\">{inert_block(url)}</span>", _origin(source, "url")))
+    rows.append(_row("Rights", inert_block(meta.get("rights") or "not stated: quoted for research and commentary")))
+    if notes := meta.get("notes"):
+        rows.append(_row("Editor's notes", inert_block(notes)))
+    rows.append(_row("Citation key", f"<code>{inert_block(source.id)}</code>"))
+    given = ", ".join(meta.given()) or "none"
+    inferred = ", ".join(f"{k} from the {meta.origin[k]}" for k in meta.inferred()) or "none"
+    rows.append(_row("Metadata", inert_block(f"given by the editor: {given}; inferred: {inferred}")))
+    return '<dl class="source-meta" data-search-exclude>\n' + "\n".join(rows) + "\n</dl>\n\n"
+
+
+def _origin(source: Source, name: str) -> str | None:
+    origin = source.metadata.origin.get(name)
+    if origin is None:
+        return None
+    return "given by the editor" if origin == "given" else f"inferred from the {origin}"
+
+
+def _date_block(source: Source) -> str:
+    finding = source.date
+    out = ""
+    if finding.byline_contradiction:
+        out += _admonition("warning", "The byline's date is contradicted by the text", [finding.byline_contradiction])
+    evidence = list(finding.evidence)
+    if source.related:
+        evidence.append("Earlier stories the article points to: " + " / ".join(source.related) + ".")
+    kind = {"inferred": "note", "unknown": "warning"}.get(finding.status, "info")
+    title = {
+        "given": "How the date was established: given by the editor",
+        "byline": "How the date was established: printed with the article",
+        "inferred": "How the date was established: inferred from the text",
+        "unknown": "The date is unknown",
+    }[finding.status]
+    return out + _admonition(kind, title, evidence)
+
+
+def _admonition(kind: str, title: str, items: list[str]) -> str:
+    body = "".join(f"<li>{inert_block(item)}</li>" for item in items)
+    return (
+        f'<div class="admonition {kind} date-evidence" data-search-exclude>'
+        f'<p class="admonition-title">{inert_block(title)}</p><ul>{body}</ul></div>\n\n'
+    )
+
+
+def _removed_block(source: Source) -> str:
+    dropped = [line for line in source.lines if line.dropped_by and line.text.strip()]
+    if not dropped:
+        return ""
+    items = "".join(
+        f"<li>line {line.number}, {inert_block(line.dropped_by or '')}: "
+        f"<q>{inert_block(rules.CONTROL_CHARS.sub('', line.text.strip()))}</q></li>"
+        for line in dropped
+    )
+    return (
+        f'<details class="removed-lines" data-search-exclude><summary>Lines not shown as article text '
+        f"({len(dropped)}): headline, byline and boilerplate</summary><ul>{items}</ul></details>\n"
+    )
+
+
+def sources_index(sources: list[Source]) -> str:
+    parts = [front_matter("Sources", f"The {len(sources)} news articles this explainer is built from, by date.")]
+    parts.append("# Sources\n\n")
+    parts.append(
+        f"The {len(sources)} articles this site is built from, oldest first. Each page shows the article's "
+        "text verbatim with numbered paragraphs, and how its date was established. "
+        "Dates marked *inferred* are read from the text; a flag marks a byline the text contradicts.\n\n"
+    )
+    parts.append("| Date | Article | Outlet |\n|---|---|---|\n")
+    for source in sources:
+        flag = " ⚠ byline contradicted" if source.date.byline_contradiction else ""
+        outlet = source.metadata.get("outlet")
+        parts.append(
+            f"| {inert_inline(date_label(source))}{flag} | [{inert_inline(source.title)}]({source.id}.md) "
+            f"| {inert_inline(outlet) if outlet else '*unknown*'} |\n"
+        )
+    return "".join(parts)
+
+
+def render_site_pages(sources: list[Source]) -> dict[str, str]:
+    """Every generated page, keyed by its path under docs/."""
+    pages = {f"{SOURCES_DIR}/index.md": sources_index(sources)}
+    for source in sources:
+        pages[f"{SOURCES_DIR}/{source.id}.md"] = source_page(source)
+    return pages
+

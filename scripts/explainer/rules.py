@@ -1,0 +1,170 @@
+"""Every heuristic of the pipeline, as data: boilerplate lines, bylines, datelines, outlets, date thresholds.
+
+Each rule is named; the name is shown on the source page when a line is dropped and in the boilerplate
+evaluation (tests/test_boilerplate_eval.py), which measures these rules against real articles.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class LineRule:
+    """Drops a whole line when `pattern` matches it (after stripping); `max_words` guards long prose."""
+
+    name: str
+    pattern: re.Pattern[str]
+    max_words: int = 40
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
+
+
+# Site chrome: whole-line navigation and menu items, matched exactly (case-insensitive).
+CHROME_LINES = LineRule(
+    "site chrome",
+    _rx(
+        r"(accessibility links|skip to (main )?content|skip navigation|breaking news|(main )?menu|"
+        r"navigation|search|home( page)?|sign in|log ?in|register|log ?in ?/ ?register|sign up|"
+        r"close|back to top|top|next (article|story)|previous (article|story)|"
+        r"most (read|popular|viewed)|trending( now)?|latest news|print (view|this page|version)|"
+        r"text size|font size|[aA]\s?[aA]\s?[aA]|listen to (this )?(article|story)|"
+        r"related (articles|stories|content|topics)|you may also like|recommended( for you)?)"
+    ),
+    max_words=6,
+)
+
+ADVERTISEMENT_LINES = LineRule(
+    "advertisement marker",
+    _rx(r"(advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|"
+        r"article continues (below|after advertisement)|scroll to continue( with content)?)"),
+    max_words=6,
+)
+
+SHARE_LINES = LineRule(
+    "share / e-mail / letter line",
+    _rx(
+        r"(share( this)?( article| story| page)?|share (via|on|to) .{1,40}|"
+        r"(e-?mail|print|tweet|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|copy link)"
+        r"( this)?( article| story| page| link)?|"
+        r"e-?mail (a news tip|this (article|story)|the author)\b.*|"
+        r"send (a|your) letter to the editor\b.*|"
+        r"(click|tap) here to (share|e-?mail|print)\b.*|"
+        r"(comments?|\d+ comments?|view comments|leave a comment|show comments))"
+    ),
+    max_words=14,
+)
+
+SOCIAL_LOGIN_LINES = LineRule(
+    "social login line",
+    _rx(r"((sign|log) in with|continue with|connect with) (google|facebook|apple|twitter|x|e-?mail)\b.*"),
+    max_words=10,
+)
+
+SUBSCRIPTION_LINES = LineRule(
+    "subscription pitch",
+    _rx(
+        r"(by subscribing\b.*|subscribe (now|today|to (our|the))\b.*|already a subscriber\??.*|"
+        r"sign up for (our|the) newsletter\b.*|.*\bquality journalism is (more |now more )?"
+        r"(crucial|important|vital|needed)\b.*|support (our|independent) journalism\b.*)"
+    ),
+    max_words=30,
+)
+
+COPYRIGHT_LINES = LineRule(
+    "copyright footer",
+    _rx(r"\W*(copyright\b|©|\(c\)\s*\d{4}).*|.*\ball rights reserved\b.*"),
+    max_words=20,
+)
+
+# Applied in this order to every line of an article.
+LINE_RULES: tuple[LineRule, ...] = (
+    CHROME_LINES,
+    ADVERTISEMENT_LINES,
+    SHARE_LINES,
+    SOCIAL_LOGIN_LINES,
+    SUBSCRIPTION_LINES,
+    COPYRIGHT_LINES,
+)
+
+# A header line that opens a block of related-story links; the block runs to the next blank line.
+# The block is dropped from the text but kept as date evidence (the article is newer than what it cites).
+RELATED_BLOCK_HEADER = _rx(
+    r"(see (also|earlier|related|previous) (story|stories)|related (story|stories|articles|coverage)|"
+    r"read more|more on this (story|topic)|earlier stories)\s*:?"
+)
+RELATED_BLOCK_RULE = "related-stories block"
+
+# Author bio trailer: the author's name repeated at the end, then a short title line ("Spencer Journalism Fellow").
+AUTHOR_TRAILER_RULE = "author bio trailer"
+AUTHOR_TITLE_MAX_WORDS = 6
+
+# A short line mostly in another script than the article's own: an other-language site menu.
+FOREIGN_MENU_RULE = "other-language menu"
+FOREIGN_MENU_MAX_WORDS = 12
+FOREIGN_MENU_MIN_SHARE = 0.6
+
+# Control characters (backspace and friends) are removed from kept lines; NUL marks a binary file (refused).
+CONTROL_CHARS = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_RULE = "control character"
+
+# --- bylines, datelines, titles --------------------------------------------------------------------------
+
+# "By Patrick Goodenough | July 7, 2008 | 8:11 PM EDT"; the part after the separator may carry the date.
+BYLINE = re.compile(
+    r"By\s+(?P<author>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin))*?)"
+    r"\s*(?:(?:[|,;•·–—]|\s-\s)\s*(?P<rest>.*))?"
+)
+BYLINE_RULE = "byline"
+
+# A line that is only a date, perhaps with a time: "December 09, 2011 10:15", "Published: 2002-05-10".
+DATELINE_PREFIX = _rx(r"(published|posted|updated|last updated|date)\s*:?\s*")
+DATELINE_MAX_WORDS = 8
+DATELINE_RULE = "dateline"
+
+# "Headline - 2002-05-10": an archive or feed title that carries the date after the headline.
+TITLE_DATE_SUFFIX = re.compile(r"(?P<title>.+?)\s+[-–—|]\s+(?P<date>\d{4}-\d{2}-\d{2})")
+
+# A headline: short, not ending like a sentence.
+HEADLINE_MAX_WORDS = 20
+SENTENCE_END = re.compile(r"[.!?:\"”’)]\s*$")
+# A subhead inside the body: a very short line without sentence punctuation.
+SUBHEAD_MAX_WORDS = 8
+# Title taken from the first sentence when the text has no headline.
+INFERRED_TITLE_MAX_CHARS = 90
+
+# --- outlets -----------------------------------------------------------------------------------------
+
+# "Pacific Rim Bureau (CNSNews.com) - …": a site name in a dateline.
+OUTLET_IN_DATELINE = re.compile(r"\((?P<outlet>[A-Za-z][\w-]*\.(?:com|org|net|co\.[a-z]{2}|[a-z]{2}))\)\s*[-–—]")
+# "Copyright © Chosunilbo & Chosun.com", "© 2024 The Example Times. All rights reserved."
+OUTLET_IN_COPYRIGHT = re.compile(
+    r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<outlet>[^|]+?)\s*"
+    r"(?:\.\s|\.$|\||all rights reserved|$)",
+    re.IGNORECASE,
+)
+# "WASHINGTON (Kyodo) …": a wire agency credit (noted, not the outlet).
+WIRE_CREDIT = re.compile(r"^(?P<place>[A-Z][A-Z .'-]{2,})\s+\((?P<agency>[A-Z][\w .&-]{1,30})\)\s")
+
+# --- dates -------------------------------------------------------------------------------------------
+
+# Candidate spans; dateparser decides whether each is a date and which parts it has.
+DATE_CANDIDATES = re.compile(
+    r"\b(?:\d{4}-\d{2}-\d{2}"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    r"|[A-Z][a-z]{2,8}\s+\d{4})\b"
+)
+FOUR_DIGIT_YEAR = re.compile(r"\b\d{4}\b")
+YEAR_MENTION = re.compile(r"(?<![\d-])(?:19[4-9]\d|20[0-4]\d)(?![\d-])")
+WEEKDAY = re.compile(r"\b(?P<day>" + "|".join(calendar.day_name) + r")\b")
+# A byline this many days newer than every full date in the text is contradicted by the text.
+BYLINE_CONTRADICTION_DAYS = 365
+# Names two articles must share before one's year is borrowed for the other's year-less dates.
+YEAR_FROM_CORPUS_MIN_SHARED_NAMES = 3
+PROPER_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)*")
+NOT_NAMES = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])

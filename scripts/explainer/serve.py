@@ -1,0 +1,58 @@
+"""Live preview: re-run the converter when anything under sources/ changes; MkDocs serves and reloads docs/."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+from .errors import ExplainerError
+from .project import Project, convert
+from .site import install_vendor_assets
+
+POLL_SECONDS = 0.5
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    return {
+        str(p): (p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def _reconvert(project: Project) -> None:
+    try:
+        _, changed = convert(project)
+    except ExplainerError as exc:
+        print(f"explainer: not updated, fix the input first:\n{exc}", file=sys.stderr, flush=True)
+        return
+    if changed:
+        print(f"explainer: regenerated {', '.join(changed)}", file=sys.stderr, flush=True)
+
+
+def watch(project: Project, stop: threading.Event) -> None:
+    folder = project.root / "sources"
+    seen = snapshot(folder)
+    while not stop.wait(POLL_SECONDS):
+        now = snapshot(folder)
+        if now != seen:
+            seen = now
+            _reconvert(project)
+
+
+def serve(project: Project, address: str) -> int:
+    convert(project)
+    install_vendor_assets(project)
+    stop = threading.Event()
+    watcher = threading.Thread(target=watch, args=(project, stop), daemon=True)
+    watcher.start()
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", address]
+    command += ["--config-file", str(project.config)]
+    try:
+        return subprocess.call(command, cwd=project.root)
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        stop.set()
+        time.sleep(0)
