@@ -31,7 +31,7 @@ def to_source(article: RawArticle) -> Source:
         byline=header.byline,
         byline_date=header.byline_date,
         mentions=extract.date_mentions(paragraphs, related),
-        related=[line.text.strip() for line in related],
+        related=extract.related_stories(related),
     )
     if credits := extract.wire_credits(paragraphs):
         source.warnings.append(f"carries wire-agency material: {', '.join(credits)}")

@@ -153,8 +153,9 @@ def year_hint(source: Source, dated: list[Source]) -> YearHint | None:
 
 
 def proper_names(source: Source) -> set[str]:
-    found = {m.group(0) for p in source.paragraphs for m in rules.PROPER_NAME.finditer(p.text)}
-    return {name for name in found if name not in rules.NOT_NAMES}
+    """Capitalised words inside sentences (not sentence-initial), one by one: "Yoriko", "Kawaguchi"."""
+    found = {w for p in source.paragraphs for m in rules.PROPER_NAME.finditer(p.text) for w in m.group(0).split()}
+    return {name for name in found if name not in rules.NOT_NAMES and len(name) >= 4}
 
 
 def writes_no_year(source: Source) -> bool:

@@ -25,31 +25,60 @@ class Header:
 
 
 def read_header(raw: list[str]) -> Header:
-    """Find headline, byline and dateline among the lines before the first line of prose."""
+    """Headline, byline, dateline and navigation among the lines above the article's first sentence."""
     header = Header()
+    candidates: list[tuple[int, str]] = []  # short lines that could be the headline
+    dateline_at: int | None = None
     for index, line in enumerate(raw):
         text = rules.CONTROL_CHARS.sub("", line).strip()
         if not text or clean.line_rule(text):
             continue
-        if clean.is_prose(text) or rules.RELATED_BLOCK_HEADER.fullmatch(text):
+        if clean.is_prose(text) or _ends_sentence(text) or rules.RELATED_BLOCK_HEADER.fullmatch(text):
             break
-        if header.byline is None and (match := rules.BYLINE.fullmatch(text)):
+        if _is_menu(text):
+            header.drop[index] = rules.NAVIGATION_RULE
+        elif header.byline is None and (match := rules.BYLINE.fullmatch(text)):
             header.author, header.byline, header.byline_line = match.group("author"), text, index + 1
             header.drop[index] = rules.BYLINE_RULE
             _set_byline_date(header, match.group("rest") or "", index, text)
-        elif header.byline_date is None and (value := _dateline(text)):
-            header.byline_date, header.byline_date_text = value, text
-            header.byline, header.byline_line = header.byline or text, header.byline_line or index + 1
+        elif dateline_at is None and (value := _dateline(text)):
+            dateline_at = index
+            if header.byline_date is None:
+                header.byline_date, header.byline_date_text = value, text
+                header.byline, header.byline_line = header.byline or text, header.byline_line or index + 1
             header.drop[index] = rules.DATELINE_RULE
-        elif header.title is None and clean.words(text) <= rules.HEADLINE_MAX_WORDS and not _ends_sentence(text):
-            header.title, header.title_line = text, index + 1
-            header.drop[index] = "headline"
-            if match := rules.TITLE_DATE_SUFFIX.fullmatch(text):
-                header.title = match.group("title")
-                _set_byline_date(header, match.group("date"), index, text)
+        elif clean.words(text) <= rules.HEADLINE_MAX_WORDS:
+            candidates.append((index, text))
         else:
             break
+    _choose_title(header, candidates, dateline_at)
     return header
+
+
+def _choose_title(header: Header, candidates: list[tuple[int, str]], dateline_at: int | None) -> None:
+    """The headline: first short line under a dateline, else the last one above the byline, dateline or text."""
+    if not candidates:
+        return
+    byline_at = header.byline_line - 1 if header.byline_line and header.author else None
+    after_dateline = [c for c in candidates if dateline_at is not None and c[0] > dateline_at]
+    above = [c for c in candidates if c[0] < (byline_at if byline_at is not None else dateline_at or 1 << 30)]
+    index, text = after_dateline[0] if after_dateline else (above or candidates)[-1]
+    header.title, header.title_line = text, index + 1
+    header.drop[index] = "headline"
+    if match := rules.TITLE_DATE_SUFFIX.fullmatch(text):
+        header.title = match.group("title")
+        _set_byline_date(header, match.group("date"), index, text)
+    extras_after = [c for c in candidates if c[0] > index]
+    for other, _ in candidates:
+        if other < index or len(extras_after) >= rules.HEADER_EXTRAS_AFTER_TITLE_MIN and other > index:
+            header.drop[other] = rules.HEADER_EXTRA_RULE
+
+
+def _is_menu(text: str) -> bool:
+    if len(rules.MENU_GAPS.findall(text)) >= rules.MENU_MIN_GAPS:
+        return True
+    tokens = text.split()
+    return len(tokens) >= rules.MENU_MIN_CAPITALISED_WORDS and all(rules.MENU_WORD.fullmatch(t) for t in tokens)
 
 
 def _ends_sentence(text: str) -> bool:
@@ -69,7 +98,8 @@ def _dateline(text: str) -> dt.date | None:
     if clean.words(text) > rules.DATELINE_MAX_WORDS or not rules.YEAR_MENTION.search(text):
         return None
     match = rules.DATE_CANDIDATES.search(text)
-    if not match or len(match.group(0)) < len(text) / 2:
+    rest = rules.WEEKDAY.sub("", text[: match.start()] + text[match.end() :]) if match else ""
+    if not match or not rules.DATELINE_REST.fullmatch(rest):
         return None
     found = dates.classify(match.group(0))
     return found[0] if found and found[1] == "day" else None
@@ -107,6 +137,20 @@ def wire_credits(paragraphs: list[Paragraph]) -> list[str]:
 
 def related_lines(lines: list[Line]) -> list[Line]:
     return [line for line in lines if line.dropped_by == rules.RELATED_BLOCK_RULE]
+
+
+def related_stories(related: list[Line]) -> list[str]:
+    """The stories a related-stories block names, one each; a date alone on a line joins the title above it."""
+    stories: list[str] = []
+    for line in related:
+        text = rules.CONTROL_CHARS.sub("", line.text).strip()
+        if rules.RELATED_BLOCK_HEADER.fullmatch(text):
+            continue
+        if stories and rules.DATE_ONLY_IN_PARENS.fullmatch(text):
+            stories[-1] = f"{stories[-1]} {text}"
+        else:
+            stories.append(text)
+    return stories
 
 
 def date_mentions(paragraphs: list[Paragraph], related: list[Line]) -> list[DateMention]:

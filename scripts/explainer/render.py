@@ -96,9 +96,8 @@ def _metadata_block(source: Source) -> str:
     for name, label in (("outlet", "Outlet"), ("author", "Author")):
         value = meta.get(name)
         rows.append(_row(label, inert_block(value) if value else "<em>unknown</em>", _origin(source, name)))
-    rows.append(
-        _row("Date", f"<strong>{inert_block(date_label(source))}</strong>", _STATUS_TEXT[source.date.status])
-    )
+    shown = fmt(source.date.value) if source.date.value else "unknown"
+    rows.append(_row("Date", f"<strong>{inert_block(shown)}</strong>", _STATUS_TEXT[source.date.status]))
     if source.byline:
         rows.append(_row("Byline as printed", f"<q>{inert_block(source.byline)}</q>"))
     if url := meta.get("url"):
@@ -127,7 +126,7 @@ def _date_block(source: Source) -> str:
         out += _admonition("warning", "The byline's date is contradicted by the text", [finding.byline_contradiction])
     evidence = list(finding.evidence)
     if source.related:
-        evidence.append("Earlier stories the article points to: " + " / ".join(source.related) + ".")
+        evidence.append("Earlier stories the article points to: " + "; ".join(f"“{s}”" for s in source.related) + ".")
     kind = {"inferred": "note", "unknown": "warning"}.get(finding.status, "info")
     title = {
         "given": "How the date was established: given by the editor",

@@ -33,7 +33,8 @@ CHROME_LINES = LineRule(
         r"close|back to top|top|next (article|story)|previous (article|story)|"
         r"most (read|popular|viewed)|trending( now)?|latest news|print (view|this page|version)|"
         r"text size|font size|[aA]\s?[aA]\s?[aA]|listen to (this )?(article|story)|"
-        r"related (articles|stories|content|topics)|you may also like|recommended( for you)?)"
+        r"related (articles|stories|content|topics)|you may also like|recommended( for you)?|"
+        r"you are (in|here)\s*:.*|[-=_*~#.·•\s]{3,})"
     ),
     max_words=6,
 )
@@ -98,6 +99,18 @@ RELATED_BLOCK_HEADER = _rx(
     r"read more|more on this (story|topic)|earlier stories)\s*:?"
 )
 RELATED_BLOCK_RULE = "related-stories block"
+DATE_ONLY_IN_PARENS = re.compile(r"\([^()]{4,30}\d{4}\)")
+
+# Above the first paragraph: a menu laid out on one line — items split by wide gaps, or many capitalised words
+# with no sentence punctuation ("BBC NEWS Americas Africa Europe Middle East …").
+NAVIGATION_RULE = "site navigation"
+MENU_GAPS = re.compile(r"\S(?: {2,}|\t)\S")
+MENU_MIN_GAPS = 3
+MENU_MIN_CAPITALISED_WORDS = 8
+MENU_WORD = re.compile(r"[A-Z0-9][\w/&'-]*")
+# Short lines above the first paragraph other than the headline: section labels before it, captions after it.
+HEADER_EXTRA_RULE = "navigation or caption above the text"
+HEADER_EXTRAS_AFTER_TITLE_MIN = 2
 
 # Author bio trailer: the author's name repeated at the end, then a short title line ("Spencer Journalism Fellow").
 AUTHOR_TRAILER_RULE = "author bio trailer"
@@ -123,7 +136,9 @@ BYLINE_RULE = "byline"
 
 # A line that is only a date, perhaps with a time: "December 09, 2011 10:15", "Published: 2002-05-10".
 DATELINE_PREFIX = _rx(r"(published|posted|updated|last updated|date)\s*:?\s*")
-DATELINE_MAX_WORDS = 8
+DATELINE_MAX_WORDS = 9
+# What may surround the date on a dateline: weekday, time, time zone, punctuation — no lower-case words.
+DATELINE_REST = re.compile(r"[^a-z]*")
 DATELINE_RULE = "dateline"
 
 # "Headline - 2002-05-10": an archive or feed title that carries the date after the headline.

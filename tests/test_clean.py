@@ -1,0 +1,98 @@
+"""Cleaning: which lines are boilerplate (and by which rule), and how paragraphs are segmented."""
+
+from __future__ import annotations
+
+import pytest
+from explainer import clean, rules
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("Accessibility links", rules.CHROME_LINES.name),
+        ("Breaking News", rules.CHROME_LINES.name),
+        ("Skip to main content", rules.CHROME_LINES.name),
+        ("ADVERTISEMENT", rules.ADVERTISEMENT_LINES.name),
+        ("Story continues below advertisement", rules.ADVERTISEMENT_LINES.name),
+        ("Share via WhatsApp", rules.SHARE_LINES.name),
+        ("E-mail a news tip to Patrick Goodenough.", rules.SHARE_LINES.name),
+        ("Send a Letter to the Editor about this article.", rules.SHARE_LINES.name),
+        ("Sign in with Google", rules.SOCIAL_LOGIN_LINES.name),
+        ("By subscribing, you can help us get the story right.", rules.SUBSCRIPTION_LINES.name),
+        ("• Copyright © Chosunilbo & Chosun.com", rules.COPYRIGHT_LINES.name),
+        ("© 2024 The Example Times. All rights reserved.", rules.COPYRIGHT_LINES.name),
+    ],
+)
+def test_boilerplate_line_rules(line: str, rule: str) -> None:
+    assert clean.line_rule(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Japan says China violated international law when its officers entered the consulate.",
+        "The video has been aired repeatedly on Japanese television newscasts.",
+        "Senator offers help",
+        "Search teams were sent to the border, officials said.",
+        "Readers who subscribe to the theory that the police were invited point to the video.",
+        "He said the copyright of the video belongs to a Japanese broadcaster and would not share it.",
+    ],
+)
+def test_article_sentences_are_not_boilerplate(line: str) -> None:
+    assert clean.line_rule(line) is None
+
+
+def test_other_language_menu_is_dropped_but_native_names_in_prose_are_kept() -> None:
+    raw = [
+        "Japanese Foreign Minister Koichiro Gemba (玄葉光一郎) declined to confirm that the pledge exists, citing safety.",
+        "",
+        "이전 기사 다음 기사",
+    ]
+    lines = clean.mark_lines(raw, {}, None)
+    assert lines[0].dropped_by is None
+    assert lines[2].dropped_by == rules.FOREIGN_MENU_RULE
+
+
+def test_author_trailer_only_after_the_last_prose_line() -> None:
+    raw = [
+        "Patrick Goodenough",  # a line before the prose is not a trailer
+        "",
+        "Japan is sending a senior envoy to Beijing to demand the handover of five North Koreans, officials said.",
+        "",
+        "Patrick Goodenough",
+        "Patrick Goodenough",
+        "Spencer Journalism Fellow",
+    ]
+    lines = clean.mark_lines(raw, {}, "Patrick Goodenough")
+    assert [line.dropped_by for line in lines] == [None, None, None, None] + [rules.AUTHOR_TRAILER_RULE] * 3
+
+
+def test_related_stories_block_runs_to_the_blank_line() -> None:
+    raw = ["See earlier stories:", "A story (May 16, 2002)", "Another (May 10, 2002)", "", "Kept text here."]
+    lines = clean.mark_lines(raw, {}, None)
+    assert [line.dropped_by for line in lines][:3] == [rules.RELATED_BLOCK_RULE] * 3
+    assert lines[4].dropped_by is None
+
+
+def test_paragraphs_are_numbered_and_control_characters_removed() -> None:
+    raw = ["First line of one", "paragraph.", "", "ADVERTISEMENT", "Second one.\b", "", "", "Third."]
+    lines = clean.mark_lines(raw, {}, None)
+    paragraphs = clean.paragraphs(lines)
+    assert [(p.number, p.text, p.first_line) for p in paragraphs] == [
+        (1, "First line of one\nparagraph.", 1),
+        (2, "Second one.", 5),
+        (3, "Third.", 8),
+    ]
+    assert [p.anchor for p in paragraphs] == ["p-1", "p-2", "p-3"]
+
+
+def test_short_line_between_paragraphs_is_a_subhead() -> None:
+    raw = ["Some text of the story.", "", "Senator offers help", "", "More text of the story."]
+    paragraphs = clean.paragraphs(clean.mark_lines(raw, {}, None))
+    assert [p.subhead for p in paragraphs] == [False, True, False]
+
+
+def test_typos_and_spacing_inside_lines_are_kept_verbatim() -> None:
+    raw = ["      two more North Korans had managed to gained access  to the mission.  "]
+    paragraphs = clean.paragraphs(clean.mark_lines(raw, {}, None))
+    assert paragraphs[0].text == "two more North Korans had managed to gained access  to the mission."

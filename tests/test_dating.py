@@ -1,0 +1,106 @@
+"""Dating: byline kept, byline contradicted, date inferred from text or corpus, unknown when nothing tells."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from explainer.corpus import build_corpus
+from explainer.model import Source
+from explainer.read import RawArticle
+
+
+def article(key: str, text: str, **metadata: str) -> RawArticle:
+    return RawArticle(key, Path(f"{key}.txt"), text, metadata, None, {})
+
+
+def corpus(*articles: RawArticle) -> dict[str, Source]:
+    return {s.id: s for s in build_corpus(list(articles))}
+
+
+ARCHIVED = """Envoy Sent Over Asylum Row
+
+By Jane Doe | July 7, 2008 | 8:11 PM EDT
+
+Japan is sending an envoy to Beijing, officials said Monday, as the row over the five asylum seekers goes on.
+
+See earlier story:
+Police Drag Defectors Out Of Mission (May 10, 2002)
+"""
+
+
+def test_byline_contradicted_by_the_stories_it_cites() -> None:
+    source = corpus(article("a", ARCHIVED))["a"]
+    assert source.byline_date == dt.date(2008, 7, 7)
+    assert source.date.status == "inferred"
+    assert source.date.value == dt.date(2002, 5, 13)  # the first Monday after 10 May 2002
+    assert source.date.byline_contradiction is not None
+    assert "7 July 2008" in source.date.byline_contradiction
+    assert "10 May 2002" in source.date.byline_contradiction
+
+
+def test_byline_kept_when_the_text_agrees_and_weekdays_checked() -> None:
+    text = "A Pledge Reported\n\nDecember 09, 2011 10:15\n\nThe newspaper reported on Thursday that a pledge was given in writing to the other side.\n"
+    source = corpus(article("b", text))["b"]
+    assert (source.date.status, source.date.value) == ("byline", dt.date(2011, 12, 9))
+    assert source.date.byline_contradiction is None
+    assert any("8 December 2011, 1 day before" in line for line in source.date.evidence)
+
+
+def test_background_years_do_not_contradict_a_byline() -> None:
+    text = "Headline\n\nDecember 09, 2011 10:15\n\nThey had been in the consulate since 2008, and another group came in 2002, officials said.\n"
+    source = corpus(article("c", text))["c"]
+    assert source.date.status == "byline" and source.date.byline_contradiction is None
+
+
+def test_no_date_anywhere_is_unknown_not_guessed() -> None:
+    text = "A report with no dates\n\nOfficials met to discuss the matter and said talks would continue for some time.\n"
+    source = corpus(article("d", text))["d"]
+    assert source.date.value is None and source.date.status == "unknown"
+    assert "date unknown" in " ".join(source.warnings)
+
+
+def test_year_borrowed_from_sources_that_name_the_same_people() -> None:
+    dated = article(
+        "dated",
+        "Row Deepens - 2002-05-10\n\nForeign Minister Yoriko Kawaguchi and spokesman Yasuo Fukuda spoke as "
+        "the envoy Seiken Sugiura left for Shenyang on the case.\n",
+    )
+    other_year = article(
+        "later",
+        "Pledge - 2011-12-09\n\nThe minister Koichiro Gemba declined to confirm the pledge given to Beijing "
+        "on the case of the refugees.\n",
+    )
+    yearless = article(
+        "yearless",
+        "On May 20, officials met again. Minister Yoriko Kawaguchi and Yasuo Fukuda said on Friday that "
+        "envoy Seiken Sugiura would return.\n",
+    )
+    source = corpus(dated, other_year, yearless)["yearless"]
+    assert source.date.status == "inferred"
+    assert source.date.value == dt.date(2002, 5, 24)  # the first Friday on or after 20 May 2002
+    assert "No year is written" in source.date.evidence[0]
+    assert "Kawaguchi" in source.date.evidence[0]
+
+
+def test_yearless_article_with_nothing_in_common_stays_unknown() -> None:
+    dated = article("dated", "Headline - 2002-05-10\n\nSomething happened in Shenyang on the day, officials said.\n")
+    yearless = article("yearless", "On May 20, a committee in Ottawa met and said on Friday it would report.\n")
+    assert corpus(dated, yearless)["yearless"].date.status == "unknown"
+
+
+def test_editor_date_wins_but_the_byline_flag_stays() -> None:
+    source = corpus(article("a", ARCHIVED, date="2002-05-14"))["a"]
+    assert (source.date.status, source.date.value) == ("given", dt.date(2002, 5, 14))
+    assert source.date.byline_contradiction is not None
+
+
+def test_sources_sorted_by_date_undated_last() -> None:
+    sources = build_corpus(
+        [
+            article("z-undated", "Nothing dated here\n\nOfficials said talks would continue for some time yet.\n"),
+            article("b-later", "Later - 2011-12-09\n\nA later report on the pledge, the newspaper said today.\n"),
+            article("a-early", "Early - 2002-05-10\n\nAn early report on the incident, the agency said today.\n"),
+        ]
+    )
+    assert [s.id for s in sources] == ["a-early", "b-later", "z-undated"]
