@@ -103,5 +103,9 @@ class Source:
         return self.metadata.get("title") or self.id
 
     @property
+    def paragraphs_text(self) -> str:
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
     def sort_key(self) -> tuple[str, str]:
         return (self.date.value.isoformat() if self.date.value else "9999", self.id)

@@ -78,8 +78,8 @@ def source_page(source: Source) -> str:
         classes = "para subhead" if paragraph.subhead else "para"
         parts.append(
             f'<p class="{classes}" id="{paragraph.anchor}">'
-            f'<a class="para-num" href="#{paragraph.anchor}" title="Paragraph {paragraph.number}">'
-            f"{paragraph.number}</a> {inert_block(paragraph.text)}</p>\n\n"
+            f'<a class="para-num" href="#{paragraph.anchor}" data-n="{paragraph.number}" '
+            f'aria-label="Paragraph {paragraph.number}"></a>{inert_block(paragraph.text)}</p>\n\n'
         )
     parts.append(_removed_block(source))
     return "".join(parts)

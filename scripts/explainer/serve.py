@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 from .errors import ExplainerError
@@ -49,10 +49,10 @@ def serve(project: Project, address: str) -> int:
     watcher.start()
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", address]
     command += ["--config-file", str(project.config)]
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     try:
-        return subprocess.call(command, cwd=project.root)
+        return subprocess.call(command, cwd=project.root, env=env)
     except KeyboardInterrupt:
         return 0
     finally:
         stop.set()
-        time.sleep(0)
