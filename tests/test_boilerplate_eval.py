@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 import yaml
+
 from explainer.corpus import build_corpus
 from explainer.read import read_article
 

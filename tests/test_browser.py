@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import Any
 
 from browser_helpers import OfflinePage
-from explainer.corpus import load_corpus
-
 from conftest import ROOT
+from explainer.corpus import load_corpus
 
 
 def search(page: Any, query: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from explainer import clean, rules
 
 
@@ -44,7 +45,7 @@ def test_article_sentences_are_not_boilerplate(line: str) -> None:
 
 def test_other_language_menu_is_dropped_but_native_names_in_prose_are_kept() -> None:
     raw = [
-        "Japanese Foreign Minister Koichiro Gemba (玄葉光一郎) declined to confirm that the pledge exists, citing safety.",
+        "Japanese Foreign Minister Koichiro Gemba (玄葉光一郎) declined to confirm that the pledge exists.",
         "",
         "이전 기사 다음 기사",
     ]

@@ -40,7 +40,10 @@ def test_byline_contradicted_by_the_stories_it_cites() -> None:
 
 
 def test_byline_kept_when_the_text_agrees_and_weekdays_checked() -> None:
-    text = "A Pledge Reported\n\nDecember 09, 2011 10:15\n\nThe newspaper reported on Thursday that a pledge was given in writing to the other side.\n"
+    text = (
+        "A Pledge Reported\n\nDecember 09, 2011 10:15\n\n"
+        "The newspaper reported on Thursday that a pledge was given in writing to the other side.\n"
+    )
     source = corpus(article("b", text))["b"]
     assert (source.date.status, source.date.value) == ("byline", dt.date(2011, 12, 9))
     assert source.date.byline_contradiction is None
@@ -48,13 +51,18 @@ def test_byline_kept_when_the_text_agrees_and_weekdays_checked() -> None:
 
 
 def test_background_years_do_not_contradict_a_byline() -> None:
-    text = "Headline\n\nDecember 09, 2011 10:15\n\nThey had been in the consulate since 2008, and another group came in 2002, officials said.\n"
+    text = (
+        "Headline\n\nDecember 09, 2011 10:15\n\n"
+        "They had been in the consulate since 2008, and another group came in 2002, officials said.\n"
+    )
     source = corpus(article("c", text))["c"]
     assert source.date.status == "byline" and source.date.byline_contradiction is None
 
 
 def test_no_date_anywhere_is_unknown_not_guessed() -> None:
-    text = "A report with no dates\n\nOfficials met to discuss the matter and said talks would continue for some time.\n"
+    text = (
+        "A report with no dates\n\nOfficials met to discuss the matter and said talks would continue for some time.\n"
+    )
     source = corpus(article("d", text))["d"]
     assert source.date.value is None and source.date.status == "unknown"
     assert "date unknown" in " ".join(source.warnings)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from explainer import dates, extract
 from explainer.model import Line, Paragraph
 
@@ -86,4 +87,6 @@ def test_related_stories_join_a_date_on_its_own_line() -> None:
         Line(28, "Chinese Police Drag N. Korean Defectors Out Of Foreign Mission", "related-stories block"),
         Line(29, "(May 10, 2002)", "related-stories block"),
     ]
-    assert extract.related_stories(block) == ["Chinese Police Drag N. Korean Defectors Out Of Foreign Mission (May 10, 2002)"]
+    assert extract.related_stories(block) == [
+        "Chinese Police Drag N. Korean Defectors Out Of Foreign Mission (May 10, 2002)"
+    ]

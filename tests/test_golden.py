@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from explainer.corpus import load_corpus
 from explainer.model import Source
 from explainer.render import render_site_pages
@@ -31,7 +32,9 @@ def record(source: Source) -> dict[str, object]:
         "byline_contradiction": source.date.byline_contradiction,
         "date_evidence": source.date.evidence,
         "related_stories": source.related,
-        "dropped_lines": [f"{line.number}: {line.dropped_by}: {line.text.strip()}" for line in source.lines if line.dropped_by],
+        "dropped_lines": [
+            f"{line.number}: {line.dropped_by}: {line.text.strip()}" for line in source.lines if line.dropped_by
+        ],
         "paragraphs": [f"{'## ' if p.subhead else ''}{p.text}" for p in source.paragraphs],
         "warnings": source.warnings,
     }

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from browser_helpers import OfflinePage
 from conftest import run_explainer
 
@@ -14,10 +15,10 @@ INTRO = "This article checks that its text stays text on the page, whatever char
 # Each line is one paragraph of the article; each must appear on the page exactly as written.
 ATTACKS = {
     "script tag": "<script>window.__pwned = 'script'</script> tag in the text.",
-    "event handler": "<img src=\"x\" onerror=\"window.__pwned='img'\"> image with a handler.",
-    "javascript url": "[click me](javascript:window.__pwned=1) and <a href=\"javascript:window.__pwned=2\">this</a>.",
+    "event handler": '<img src="x" onerror="window.__pwned=\'img\'"> image with a handler.',
+    "javascript url": '[click me](javascript:window.__pwned=1) and <a href="javascript:window.__pwned=2">this</a>.',
     "data url": "![x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==) data link.",
-    "remote image": "![tracker](http://198.51.100.7/pixel.png) and <img src=\"https://198.51.100.7/t.gif\">",
+    "remote image": '![tracker](http://198.51.100.7/pixel.png) and <img src="https://198.51.100.7/t.gif">',
     "markdown-include absolute": "{!/etc/passwd!}",
     "markdown-include relative": "Before {!../../mkdocs.yml!} after.",
     "neoteroi timeline file": "[timeline(/etc/passwd)]",
@@ -25,9 +26,9 @@ ATTACKS = {
     "neoteroi block": "::timeline:: - title: injected ::/timeline::",
     "jinja braces": "{{ config.site_name }} {% if true %}jinja{% endif %} {# note #}",
     "markdown syntax": "**bold** _em_ `code` # hash ==mark== ~~del~~ :smile: [^1] *[HTML]: abbr",
-    "attribute list": "A paragraph {: .evil onclick=\"window.__pwned=3\" }",
+    "attribute list": 'A paragraph {: .evil onclick="window.__pwned=3" }',
     "entities": "&amp; &lt;b&gt; &#123; stay as typed",
-    "snippets": "--8<-- \"/etc/passwd\"",
+    "snippets": '--8<-- "/etc/passwd"',
     "code fence": "``` python",
     "mixed scripts": "North Koreans 탈북자 in 瀋陽 (Shenyang) — Ωμέγα, Кириллица, العربية.",
     "unclosed comment": "An unclosed <!-- comment starts here and never ends.",

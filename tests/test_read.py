@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 import pytest
+
 from explainer.errors import ExplainerError
 from explainer.read import decode_article, read_article, read_articles, read_metadata
 
@@ -28,7 +29,7 @@ def test_binary_article_names_the_line_of_the_nul_byte() -> None:
 
 
 def test_invalid_utf8_names_line_and_column() -> None:
-    message = refused(Path("x.txt"), "Title\n\nCaf".encode() + b"\xe9 au lait\n")
+    message = refused(Path("x.txt"), b"Title\n\nCaf" + b"\xe9 au lait\n")
     assert message == "x.txt:3: not UTF-8: byte 0xe9 at column 4 (save the article as UTF-8)"
 
 

@@ -53,7 +53,10 @@ def test_bad_article_stops_the_build_with_one_line_and_leaves_site_untouched(pro
     cases = {
         "empty.txt": (b"", "error: sources/articles/empty.txt: the article is empty"),
         "binary.txt": (b"GIF89a\x01\x00\x00\x00\x00", "error: sources/articles/binary.txt:1: NUL byte: "),
-        "latin1.txt": (b"Headline\n\nCaf\xe9 society.\n", "error: sources/articles/latin1.txt:3: not UTF-8: byte 0xe9"),
+        "latin1.txt": (
+            b"Headline\n\nCaf\xe9 society.\n",
+            "error: sources/articles/latin1.txt:3: not UTF-8: byte 0xe9",
+        ),
     }
     for name, (data, expected) in cases.items():
         bad = project / "sources" / "articles" / name

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+
 from explainer.corpus import load_corpus
 from explainer.model import Source
 

@@ -18,7 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--debug", action="store_true", help="show a traceback on errors")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("convert", help="generate the Markdown pages under docs/ from sources/")
-    commands.add_parser("site", help="convert, then build site/ with MkDocs (strict); site/ is replaced only on success")
+    commands.add_parser(
+        "site", help="convert, then build site/ with MkDocs (strict); site/ is replaced only on success"
+    )
     serve_parser = commands.add_parser("serve", help="live preview: edits under sources/ show up without a restart")
     serve_parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
     args = parser.parse_args(argv)

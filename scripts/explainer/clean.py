@@ -94,11 +94,7 @@ def _mark_author_trailer(stripped: list[str], drop: dict[int, str], author: str 
             continue
         if line.casefold() == author.casefold():
             drop[index], after_name = rules.AUTHOR_TRAILER_RULE, True
-        elif (
-            after_name
-            and words(line) <= rules.AUTHOR_TITLE_MAX_WORDS
-            and not rules.SENTENCE_END.search(line)
-        ):
+        elif after_name and words(line) <= rules.AUTHOR_TITLE_MAX_WORDS and not rules.SENTENCE_END.search(line):
             drop[index] = rules.AUTHOR_TRAILER_RULE
         else:
             after_name = False

@@ -56,9 +56,7 @@ def find_mentions(text: str, line: int, cited_story: bool = False) -> list[DateM
         if not found:
             continue
         value, precision = found
-        mentions.append(
-            DateMention(match.group(0), line, value, precision, text, cited_story)
-        )
+        mentions.append(DateMention(match.group(0), line, value, precision, text, cited_story))
         taken.append(match.span())
     for match in rules.YEAR_MENTION.finditer(text):
         if any(a <= match.start() < b for a, b in taken):

@@ -70,7 +70,7 @@ def _choose_title(header: Header, candidates: list[tuple[int, str]], dateline_at
         _set_byline_date(header, match.group("date"), index, text)
     extras_after = [c for c in candidates if c[0] > index]
     for other, _ in candidates:
-        if other < index or len(extras_after) >= rules.HEADER_EXTRAS_AFTER_TITLE_MIN and other > index:
+        if other < index or (len(extras_after) >= rules.HEADER_EXTRAS_AFTER_TITLE_MIN and other > index):
             header.drop[other] = rules.HEADER_EXTRA_RULE
 
 
@@ -121,11 +121,9 @@ def infer_outlet(lines: list[Line], paragraphs: list[Paragraph]) -> tuple[str, s
         if match := rules.OUTLET_IN_DATELINE.search(paragraph.text):
             return match.group("outlet"), f"dateline of paragraph {paragraph.number}"
     for line in lines:
-        if line.dropped_by == rules.COPYRIGHT_LINES.name:
-            if match := rules.OUTLET_IN_COPYRIGHT.search(line.text):
-                outlet = match.group("outlet").strip(" -–—©")
-                if outlet:
-                    return outlet, f"copyright footer (line {line.number})"
+        match = rules.OUTLET_IN_COPYRIGHT.search(line.text) if line.dropped_by == rules.COPYRIGHT_LINES.name else None
+        if match and (outlet := match.group("outlet").strip(" -–—©")):
+            return outlet, f"copyright footer (line {line.number})"
     return None
 
 

@@ -14,7 +14,7 @@ SOURCES_DIR = "sources"
 # markdown-include's {!…!}, neoteroi's [timeline(…)] and ::timeline::, attribute lists, Jinja-like braces.
 _INLINE_SPECIALS = set("&<>\"'{}[]()`*_\\|~^=#!:+-$%@")
 # Inside a raw HTML block only the preprocessors (markdown-include, fences) and the HTML parser read the text.
-_BLOCK_SPECIALS = set("&<>\"{}[]`:\\")
+_BLOCK_SPECIALS = set('&<>"{}[]`:\\')
 
 
 def _encode(text: str, specials: set[str]) -> str:
@@ -68,12 +68,12 @@ _STATUS_TEXT = {
 
 def source_page(source: Source) -> str:
     parts = [front_matter(source.title, summary(source))]
-    parts.append(f"[← All sources](index.md){{ .back-link }}\n\n")
+    parts.append("[← All sources](index.md){ .back-link }\n\n")
     parts.append(_metadata_block(source))
     parts.append(_date_block(source))
     parts.append("## Article text {#text}\n\n")
     if not source.paragraphs:
-        parts.append("<p class=\"empty\">Every line of this article was removed as boilerplate.</p>\n\n")
+        parts.append('<p class="empty">Every line of this article was removed as boilerplate.</p>\n\n')
     for paragraph in source.paragraphs:
         classes = "para subhead" if paragraph.subhead else "para"
         parts.append(
@@ -101,7 +101,7 @@ def _metadata_block(source: Source) -> str:
     if source.byline:
         rows.append(_row("Byline as printed", f"<q>{inert_block(source.byline)}</q>"))
     if url := meta.get("url"):
-        rows.append(_row("Original address", f"<span class=\"url\">{inert_block(url)}</span>", _origin(source, "url")))
+        rows.append(_row("Original address", f'<span class="url">{inert_block(url)}</span>', _origin(source, "url")))
     rows.append(_row("Rights", inert_block(meta.get("rights") or "not stated: quoted for research and commentary")))
     if notes := meta.get("notes"):
         rows.append(_row("Editor's notes", inert_block(notes)))
@@ -185,4 +185,3 @@ def render_site_pages(sources: list[Source]) -> dict[str, str]:
     for source in sources:
         pages[f"{SOURCES_DIR}/{source.id}.md"] = source_page(source)
     return pages
-

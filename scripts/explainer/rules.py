@@ -41,8 +41,10 @@ CHROME_LINES = LineRule(
 
 ADVERTISEMENT_LINES = LineRule(
     "advertisement marker",
-    _rx(r"(advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|"
-        r"article continues (below|after advertisement)|scroll to continue( with content)?)"),
+    _rx(
+        r"(advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|"
+        r"article continues (below|after advertisement)|scroll to continue( with content)?)"
+    ),
     max_words=6,
 )
 

@@ -16,9 +16,7 @@ POLL_SECONDS = 0.5
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
-    return {
-        str(p): (p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.rglob("*")) if p.is_file()
-    }
+    return {str(p): (p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _reconvert(project: Project) -> None:
