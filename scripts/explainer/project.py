@@ -1,13 +1,17 @@
-"""Where things live in a project checkout, and the convert step that ties read → index → render → write."""
+"""Where things live in a project checkout, and the convert step: read → extract → index → render → write."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import pages as explainer_pages
+from .cite import highlight_spans, resolve
 from .corpus import load_corpus
+from .data import load_data
 from .model import Source
-from .render import SOURCES_DIR, render_site_pages
+from .narrative import load_narrative
+from .render import SourceLinks, render_source_pages
 from .write import write_owned
 
 
@@ -16,16 +20,20 @@ class Project:
     root: Path
 
     @property
+    def sources(self) -> Path:
+        return self.root / "sources"
+
+    @property
     def articles(self) -> Path:
-        return self.root / "sources" / "articles"
+        return self.sources / "articles"
+
+    @property
+    def narrative(self) -> Path:
+        return self.sources / "narrative"
 
     @property
     def docs(self) -> Path:
         return self.root / "docs"
-
-    @property
-    def generated_sources(self) -> Path:
-        return self.docs / SOURCES_DIR
 
     @property
     def vendor(self) -> Path:
@@ -40,11 +48,49 @@ class Project:
         return self.root / "mkdocs.yml"
 
 
-def convert(project: Project) -> tuple[list[Source], list[str]]:
-    """Read every article, build the corpus and write the generated pages; nothing is written on bad input."""
+def build_pages(project: Project) -> tuple[list[Source], dict[str, str]]:
+    """Read and check every input, then render every generated page (path under docs/ → Markdown)."""
     sources = load_corpus(project.articles)
-    pages = render_site_pages(sources)
-    prefix = f"{SOURCES_DIR}/"
-    files = {path.removeprefix(prefix): text.encode("utf-8") for path, text in pages.items()}
-    changed = write_owned(project.generated_sources, files)
-    return sources, changed
+    data = load_data(project.sources)
+    narrative = load_narrative(project.narrative)
+    citations = data.citations() + [use.citation for page in narrative for use in page.uses]
+    resolved = resolve(citations, sources)
+    site = explainer_pages.Site(sources, data, resolved, highlight_spans(list(resolved.values())))
+    out: dict[str, str] = {}
+    for page in narrative:
+        out[page.path] = explainer_pages.render_narrative(site, page)
+    out["timeline.md"] = explainer_pages.render_timeline(site)
+    out["disputes.md"] = explainer_pages.render_disputes(site)
+    out["figures.md"] = explainer_pages.render_figures(site)
+    out["glossary.md"] = explainer_pages.render_glossary(site)
+    mentions = explainer_pages.find_mentions(site)
+    for entity in data.entities:
+        out[explainer_pages.entity_path(entity.id)] = explainer_pages.render_entity(site, entity, mentions.get(entity.id, []))
+    out["entities/index.md"] = explainer_pages.render_entity_index(site, mentions)
+    out.update(render_source_pages(sources, _source_links(site, mentions)))
+    out["includes/abbreviations.md"] = explainer_pages.abbreviations_fragment(site)
+    out["includes/source-rights.md"] = explainer_pages.rights_fragment(site)
+    return sources, out
+
+
+def _source_links(site: explainer_pages.Site, mentions: dict[str, list[explainer_pages.Mention]]) -> dict[str, SourceLinks]:
+    links = {s.id: SourceLinks() for s in site.sources}
+    for (source_id, paragraph), ranges in site.spans.items():
+        links[source_id].spans[paragraph] = ranges
+    for source_id, backlinks in site.cited_by.items():
+        page = explainer_pages.source_path(source_id)
+        for link in backlinks:
+            target = explainer_pages.rel(page, f"{link.page}#{link.anchor}")
+            links[source_id].cited_by.append((link.paragraph, link.title, target))
+    for entity in site.data.entities:
+        for source_id in dict.fromkeys(m.source.id for m in mentions.get(entity.id, [])):
+            page = explainer_pages.source_path(source_id)
+            links[source_id].named.append((entity.name, explainer_pages.rel(page, explainer_pages.entity_path(entity.id))))
+    return links
+
+
+def convert(project: Project) -> tuple[list[Source], list[str]]:
+    """Write every generated page under docs/; nothing is written when any input is bad."""
+    sources, out = build_pages(project)
+    files = {path: text.encode("utf-8") for path, text in out.items()}
+    return sources, write_owned(project.docs, files)

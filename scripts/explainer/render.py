@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 
 from . import rules
 from .dating import fmt
 from .model import Source
 
 SOURCES_DIR = "sources"
+ABBREVIATIONS = "{!abbreviations.md!}"  # markdown-include: glossary tooltips on every page
 
 # Characters that any stage of the Markdown build could read as markup: HTML, Markdown inline syntax,
 # markdown-include's {!…!}, neoteroi's [timeline(…)] and ::timeline::, attribute lists, Jinja-like braces.
@@ -66,7 +68,27 @@ _STATUS_TEXT = {
 }
 
 
-def source_page(source: Source) -> str:
+@dataclass
+class SourceLinks:
+    """What the rest of the site says about a source: quoted spans, citing places, entities it names."""
+
+    spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # paragraph → merged quote spans
+    cited_by: list[tuple[int, str, str]] = field(default_factory=list)  # (paragraph, link text, link)
+    named: list[tuple[str, str]] = field(default_factory=list)  # (entity name, link)
+
+
+def _paragraph_html(text: str, number: int, spans: list[tuple[int, int]]) -> str:
+    out, position = [], 0
+    for index, (start, end) in enumerate(spans, start=1):
+        out.append(inert_block(text[position:start]))
+        out.append(f'<mark class="cited" id="p-{number}-q{index}">{inert_block(text[start:end])}</mark>')
+        position = end
+    out.append(inert_block(text[position:]))
+    return "".join(out)
+
+
+def source_page(source: Source, links: SourceLinks | None = None) -> str:
+    links = links or SourceLinks()
     parts = [front_matter(source.title, summary(source))]
     parts.append("[← All sources](index.md){ .back-link }\n\n")
     parts.append(_metadata_block(source))
@@ -79,10 +101,25 @@ def source_page(source: Source) -> str:
         parts.append(
             f'<p class="{classes}" id="{paragraph.anchor}">'
             f'<a class="para-num" href="#{paragraph.anchor}" data-n="{paragraph.number}" '
-            f'aria-label="Paragraph {paragraph.number}"></a>{inert_block(paragraph.text)}</p>\n\n'
+            f'aria-label="Paragraph {paragraph.number}"></a>'
+            f"{_paragraph_html(paragraph.text, paragraph.number, links.spans.get(paragraph.number, []))}</p>\n\n"
         )
     parts.append(_removed_block(source))
-    return "".join(parts)
+    parts.append(_links_block(links))
+    return "".join(parts) + "\n" + ABBREVIATIONS + "\n"
+
+
+def _links_block(links: SourceLinks) -> str:
+    out = ""
+    if links.named:
+        names = ", ".join(f"[{inert_inline(name)}]({link})" for name, link in links.named)
+        out += f"\n## Named in this article {{#named}}\n\n{names}\n"
+    out += "\n## Cited by {#cited-by}\n\n"
+    if not links.cited_by:
+        return out + "No page of this site cites this article yet.\n"
+    for paragraph, text, link in sorted(links.cited_by):
+        out += f"- [¶{paragraph}](#p-{paragraph}) cited in [{inert_inline(text)}]({link})\n"
+    return out
 
 
 def _row(label: str, value: str, origin: str | None = None) -> str:
@@ -179,9 +216,10 @@ def sources_index(sources: list[Source]) -> str:
     return "".join(parts)
 
 
-def render_site_pages(sources: list[Source]) -> dict[str, str]:
-    """Every generated page, keyed by its path under docs/."""
+def render_source_pages(sources: list[Source], links: dict[str, SourceLinks] | None = None) -> dict[str, str]:
+    """The sources index and one page per source, keyed by path under docs/."""
+    links = links or {}
     pages = {f"{SOURCES_DIR}/index.md": sources_index(sources)}
     for source in sources:
-        pages[f"{SOURCES_DIR}/{source.id}.md"] = source_page(source)
+        pages[f"{SOURCES_DIR}/{source.id}.md"] = source_page(source, links.get(source.id))
     return pages

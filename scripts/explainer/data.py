@@ -1,0 +1,340 @@
+"""Curated data (entities, events, disputes, figures, glossary): loaded with line numbers, validated by schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ExplainerError, Problem
+
+THREADS = ("incident", "fallout", "pledge", "context")
+PRECISIONS = ("day", "month", "year", "approximate")
+ENTITY_KINDS = ("person", "organisation", "place", "group")
+ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A claim's support: a source key and a short verbatim quote, with where the claim was written."""
+
+    source: str
+    quote: str
+    path: Path
+    line: int
+
+
+@dataclass(frozen=True)
+class Entity:
+    id: str
+    name: str
+    kind: str
+    role: str
+    aliases: tuple[str, ...]
+    native: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: str
+    precision: str
+    thread: str
+    title: str
+    text: str
+    citations: tuple[Citation, ...]
+    entities: tuple[str, ...]
+    inferred: bool = False
+    basis: str | None = None
+    home: bool = False
+    line: int = 0
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        return (self.date, self.id)
+
+
+@dataclass(frozen=True)
+class Position:
+    position: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Dispute:
+    id: str
+    question: str
+    japan: Position
+    china: Position
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Figure:
+    id: str
+    topic: str
+    number: str
+    counts: str
+    as_of: str
+    citation: Citation
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Term:
+    term: str
+    definition: str
+    line: int = 0
+
+
+@dataclass
+class CuratedData:
+    entities: list[Entity] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    disputes: list[Dispute] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    glossary: list[Term] = field(default_factory=list)
+
+    def citations(self) -> list[Citation]:
+        found = [c for e in self.events for c in e.citations]
+        found += [c for d in self.disputes for c in (*d.japan.citations, *d.china.citations)]
+        return found + [f.citation for f in self.figures]
+
+
+# --- a small typed reader over YAML nodes, so that every error carries its line ---------------------------
+
+
+class Record:
+    """One mapping of a data file; reading a field records a problem (file, line, field) instead of raising."""
+
+    def __init__(self, node: yaml.Node, path: Path, label: str, problems: list[Problem]):
+        self.node, self.path, self.label, self.problems = node, path, label, problems
+        self.line = node.start_mark.line + 1
+        self.fields: dict[str, yaml.Node] = {}
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(self.line, "must be a mapping of field: value")
+            return
+        for key, value in node.value:
+            self.fields[str(key.value)] = value
+
+    def problem(self, line: int, message: str) -> None:
+        self.problems.append(Problem(self.path, f"{self.label}: {message}", line))
+
+    def check_known(self, known: set[str]) -> None:
+        for name, value in self.fields.items():
+            if name not in known:
+                self.problem(value.start_mark.line + 1, f"unknown field {name!r} (known: {', '.join(sorted(known))})")
+
+    def text(self, name: str, required: bool = True, choices: tuple[str, ...] = ()) -> str:
+        node = self.fields.get(name)
+        if node is None:
+            if required:
+                self.problem(self.line, f"field {name!r} is missing")
+            return ""
+        if not isinstance(node, yaml.ScalarNode) or node.tag == "tag:yaml.org,2002:null" or not str(node.value).strip():
+            self.problem(node.start_mark.line + 1, f"field {name!r} must be non-empty text")
+            return ""
+        value = " ".join(str(node.value).split())
+        if choices and value not in choices:
+            self.problem(node.start_mark.line + 1, f"field {name!r} is {value!r}; expected one of {', '.join(choices)}")
+        return value
+
+    def flag(self, name: str) -> bool:
+        node = self.fields.get(name)
+        if node is None:
+            return False
+        if not isinstance(node, yaml.ScalarNode) or node.value not in {"true", "false"}:
+            self.problem(node.start_mark.line + 1, f"field {name!r} must be true or false")
+            return False
+        return node.value == "true"
+
+    def items(self, name: str, required: bool = True) -> list[yaml.Node]:
+        node = self.fields.get(name)
+        if node is None:
+            if required:
+                self.problem(self.line, f"field {name!r} is missing")
+            return []
+        if not isinstance(node, yaml.SequenceNode):
+            self.problem(node.start_mark.line + 1, f"field {name!r} must be a list")
+            return []
+        return list(node.value)
+
+    def strings(self, name: str, required: bool = True) -> tuple[str, ...]:
+        values = []
+        for item in self.items(name, required):
+            if isinstance(item, yaml.ScalarNode) and str(item.value).strip():
+                values.append(str(item.value).strip())
+            else:
+                self.problem(item.start_mark.line + 1, f"field {name!r} must list non-empty texts")
+        return tuple(values)
+
+    def sub(self, name: str) -> Record | None:
+        node = self.fields.get(name)
+        if node is None:
+            self.problem(self.line, f"field {name!r} is missing")
+            return None
+        return Record(node, self.path, f"{self.label}: {name}", self.problems)
+
+    def citation(self, node: yaml.Node) -> Citation | None:
+        record = Record(node, self.path, f"{self.label}: citation", self.problems)
+        record.check_known({"source", "quote"})
+        source, quote = record.text("source"), record.text("quote")
+        return Citation(source, quote, self.path, record.line) if source and quote else None
+
+    def citations(self, name: str) -> tuple[Citation, ...]:
+        found = tuple(c for node in self.items(name) if (c := self.citation(node)))
+        if not found and name in self.fields:
+            self.problem(self.fields[name].start_mark.line + 1, f"field {name!r} needs at least one citation")
+        return found
+
+
+def _records(path: Path, problems: list[Problem], what: str) -> list[Record]:
+    if not path.exists():
+        return []
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        problems.append(Problem(path, f"YAML syntax error: {exc.problem}", line))
+        return []
+    except UnicodeDecodeError:
+        problems.append(Problem(path, "not UTF-8"))
+        return []
+    if root is None:
+        return []
+    if not isinstance(root, yaml.SequenceNode):
+        problems.append(Problem(path, f"must be a list of {what}", root.start_mark.line + 1))
+        return []
+    records = []
+    for index, node in enumerate(root.value, start=1):
+        label = f"{what} {index}"
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value in {"id", "term"} and isinstance(value, yaml.ScalarNode):
+                    label = f"{what} {value.value!r}"
+        records.append(Record(node, path, label, problems))
+    return records
+
+
+def _entity(r: Record) -> Entity:
+    r.check_known({"id", "name", "kind", "native", "role", "aliases"})
+    native = r.text("native", required=False) or None
+    return Entity(
+        r.text("id"), r.text("name"), r.text("kind", choices=ENTITY_KINDS), r.text("role"), r.strings("aliases"), native, r.line
+    )
+
+
+def _event(r: Record) -> Event:
+    r.check_known({"id", "date", "precision", "inferred", "basis", "thread", "title", "text", "citations", "entities", "home"})
+    date, precision = r.text("date"), r.text("precision", choices=PRECISIONS)
+    if date and not _valid_date(date):
+        r.problem(r.fields["date"].start_mark.line + 1, f"date {date!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
+    elif date and precision in {"day", "month", "year"} and _date_parts(date) != precision:
+        r.problem(r.fields["date"].start_mark.line + 1, f"date {date!r} does not have {precision} precision")
+    inferred, basis = r.flag("inferred"), r.text("basis", required=False) or None
+    if inferred and not basis:
+        r.problem(r.line, "an inferred date needs a 'basis' saying how it was inferred")
+    return Event(
+        r.text("id"),
+        date,
+        precision,
+        r.text("thread", choices=THREADS),
+        r.text("title"),
+        r.text("text"),
+        r.citations("citations"),
+        r.strings("entities"),
+        inferred,
+        basis,
+        r.flag("home"),
+        r.line,
+    )
+
+
+def _valid_date(value: str) -> bool:
+    match = DATE.fullmatch(value)
+    if not match:
+        return False
+    try:
+        dt.date(int(match["year"]), int(match["month"] or 1), int(match["day"] or 1))
+    except ValueError:
+        return False
+    return True
+
+
+def _date_parts(value: str) -> str:
+    return {1: "year", 2: "month", 3: "day"}[len(value.split("-"))]
+
+
+def _position(r: Record, side: str) -> Position:
+    sub = r.sub(side)
+    if sub is None:
+        return Position("", ())
+    sub.check_known({"position", "citations"})
+    return Position(sub.text("position"), sub.citations("citations"))
+
+
+def _dispute(r: Record) -> Dispute:
+    r.check_known({"id", "question", "japan", "china"})
+    return Dispute(r.text("id"), r.text("question"), _position(r, "japan"), _position(r, "china"), r.line)
+
+
+def _figure(r: Record) -> Figure | None:
+    r.check_known({"id", "topic", "number", "counts", "as_of", "citation"})
+    node = r.fields.get("citation")
+    citation = r.citation(node) if node is not None else None
+    if node is None:
+        r.problem(r.line, "field 'citation' is missing")
+    values = (r.text("id"), r.text("topic"), r.text("number"), r.text("counts"), r.text("as_of"))
+    return Figure(*values, citation, r.line) if citation else None
+
+
+def _term(r: Record) -> Term:
+    r.check_known({"term", "definition"})
+    return Term(r.text("term"), r.text("definition"), r.line)
+
+
+def load_data(folder: Path) -> CuratedData:
+    """Read and check every curated file; all problems are gathered and raised together."""
+    problems: list[Problem] = []
+    data = CuratedData()
+
+    def load(name: str, what: str, make: Callable[[Record], Any]) -> list[Any]:
+        return [item for r in _records(folder / name, problems, what) if (item := make(r)) is not None]
+
+    data.entities = load("entities.yml", "entity", _entity)
+    data.events = sorted(load("events.yml", "event", _event), key=lambda e: e.sort_key)
+    data.disputes = load("disputes.yml", "dispute", _dispute)
+    data.figures = load("figures.yml", "figure", _figure)
+    data.glossary = load("glossary.yml", "term", _term)
+    _check_ids(data, folder, problems)
+    if problems:
+        raise ExplainerError(sorted(problems, key=lambda p: (str(p.path), p.line or 0)))
+    return data
+
+
+def _check_ids(data: CuratedData, folder: Path, problems: list[Problem]) -> None:
+    for name, items in (("entities.yml", data.entities), ("events.yml", data.events), ("disputes.yml", data.disputes), ("figures.yml", data.figures)):
+        seen: dict[str, int] = {}
+        for item in items:
+            if item.id and not ID.fullmatch(item.id):
+                problems.append(Problem(folder / name, f"id {item.id!r} must be lower-case words joined by hyphens", item.line))
+            if item.id in seen:
+                problems.append(Problem(folder / name, f"duplicate id {item.id!r} (first at line {seen[item.id]})", item.line))
+            seen.setdefault(item.id, item.line)
+    entity_ids = {e.id for e in data.entities}
+    for event in data.events:
+        for entity in event.entities:
+            if entity not in entity_ids:
+                problems.append(Problem(folder / "events.yml", f"event {event.id!r}: unknown entity {entity!r}", event.line))
+    terms: dict[str, int] = {}
+    for term in data.glossary:
+        if term.term in terms:
+            problems.append(Problem(folder / "glossary.yml", f"duplicate term {term.term!r}", term.line))
+        terms.setdefault(term.term, term.line)

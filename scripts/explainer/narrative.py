@@ -1,0 +1,182 @@
+"""Narrative pages written by editors (sources/narrative/): front matter, citations, directives, entity links."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .data import Citation, Entity
+from .errors import ExplainerError, Problem
+
+# [@voa-2002-05-10: "all five people were inside the compound"] or several, separated by ";".
+CITATION_GROUP = re.compile(r"\s*\[(@[a-z0-9-]+:\s*\"[^\"]*\"(?:\s*;\s*@[a-z0-9-]+:\s*\"[^\"]*\")*)\s*\]")
+CITATION = re.compile(r"@(?P<source>[a-z0-9-]+):\s*\"(?P<quote>[^\"]*)\"")
+LOOKS_LIKE_CITATION = re.compile(r"\[@")
+# A whole line asking for generated content: @timeline(incident), @timeline(home), @sources.
+DIRECTIVE = re.compile(r"@(?P<name>timeline|sources)(?:\((?P<arg>[a-z]+)\))?")
+TIMELINE_ARGS = ("incident", "fallout", "pledge", "context", "home", "all")
+# Paragraphs that only point elsewhere need no citation.
+NO_CITATION_NEEDED = re.compile(r"\*\*Read next:\*\*|!!!|\?\?\?")
+# Spans where an entity is never linked: links, citations, code, quotations, HTML tags, footnote markers.
+PROTECTED = re.compile(
+    r"\[[^\]]*\]\([^)]*\)|\[@[^\]]*\]|`[^`]*`|“[^”]*”|\"[^\"]*\"|<[^>]+>|\[\^[^\]]+\]|\*\*[^*]+\*\*:?"
+)
+
+
+@dataclass
+class CitationUse:
+    """One citation as written in a page: the claim's support and the footnote number it became."""
+
+    citation: Citation
+    number: int
+
+
+@dataclass
+class NarrativePage:
+    path: str  # output path under docs/, e.g. "topics/incident.md"
+    source_path: Path
+    title: str
+    description: str
+    kind: str  # "topic" requires a citation in every factual paragraph
+    thread: str | None
+    lines: list[str]  # body, with citations replaced by footnote markers [^n]
+    uses: list[CitationUse] = field(default_factory=list)
+    entity_links: set[str] = field(default_factory=set)
+
+
+def _front_matter(path: Path, text: str, problems: list[Problem]) -> tuple[dict[str, str], list[str], int]:
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        problems.append(Problem(path, "a narrative page starts with front matter (---, title:, description:, ---)", 1))
+        return {}, lines, 0
+    try:
+        end = lines.index("---", 1)
+    except ValueError:
+        problems.append(Problem(path, "front matter is not closed with ---", 1))
+        return {}, lines, 0
+    try:
+        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
+    except yaml.YAMLError as exc:
+        problems.append(Problem(path, f"front matter: {exc}", 2))
+        return {}, lines[end + 1 :], end + 1
+    if not isinstance(meta, dict) or not all(isinstance(meta.get(k), str) for k in ("title", "description")):
+        problems.append(Problem(path, "front matter needs text fields 'title' and 'description'", 2))
+        return {}, lines[end + 1 :], end + 1
+    unknown = set(meta) - {"title", "description", "kind", "thread"}
+    if unknown:
+        problems.append(Problem(path, f"front matter: unknown field(s) {', '.join(sorted(unknown))}", 2))
+    return {k: str(v) for k, v in meta.items()}, lines[end + 1 :], end + 1
+
+
+def parse_page(path: Path, relative: str, problems: list[Problem]) -> NarrativePage | None:
+    meta, body, offset = _front_matter(path, path.read_text(encoding="utf-8"), problems)
+    if not meta:
+        return None
+    page = NarrativePage(
+        relative, path, meta["title"], meta["description"], meta.get("kind", "page"), meta.get("thread"), []
+    )
+    for number, line in enumerate(body, start=offset + 1):
+        page.lines.append(_cite_line(page, line, number, problems))
+        if (match := DIRECTIVE.fullmatch(line.strip())) and match["name"] == "timeline":
+            if match["arg"] not in TIMELINE_ARGS:
+                problems.append(Problem(path, f"@timeline takes one of {', '.join(TIMELINE_ARGS)}", number))
+    if page.kind == "topic":
+        _require_citations(page, body, offset, problems)
+    return page
+
+
+def _cite_line(page: NarrativePage, line: str, number: int, problems: list[Problem]) -> str:
+    def replace(match: re.Match[str]) -> str:
+        markers = ""
+        for item in CITATION.finditer(match.group(1)):
+            use = CitationUse(Citation(item["source"], item["quote"], page.source_path, number), len(page.uses) + 1)
+            page.uses.append(use)
+            markers += f"[^{use.number}]"
+        return markers
+
+    out = CITATION_GROUP.sub(replace, line)
+    if LOOKS_LIKE_CITATION.search(out):
+        problems.append(Problem(page.source_path, 'malformed citation: write [@source-id: "verbatim quote"]', number))
+    return out
+
+
+def _paragraphs(body: list[str], offset: int) -> list[tuple[int, list[str]]]:
+    blocks: list[tuple[int, list[str]]] = []
+    current: list[str] = []
+    start = 0
+    for number, line in enumerate(body, start=offset + 1):
+        if not line.strip():
+            if current:
+                blocks.append((start, current))
+            current = []
+            continue
+        if not current:
+            start = number
+        current.append(line)
+    if current:
+        blocks.append((start, current))
+    return blocks
+
+
+def _require_citations(page: NarrativePage, body: list[str], offset: int, problems: list[Problem]) -> None:
+    for start, block in _paragraphs(body, offset):
+        text = " ".join(block).strip()
+        if text.startswith("#") or DIRECTIVE.fullmatch(text) or NO_CITATION_NEEDED.match(text):
+            continue
+        if not CITATION_GROUP.search(text):
+            problems.append(Problem(page.source_path, "a paragraph that states facts needs a citation", start))
+
+
+def link_entities(page: NarrativePage, entities: list[Entity], entity_url: dict[str, str]) -> None:
+    """Link the first mention of each entity in each section (## heading) — never in headings or quotes."""
+    aliases = sorted(((a, e) for e in entities for a in e.aliases), key=lambda pair: -len(pair[0]))
+    linked: set[str] = set()
+    in_admonition_title = re.compile(r"^\s*(!!!|\?\?\?)")
+    for index, line in enumerate(page.lines):
+        if line.startswith("#"):
+            if line.startswith("## "):
+                linked = set()
+            continue
+        if not line.strip() or DIRECTIVE.fullmatch(line.strip()) or in_admonition_title.match(line):
+            continue
+        page.lines[index] = _link_line(line, aliases, linked, entity_url, page)
+
+
+def _link_line(
+    line: str, aliases: list[tuple[str, Entity]], linked: set[str], entity_url: dict[str, str], page: NarrativePage
+) -> str:
+    protected = [m.span() for m in PROTECTED.finditer(line)]
+    insertions: list[tuple[int, int, str]] = []
+    for alias, entity in aliases:
+        if entity.id in linked:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", line):
+            start, end = match.span()
+            clash = any(a < end and start < b for a, b in protected + [(s, e) for s, e, _ in insertions])
+            if not clash:
+                insertions.append((start, end, f"[{alias}]({entity_url[entity.id]})"))
+                linked.add(entity.id)
+                page.entity_links.add(entity.id)
+                break
+    for start, end, link in sorted(insertions, reverse=True):
+        line = line[:start] + link + line[end:]
+    return line
+
+
+def load_narrative(folder: Path) -> list[NarrativePage]:
+    problems: list[Problem] = []
+    pages = []
+    for path in sorted(folder.rglob("*.md")):
+        try:
+            page = parse_page(path, path.relative_to(folder).as_posix(), problems)
+        except UnicodeDecodeError:
+            problems.append(Problem(path, "not UTF-8"))
+            continue
+        if page:
+            pages.append(page)
+    if problems:
+        raise ExplainerError(problems)
+    return pages

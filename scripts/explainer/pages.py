@@ -1,0 +1,337 @@
+"""Render stage for the explainer: topic pages, timeline, entities, disputes, figures, glossary, fragments."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+
+from . import narrative as narrative_mod
+from .cite import ResolvedCitation, span_id
+from .data import Citation, CuratedData, Entity, Event
+from .dating import fmt
+from .model import Source
+from .render import ABBREVIATIONS, date_label, front_matter, inert_inline
+
+THREAD_LABELS = {"incident": "The incident", "fallout": "The fallout", "pledge": "The 2011 pledge", "context": "Context"}
+THREAD_PAGES = {"incident": "topics/incident.md", "fallout": "topics/fallout.md", "pledge": "topics/pledge.md"}
+KIND_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "group": "Groups"}
+SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[”\"’']?|$)")
+
+
+def rel(from_page: str, to: str) -> str:
+    """A link from one generated page to another path under docs/ (anchor kept)."""
+    target, _, anchor = to.partition("#")
+    link = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    return f"{link}#{anchor}" if anchor else link
+
+
+def entity_path(entity_id: str) -> str:
+    return f"entities/{entity_id}.md"
+
+
+def source_path(source_id: str) -> str:
+    return f"sources/{source_id}.md"
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """A place in the site that cites a source paragraph (or links an entity)."""
+
+    page: str
+    title: str
+    anchor: str
+    paragraph: int = 0
+
+
+@dataclass
+class Site:
+    """Everything rendering needs: sources, curated data, resolved citations and the backlinks they create."""
+
+    sources: list[Source]
+    data: CuratedData
+    resolved: dict[Citation, ResolvedCitation]
+    spans: dict[tuple[str, int], list[tuple[int, int]]]
+    cited_by: dict[str, list[Backlink]] = field(default_factory=dict)
+    linked_from: dict[str, list[Backlink]] = field(default_factory=dict)
+
+    def source(self, source_id: str) -> Source:
+        return next(s for s in self.sources if s.id == source_id)
+
+
+class Footnotes:
+    """The citations of one page, numbered in order of appearance, rendered as Markdown footnotes."""
+
+    def __init__(self, site: Site, page: str, title: str):
+        self.site, self.page, self.title = site, page, title
+        self.entries: list[ResolvedCitation] = []
+
+    def marker(self, citation: Citation) -> str:
+        item = self.site.resolved[citation]
+        self.entries.append(item)
+        number = len(self.entries)
+        link = Backlink(self.page, self.title, f"fnref:{number}", item.where.paragraph)
+        self.site.cited_by.setdefault(item.source.id, []).append(link)
+        return f"[^{number}]"
+
+    def definitions(self) -> str:
+        lines = []
+        for number, item in enumerate(self.entries, start=1):
+            source = item.source
+            where = f"{source.metadata.get('outlet') or source.id}, {date_label(source)}, ¶{item.where.paragraph}"
+            target = rel(self.page, f"{source_path(source.id)}#{span_id(item, self.site.spans)}")
+            quote = inert_inline(item.citation.quote)
+            lines.append(f"[^{number}]: [{inert_inline(where)}]({target}): “{quote}”")
+        return "\n".join(lines) + "\n" if lines else ""
+
+
+def event_date_label(event: Event) -> str:
+    parts = event.date.split("-")
+    if len(parts) == 3:
+        text = fmt(dt.date(int(parts[0]), int(parts[1]), int(parts[2])))
+    elif len(parts) == 2:
+        text = f"{calendar.month_name[int(parts[1])]} {parts[0]}"
+    else:
+        text = parts[0]
+    return f"about {text}" if event.precision == "approximate" else text
+
+
+PRECISION_TEXT = {
+    "day": "exact day",
+    "month": "month known",
+    "year": "year known",
+    "approximate": "approximate date",
+}
+
+
+def timeline_block(events: list[Event], notes: Footnotes, entity_urls: dict[str, str], names: dict[str, str]) -> str:
+    """A neoteroi timeline of `events`; each item carries its thread as a class, for the thread filter."""
+    items = []
+    for event in events:
+        markers = "".join(notes.marker(c) for c in event.citations)
+        inferred = f" *Date inferred: {event.basis}*" if event.inferred and event.basis else ""
+        people = ", ".join(f"[{names[e]}]({entity_urls[e]})" for e in event.entities if e in entity_urls)
+        content = f"{event.text}{markers}{inferred}" + (f" — {people}" if people else "")
+        sub = f"{THREAD_LABELS[event.thread]} · {PRECISION_TEXT[event.precision]}" + (" · inferred" if event.inferred else "")
+        items.append(
+            {
+                "title": f"{event_date_label(event)}: {event.title}",
+                "sub_title": sub,
+                "content": content,
+                "key": f"thread-{event.thread}",
+            }
+        )
+    body = "\n".join(f"- {json.dumps(item, ensure_ascii=False)}" for item in items)
+    return f"::timeline::\n{body}\n::/timeline::\n"
+
+
+def _names(site: Site) -> dict[str, str]:
+    return {e.id: e.name for e in site.data.entities}
+
+
+def _entity_urls(site: Site, page: str) -> dict[str, str]:
+    return {e.id: rel(page, entity_path(e.id)) for e in site.data.entities}
+
+
+def sources_table(site: Site, page: str) -> str:
+    rows = ["| Date | Article | Outlet |", "|---|---|---|"]
+    for source in site.sources:
+        flag = " ⚠ byline contradicted" if source.date.byline_contradiction else ""
+        outlet = source.metadata.get("outlet")
+        rows.append(
+            f"| {inert_inline(date_label(source))}{flag} | [{inert_inline(source.title)}]({rel(page, source_path(source.id))}) "
+            f"| {inert_inline(outlet) if outlet else '*unknown*'} |"
+        )
+    return "\n".join(rows) + "\n"
+
+
+def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
+    notes = Footnotes(site, page.path, page.title)
+    for use in page.uses:
+        notes.marker(use.citation)
+    urls = _entity_urls(site, page.path)
+    narrative_mod.link_entities(page, site.data.entities, urls)
+    for entity_id in page.entity_links:
+        site.linked_from.setdefault(entity_id, []).append(Backlink(page.path, page.title, ""))
+    body: list[str] = []
+    for line in page.lines:
+        match = narrative_mod.DIRECTIVE.fullmatch(line.strip())
+        if not match:
+            body.append(line)
+        elif match["name"] == "sources":
+            body.append(sources_table(site, page.path))
+        else:
+            body.append(timeline_block(_timeline_events(site, match["arg"]), notes, urls, _names(site)))
+    text = "\n".join(body).rstrip() + "\n\n" + notes.definitions()
+    return front_matter(page.title, page.description) + text + "\n" + ABBREVIATIONS + "\n"
+
+
+def _timeline_events(site: Site, which: str) -> list[Event]:
+    if which == "all":
+        return site.data.events
+    if which == "home":
+        return [e for e in site.data.events if e.home]
+    return [e for e in site.data.events if e.thread == which]
+
+
+def render_timeline(site: Site) -> str:
+    page = "timeline.md"
+    notes = Footnotes(site, page, "Timeline")
+    buttons = "".join(
+        f'<button type="button" class="md-button" data-thread="{key}" aria-pressed="{str(key == "all").lower()}">{label}</button>'
+        for key, label in (("all", "All threads"), *THREAD_LABELS.items())
+    )
+    intro = (
+        "# Timeline\n\n"
+        f"Every dated event the sources report, oldest first: {len(site.data.events)} events. Each shows how precise "
+        "its date is; dates worked out from a weekday or a phrase such as \"last year\" are marked *inferred*, "
+        "with how. Every event cites the sources that report it.\n\n"
+        f'<div class="thread-filter" role="group" aria-label="Show one thread">{buttons}</div>\n\n'
+    )
+    block = timeline_block(site.data.events, notes, _entity_urls(site, page), _names(site))
+    text = intro + block + "\n" + notes.definitions()
+    return front_matter("Timeline", "Every dated event of the Shenyang story, 1972–2011, with date precision, thread and citations.") + text + "\n" + ABBREVIATIONS + "\n"
+
+
+def render_disputes(site: Site) -> str:
+    page = "disputes.md"
+    notes = Footnotes(site, page, "Disputed facts")
+    parts = [
+        "# Disputed facts\n\n",
+        "The questions Japan and China answer differently, each side in its own column, as the sources report "
+        "them. This site does not decide between them.\n\n",
+    ]
+    for dispute in site.data.disputes:
+        japan = dispute.japan.position + "".join(notes.marker(c) for c in dispute.japan.citations)
+        china = dispute.china.position + "".join(notes.marker(c) for c in dispute.china.citations)
+        parts.append(f"## {dispute.question} {{#{dispute.id}}}\n\n| Japan's position | China's position |\n|---|---|\n")
+        parts.append(f"| {japan} | {china} |\n\n")
+    parts.append(notes.definitions())
+    return front_matter("Disputed facts", "The questions Japan and China answer differently about the 2002 Shenyang incident, each side cited.") + "".join(parts) + "\n" + ABBREVIATIONS + "\n"
+
+
+def render_figures(site: Site) -> str:
+    page = "figures.md"
+    notes = Footnotes(site, page, "Figures")
+    parts = [
+        "# Figures\n\n",
+        "The numbers the sources give, as each source states them: never added up or corrected. Figures that count "
+        "the same thing stand side by side.\n\n",
+    ]
+    topics: dict[str, list] = {}
+    for figure in site.data.figures:
+        topics.setdefault(figure.topic, []).append(figure)
+    for topic, figures in topics.items():
+        parts.append(f"## {topic}\n\n| Figure | What it counts | As of | Source |\n|---|---|---|---|\n")
+        for figure in figures:
+            source = site.source(figure.citation.source)
+            link = rel(page, source_path(source.id))
+            outlet = inert_inline(source.metadata.get("outlet") or source.id)
+            parts.append(
+                f"| **{inert_inline(figure.number)}**{notes.marker(figure.citation)} | {figure.counts} | {figure.as_of} "
+                f"| [{outlet}, {inert_inline(date_label(source))}]({link}) |\n"
+            )
+        parts.append("\n")
+    parts.append(notes.definitions())
+    return front_matter("Figures", "The numbers the sources give about North Korean defectors and the Shenyang incident, side by side.") + "".join(parts) + "\n" + ABBREVIATIONS + "\n"
+
+
+def render_glossary(site: Site) -> str:
+    rows = "".join(f"| **{inert_inline(t.term)}** | {inert_inline(t.definition)} |\n" for t in site.data.glossary)
+    text = (
+        "# Glossary\n\nTerms and abbreviations used on this site. Wherever they appear in the text, hovering "
+        "over them shows the definition.\n\n| Term | Meaning |\n|---|---|\n" + rows
+    )
+    return front_matter("Glossary", "Terms and abbreviations used in the explainer on the Shenyang consulate incident.") + text + "\n" + ABBREVIATIONS + "\n"
+
+
+def abbreviations_fragment(site: Site) -> str:
+    return "".join(f"*[{t.term}]: {t.definition}\n" for t in site.data.glossary)
+
+
+def rights_fragment(site: Site) -> str:
+    lines = []
+    for source in site.sources:
+        rights = source.metadata.get("rights") or "not stated: quoted for research and commentary"
+        lines.append(f"- [{inert_inline(source.title)}](../sources/{source.id}.md) — {inert_inline(rights)}")
+    return "\n".join(lines) + "\n"
+
+
+# --- entities ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Mention:
+    source: Source
+    paragraph: int
+    sentence: str
+
+
+def find_mentions(site: Site) -> dict[str, list[Mention]]:
+    """Every sentence of every source that names an entity by one of its aliases."""
+    found: dict[str, list[Mention]] = {}
+    patterns = {
+        e.id: re.compile("|".join(rf"(?<![\w-]){re.escape(a)}(?![\w-])" for a in sorted(e.aliases, key=len, reverse=True)))
+        for e in site.data.entities
+        if e.aliases
+    }
+    for source in site.sources:
+        for paragraph in source.paragraphs:
+            sentences = [m.group(0).strip() for m in SENTENCE.finditer(paragraph.text) if m.group(0).strip()]
+            for entity_id, pattern in patterns.items():
+                for sentence in sentences:
+                    if pattern.search(sentence):
+                        found.setdefault(entity_id, []).append(Mention(source, paragraph.number, sentence))
+    return found
+
+
+def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:
+    page = entity_path(entity.id)
+    parts = [f"# {inert_inline(entity.name)}\n\n"]
+    facts = [f"**Role at the time:** {inert_inline(entity.role)}"]
+    if entity.native:
+        facts.append(f"**In native script:** {inert_inline(entity.native)}")
+    facts.append(f"**Kind:** {entity.kind}")
+    parts.append("  \n".join(facts) + "\n\n")
+    events = [e for e in site.data.events if entity.id in e.entities]
+    if events:
+        parts.append("## Events\n\n")
+        for event in events:
+            parts.append(f"- {event_date_label(event)}: {inert_inline(event.title)} ([timeline]({rel(page, 'timeline.md')}))\n")
+        parts.append("\n")
+    parts.append(f"## Mentions in the sources ({len(mentions)})\n\n")
+    if not mentions:
+        parts.append("The sources do not name this entry directly; it is referred to in the events above.\n\n")
+    for mention in mentions:
+        source = mention.source
+        where = f"{source.metadata.get('outlet') or source.id}, {date_label(source)}, ¶{mention.paragraph}"
+        link = rel(page, f"{source_path(source.id)}#p-{mention.paragraph}")
+        parts.append(f"- “{inert_inline(mention.sentence)}” — [{inert_inline(where)}]({link})\n")
+    backlinks = site.linked_from.get(entity.id, [])
+    if backlinks:
+        parts.append("\n## Linked from\n\n")
+        for link in sorted(set(backlinks), key=lambda b: b.page):
+            parts.append(f"- [{inert_inline(link.title)}]({rel(page, link.page)})\n")
+    description = f"{entity.name}: {entity.role}. Every mention in the news sources on the Shenyang incident."
+    return front_matter(entity.name, description) + "".join(parts) + "\n" + ABBREVIATIONS + "\n"
+
+
+def render_entity_index(site: Site, mentions: dict[str, list[Mention]]) -> str:
+    page = "entities/index.md"
+    parts = ["# People, organisations and places\n\n", "Everyone and everything the sources name, with the role at the time.\n\n"]
+    for kind, label in KIND_LABELS.items():
+        entities = [e for e in site.data.entities if e.kind == kind]
+        if not entities:
+            continue
+        parts.append(f"## {label}\n\n| Name | Native script | Role at the time | Mentions |\n|---|---|---|---|\n")
+        for entity in sorted(entities, key=lambda e: e.name):
+            native = inert_inline(entity.native) if entity.native else ""
+            link = rel(page, entity_path(entity.id))
+            parts.append(
+                f"| [{inert_inline(entity.name)}]({link}) | {native} | {inert_inline(entity.role)} | {len(mentions.get(entity.id, []))} |\n"
+            )
+        parts.append("\n")
+    return front_matter("People, organisations and places", "Who's who in the Shenyang consulate incident and the 2011 pledge, with native-script names.") + "".join(parts) + "\n" + ABBREVIATIONS + "\n"
