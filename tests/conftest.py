@@ -24,16 +24,16 @@ def regen_golden(request: pytest.FixtureRequest) -> bool:
     return bool(request.config.getoption("--regen-golden"))
 
 
-def copy_project(target: Path, with_articles: bool = True) -> Path:
-    """A minimal checkout in `target`: config, hand-written docs, articles; node_modules linked, not copied."""
+def copy_project(target: Path) -> Path:
+    """A checkout in `target`: config, hand-written docs, sources; node_modules linked, not copied."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy2(ROOT / "mkdocs.yml", target / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("sources", "vendor"))
-    articles = target / "sources" / "articles"
-    if with_articles:
-        shutil.copytree(ROOT / "sources" / "articles", articles)
-    else:
-        articles.mkdir(parents=True)
+    generated = (ROOT / "docs" / ".generated").read_text(encoding="utf-8").splitlines()
+    shutil.copytree(ROOT / "docs", target / "docs", ignore=shutil.ignore_patterns("vendor", ".generated"))
+    for relative in generated:  # a fresh checkout has none of the generated pages
+        if relative and not relative.startswith("#"):
+            (target / "docs" / relative).unlink(missing_ok=True)
+    shutil.copytree(ROOT / "sources", target / "sources")
     (target / "node_modules").symlink_to(ROOT / "node_modules")
     return target
 

@@ -12,12 +12,17 @@ import pytest
 
 from explainer.corpus import load_corpus
 from explainer.model import Source
-from explainer.render import render_site_pages
+from explainer.project import Project, build_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SOURCES = load_corpus(ROOT / "sources" / "articles")
-PAGES = render_site_pages(SOURCES)
+# Golden pages: every source page and the topic pages (the rest is covered by the browser and content tests).
+PAGES = {
+    path: text
+    for path, text in build_pages(Project(ROOT))[1].items()
+    if path.startswith(("sources/", "topics/")) or path == "index.md"
+}
 
 
 def record(source: Source) -> dict[str, object]:

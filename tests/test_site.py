@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import os
 import re
 import shutil
 import subprocess
@@ -31,20 +32,22 @@ def test_site_builds_strict_with_zero_warnings(project: Path) -> None:
         cwd=project,
         capture_output=True,
         text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT / "scripts")),  # mkdocs.yml loads explainer.guarded_include
     )
     assert result.returncode == 0, result.stderr
     assert not re.search(r"^WARNING\s+-", result.stderr, re.MULTILINE), result.stderr
     pages = sorted(p.name for p in (project / "site" / "sources").glob("*.html"))
     assert pages == sorted([f"{p.stem}.html" for p in (ROOT / "sources" / "articles").glob("*.txt")] + ["index.html"])
+    for page in ("index", "topics/incident", "topics/fallout", "topics/pledge", "timeline", "disputes", "figures"):
+        assert (project / "site" / f"{page}.html").exists(), page
 
 
 def test_navigation_does_not_list_every_source(project: Path) -> None:
     assert run_explainer(project, "site").returncode == 0
     html = (project / "site" / "index.html").read_text(encoding="utf-8")
-    nav = html[html.index('<nav class="md-nav md-nav--primary"') :]
-    nav = nav[: nav.index("</nav>")]
-    assert "sources/index.html" in nav
-    assert "cns-2002-05-13.html" not in nav
+    nav_links = re.findall(r'<a href="([^"]+)" class="md-nav__link', html)
+    assert "sources/index.html" in nav_links and "timeline.html" in nav_links
+    assert not [link for link in nav_links if re.fullmatch(r"(sources|entities)/(?!index).*", link)]
 
 
 def test_bad_article_stops_the_build_with_one_line_and_leaves_site_untouched(project: Path) -> None:
@@ -92,24 +95,33 @@ def test_article_without_metadata_builds_with_inferred_fields(project: Path) -> 
 
 def test_convert_owns_its_output_and_is_byte_identical(project: Path) -> None:
     assert run_explainer(project, "convert").returncode == 0
-    first = tree_digest(project / "docs" / "sources")
-    stale = project / "docs" / "sources" / "old-article.md"
-    stale.write_text("left over from an article that was removed")
+    first = tree_digest(project / "docs")
     result = run_explainer(project, "convert")
-    assert result.returncode == 0 and "1 files changed" in result.stdout
-    assert not stale.exists()
-    assert tree_digest(project / "docs" / "sources") == first
+    assert result.returncode == 0 and "0 files changed" in result.stdout
+    assert tree_digest(project / "docs") == first
     (project / "sources" / "articles" / "cns-2002-05-22.txt").unlink()
     (project / "sources" / "articles" / "cns-2002-05-22.yml").unlink()
+    result = run_explainer(project, "convert")
+    assert result.returncode == 1  # events and pages cite it: every citation of it is reported
+    assert "unknown source 'cns-2002-05-22' in a citation" in result.stderr
+    assert tree_digest(project / "docs") == first  # nothing half-written
+
+
+def test_pages_of_a_removed_article_are_removed(project: Path) -> None:
+    extra = project / "sources" / "articles" / "extra-report.txt"
+    shutil.copy(EVAL_ARTICLE, extra)
     assert run_explainer(project, "convert").returncode == 0
-    assert not (project / "docs" / "sources" / "cns-2002-05-22.md").exists()
+    assert (project / "docs" / "sources" / "extra-report.md").exists()
+    extra.unlink()
+    result = run_explainer(project, "convert")
+    assert result.returncode == 0, result.stderr
+    assert not (project / "docs" / "sources" / "extra-report.md").exists()
 
 
-def test_converter_refuses_a_folder_it_does_not_own(project: Path) -> None:
-    own = project / "docs" / "sources"
-    own.mkdir(parents=True)
-    (own / "handwritten.md").write_text("# Mine")
+def test_converter_never_overwrites_a_hand_written_file(project: Path) -> None:
+    mine = project / "docs" / "timeline.md"
+    mine.write_text("# My own timeline")
     result = run_explainer(project, "convert")
     assert result.returncode == 1
-    assert "refusing to overwrite a folder the converter did not create" in result.stderr
-    assert (own / "handwritten.md").read_text() == "# Mine"
+    assert "docs/timeline.md: refusing to overwrite a file the converter did not generate" in result.stderr
+    assert mine.read_text() == "# My own timeline"

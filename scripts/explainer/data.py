@@ -57,8 +57,8 @@ class Event:
     line: int = 0
 
     @property
-    def sort_key(self) -> tuple[str, str]:
-        return (self.date, self.id)
+    def sort_key(self) -> str:
+        return self.date  # events of the same date keep the editor's order (sorting is stable)
 
 
 @dataclass(frozen=True)
@@ -227,12 +227,20 @@ def _entity(r: Record) -> Entity:
     r.check_known({"id", "name", "kind", "native", "role", "aliases"})
     native = r.text("native", required=False) or None
     return Entity(
-        r.text("id"), r.text("name"), r.text("kind", choices=ENTITY_KINDS), r.text("role"), r.strings("aliases"), native, r.line
+        r.text("id"),
+        r.text("name"),
+        r.text("kind", choices=ENTITY_KINDS),
+        r.text("role"),
+        r.strings("aliases"),
+        native,
+        r.line,
     )
 
 
 def _event(r: Record) -> Event:
-    r.check_known({"id", "date", "precision", "inferred", "basis", "thread", "title", "text", "citations", "entities", "home"})
+    r.check_known(
+        {"id", "date", "precision", "inferred", "basis", "thread", "title", "text", "citations", "entities", "home"}
+    )
     date, precision = r.text("date"), r.text("precision", choices=PRECISIONS)
     if date and not _valid_date(date):
         r.problem(r.fields["date"].start_mark.line + 1, f"date {date!r} must be YYYY, YYYY-MM or YYYY-MM-DD")
@@ -320,19 +328,30 @@ def load_data(folder: Path) -> CuratedData:
 
 
 def _check_ids(data: CuratedData, folder: Path, problems: list[Problem]) -> None:
-    for name, items in (("entities.yml", data.entities), ("events.yml", data.events), ("disputes.yml", data.disputes), ("figures.yml", data.figures)):
+    for name, items in (
+        ("entities.yml", data.entities),
+        ("events.yml", data.events),
+        ("disputes.yml", data.disputes),
+        ("figures.yml", data.figures),
+    ):
         seen: dict[str, int] = {}
         for item in items:
             if item.id and not ID.fullmatch(item.id):
-                problems.append(Problem(folder / name, f"id {item.id!r} must be lower-case words joined by hyphens", item.line))
+                problems.append(
+                    Problem(folder / name, f"id {item.id!r} must be lower-case words joined by hyphens", item.line)
+                )
             if item.id in seen:
-                problems.append(Problem(folder / name, f"duplicate id {item.id!r} (first at line {seen[item.id]})", item.line))
+                problems.append(
+                    Problem(folder / name, f"duplicate id {item.id!r} (first at line {seen[item.id]})", item.line)
+                )
             seen.setdefault(item.id, item.line)
     entity_ids = {e.id for e in data.entities}
     for event in data.events:
         for entity in event.entities:
             if entity not in entity_ids:
-                problems.append(Problem(folder / "events.yml", f"event {event.id!r}: unknown entity {entity!r}", event.line))
+                problems.append(
+                    Problem(folder / "events.yml", f"event {event.id!r}: unknown entity {entity!r}", event.line)
+                )
     terms: dict[str, int] = {}
     for term in data.glossary:
         if term.term in terms:

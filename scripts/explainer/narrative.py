@@ -79,10 +79,15 @@ def parse_page(path: Path, relative: str, problems: list[Problem]) -> NarrativeP
         relative, path, meta["title"], meta["description"], meta.get("kind", "page"), meta.get("thread"), []
     )
     for number, line in enumerate(body, start=offset + 1):
-        page.lines.append(_cite_line(page, line, number, problems))
-        if (match := DIRECTIVE.fullmatch(line.strip())) and match["name"] == "timeline":
-            if match["arg"] not in TIMELINE_ARGS:
-                problems.append(Problem(path, f"@timeline takes one of {', '.join(TIMELINE_ARGS)}", number))
+        cited = _cite_line(page, line, number, problems)
+        if cited.startswith("[^") and page.lines and page.lines[-1].strip():
+            # A marker may not start a line: "[^3]:" there would be read as a footnote definition.
+            page.lines[-1] += cited
+        else:
+            page.lines.append(cited)
+        match = DIRECTIVE.fullmatch(line.strip())
+        if match and match["name"] == "timeline" and match["arg"] not in TIMELINE_ARGS:
+            problems.append(Problem(path, f"@timeline takes one of {', '.join(TIMELINE_ARGS)}", number))
     if page.kind == "topic":
         _require_citations(page, body, offset, problems)
     return page

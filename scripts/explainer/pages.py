@@ -16,10 +16,20 @@ from .dating import fmt
 from .model import Source
 from .render import ABBREVIATIONS, date_label, front_matter, inert_inline
 
-THREAD_LABELS = {"incident": "The incident", "fallout": "The fallout", "pledge": "The 2011 pledge", "context": "Context"}
+THREAD_LABELS = {
+    "incident": "The incident",
+    "fallout": "The fallout",
+    "pledge": "The 2011 pledge",
+    "context": "Context",
+}
 THREAD_PAGES = {"incident": "topics/incident.md", "fallout": "topics/fallout.md", "pledge": "topics/pledge.md"}
 KIND_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "group": "Groups"}
 SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[”\"’']?|$)")
+
+
+def _page(title: str, description: str, body: str) -> str:
+    """A generated page: front matter, body, and the glossary fragment (abbreviation tooltips)."""
+    return front_matter(title, description) + body.rstrip() + "\n\n" + ABBREVIATIONS + "\n"
 
 
 def rel(from_page: str, to: str) -> str:
@@ -115,7 +125,9 @@ def timeline_block(events: list[Event], notes: Footnotes, entity_urls: dict[str,
         inferred = f" *Date inferred: {event.basis}*" if event.inferred and event.basis else ""
         people = ", ".join(f"[{names[e]}]({entity_urls[e]})" for e in event.entities if e in entity_urls)
         content = f"{event.text}{markers}{inferred}" + (f" — {people}" if people else "")
-        sub = f"{THREAD_LABELS[event.thread]} · {PRECISION_TEXT[event.precision]}" + (" · inferred" if event.inferred else "")
+        sub = f"{THREAD_LABELS[event.thread]} · {PRECISION_TEXT[event.precision]}" + (
+            " · inferred" if event.inferred else ""
+        )
         items.append(
             {
                 "title": f"{event_date_label(event)}: {event.title}",
@@ -141,8 +153,9 @@ def sources_table(site: Site, page: str) -> str:
     for source in site.sources:
         flag = " ⚠ byline contradicted" if source.date.byline_contradiction else ""
         outlet = source.metadata.get("outlet")
+        link = rel(page, source_path(source.id))
         rows.append(
-            f"| {inert_inline(date_label(source))}{flag} | [{inert_inline(source.title)}]({rel(page, source_path(source.id))}) "
+            f"| {inert_inline(date_label(source))}{flag} | [{inert_inline(source.title)}]({link}) "
             f"| {inert_inline(outlet) if outlet else '*unknown*'} |"
         )
     return "\n".join(rows) + "\n"
@@ -165,8 +178,7 @@ def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
             body.append(sources_table(site, page.path))
         else:
             body.append(timeline_block(_timeline_events(site, match["arg"]), notes, urls, _names(site)))
-    text = "\n".join(body).rstrip() + "\n\n" + notes.definitions()
-    return front_matter(page.title, page.description) + text + "\n" + ABBREVIATIONS + "\n"
+    return _page(page.title, page.description, "\n".join(body).rstrip() + "\n\n" + notes.definitions())
 
 
 def _timeline_events(site: Site, which: str) -> list[Event]:
@@ -181,19 +193,21 @@ def render_timeline(site: Site) -> str:
     page = "timeline.md"
     notes = Footnotes(site, page, "Timeline")
     buttons = "".join(
-        f'<button type="button" class="md-button" data-thread="{key}" aria-pressed="{str(key == "all").lower()}">{label}</button>'
+        f'<button type="button" class="md-button" data-thread="{key}" '
+        f'aria-pressed="{str(key == "all").lower()}">{label}</button>'
         for key, label in (("all", "All threads"), *THREAD_LABELS.items())
     )
     intro = (
         "# Timeline\n\n"
         f"Every dated event the sources report, oldest first: {len(site.data.events)} events. Each shows how precise "
-        "its date is; dates worked out from a weekday or a phrase such as \"last year\" are marked *inferred*, "
+        'its date is; dates worked out from a weekday or a phrase such as "last year" are marked *inferred*, '
         "with how. Every event cites the sources that report it.\n\n"
         f'<div class="thread-filter" role="group" aria-label="Show one thread">{buttons}</div>\n\n'
     )
     block = timeline_block(site.data.events, notes, _entity_urls(site, page), _names(site))
     text = intro + block + "\n" + notes.definitions()
-    return front_matter("Timeline", "Every dated event of the Shenyang story, 1972–2011, with date precision, thread and citations.") + text + "\n" + ABBREVIATIONS + "\n"
+    description = "Every dated event of the Shenyang story, 1972–2011, with date precision, thread and citations."
+    return _page("Timeline", description, text)
 
 
 def render_disputes(site: Site) -> str:
@@ -210,7 +224,8 @@ def render_disputes(site: Site) -> str:
         parts.append(f"## {dispute.question} {{#{dispute.id}}}\n\n| Japan's position | China's position |\n|---|---|\n")
         parts.append(f"| {japan} | {china} |\n\n")
     parts.append(notes.definitions())
-    return front_matter("Disputed facts", "The questions Japan and China answer differently about the 2002 Shenyang incident, each side cited.") + "".join(parts) + "\n" + ABBREVIATIONS + "\n"
+    description = "The questions Japan and China answer differently about the 2002 Shenyang incident, each side cited."
+    return _page("Disputed facts", description, "".join(parts))
 
 
 def render_figures(site: Site) -> str:
@@ -230,13 +245,13 @@ def render_figures(site: Site) -> str:
             source = site.source(figure.citation.source)
             link = rel(page, source_path(source.id))
             outlet = inert_inline(source.metadata.get("outlet") or source.id)
-            parts.append(
-                f"| **{inert_inline(figure.number)}**{notes.marker(figure.citation)} | {figure.counts} | {figure.as_of} "
-                f"| [{outlet}, {inert_inline(date_label(source))}]({link}) |\n"
-            )
+            number = f"**{inert_inline(figure.number)}**{notes.marker(figure.citation)}"
+            where = f"[{outlet}, {inert_inline(date_label(source))}]({link})"
+            parts.append(f"| {number} | {figure.counts} | {figure.as_of} | {where} |\n")
         parts.append("\n")
     parts.append(notes.definitions())
-    return front_matter("Figures", "The numbers the sources give about North Korean defectors and the Shenyang incident, side by side.") + "".join(parts) + "\n" + ABBREVIATIONS + "\n"
+    description = "The numbers the sources give about North Korean defectors and the Shenyang incident, side by side."
+    return _page("Figures", description, "".join(parts))
 
 
 def render_glossary(site: Site) -> str:
@@ -245,7 +260,8 @@ def render_glossary(site: Site) -> str:
         "# Glossary\n\nTerms and abbreviations used on this site. Wherever they appear in the text, hovering "
         "over them shows the definition.\n\n| Term | Meaning |\n|---|---|\n" + rows
     )
-    return front_matter("Glossary", "Terms and abbreviations used in the explainer on the Shenyang consulate incident.") + text + "\n" + ABBREVIATIONS + "\n"
+    description = "Terms and abbreviations used in the explainer on the Shenyang consulate incident."
+    return _page("Glossary", description, text)
 
 
 def abbreviations_fragment(site: Site) -> str:
@@ -256,7 +272,8 @@ def rights_fragment(site: Site) -> str:
     lines = []
     for source in site.sources:
         rights = source.metadata.get("rights") or "not stated: quoted for research and commentary"
-        lines.append(f"- [{inert_inline(source.title)}](../sources/{source.id}.md) — {inert_inline(rights)}")
+        # Links are relative to about.md (docs/), the page that includes this fragment.
+        lines.append(f"- [{inert_inline(source.title)}]({source_path(source.id)}) — {inert_inline(rights)}")
     return "\n".join(lines) + "\n"
 
 
@@ -274,7 +291,9 @@ def find_mentions(site: Site) -> dict[str, list[Mention]]:
     """Every sentence of every source that names an entity by one of its aliases."""
     found: dict[str, list[Mention]] = {}
     patterns = {
-        e.id: re.compile("|".join(rf"(?<![\w-]){re.escape(a)}(?![\w-])" for a in sorted(e.aliases, key=len, reverse=True)))
+        e.id: re.compile(
+            "|".join(rf"(?<![\w-]){re.escape(a)}(?![\w-])" for a in sorted(e.aliases, key=len, reverse=True))
+        )
         for e in site.data.entities
         if e.aliases
     }
@@ -300,7 +319,9 @@ def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:
     if events:
         parts.append("## Events\n\n")
         for event in events:
-            parts.append(f"- {event_date_label(event)}: {inert_inline(event.title)} ([timeline]({rel(page, 'timeline.md')}))\n")
+            parts.append(
+                f"- {event_date_label(event)}: {inert_inline(event.title)} ([timeline]({rel(page, 'timeline.md')}))\n"
+            )
         parts.append("\n")
     parts.append(f"## Mentions in the sources ({len(mentions)})\n\n")
     if not mentions:
@@ -316,12 +337,15 @@ def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:
         for link in sorted(set(backlinks), key=lambda b: b.page):
             parts.append(f"- [{inert_inline(link.title)}]({rel(page, link.page)})\n")
     description = f"{entity.name}: {entity.role}. Every mention in the news sources on the Shenyang incident."
-    return front_matter(entity.name, description) + "".join(parts) + "\n" + ABBREVIATIONS + "\n"
+    return _page(entity.name, description, "".join(parts))
 
 
 def render_entity_index(site: Site, mentions: dict[str, list[Mention]]) -> str:
     page = "entities/index.md"
-    parts = ["# People, organisations and places\n\n", "Everyone and everything the sources name, with the role at the time.\n\n"]
+    parts = [
+        "# People, organisations and places\n\n",
+        "Everyone and everything the sources name, with the role at the time.\n\n",
+    ]
     for kind, label in KIND_LABELS.items():
         entities = [e for e in site.data.entities if e.kind == kind]
         if not entities:
@@ -330,8 +354,10 @@ def render_entity_index(site: Site, mentions: dict[str, list[Mention]]) -> str:
         for entity in sorted(entities, key=lambda e: e.name):
             native = inert_inline(entity.native) if entity.native else ""
             link = rel(page, entity_path(entity.id))
+            count = len(mentions.get(entity.id, []))
             parts.append(
-                f"| [{inert_inline(entity.name)}]({link}) | {native} | {inert_inline(entity.role)} | {len(mentions.get(entity.id, []))} |\n"
+                f"| [{inert_inline(entity.name)}]({link}) | {native} | {inert_inline(entity.role)} | {count} |\n"
             )
         parts.append("\n")
-    return front_matter("People, organisations and places", "Who's who in the Shenyang consulate incident and the 2011 pledge, with native-script names.") + "".join(parts) + "\n" + ABBREVIATIONS + "\n"
+    description = "Who's who in the Shenyang consulate incident and the 2011 pledge, with native-script names."
+    return _page("People, organisations and places", description, "".join(parts))

@@ -65,7 +65,9 @@ def build_pages(project: Project) -> tuple[list[Source], dict[str, str]]:
     out["glossary.md"] = explainer_pages.render_glossary(site)
     mentions = explainer_pages.find_mentions(site)
     for entity in data.entities:
-        out[explainer_pages.entity_path(entity.id)] = explainer_pages.render_entity(site, entity, mentions.get(entity.id, []))
+        out[explainer_pages.entity_path(entity.id)] = explainer_pages.render_entity(
+            site, entity, mentions.get(entity.id, [])
+        )
     out["entities/index.md"] = explainer_pages.render_entity_index(site, mentions)
     out.update(render_source_pages(sources, _source_links(site, mentions)))
     out["includes/abbreviations.md"] = explainer_pages.abbreviations_fragment(site)
@@ -73,7 +75,9 @@ def build_pages(project: Project) -> tuple[list[Source], dict[str, str]]:
     return sources, out
 
 
-def _source_links(site: explainer_pages.Site, mentions: dict[str, list[explainer_pages.Mention]]) -> dict[str, SourceLinks]:
+def _source_links(
+    site: explainer_pages.Site, mentions: dict[str, list[explainer_pages.Mention]]
+) -> dict[str, SourceLinks]:
     links = {s.id: SourceLinks() for s in site.sources}
     for (source_id, paragraph), ranges in site.spans.items():
         links[source_id].spans[paragraph] = ranges
@@ -81,11 +85,14 @@ def _source_links(site: explainer_pages.Site, mentions: dict[str, list[explainer
         page = explainer_pages.source_path(source_id)
         for link in backlinks:
             target = explainer_pages.rel(page, f"{link.page}#{link.anchor}")
-            links[source_id].cited_by.append((link.paragraph, link.title, target))
+            note = int(link.anchor.removeprefix("fnref:"))
+            links[source_id].cited_by.append((link.paragraph, link.title, note, target))
     for entity in site.data.entities:
         for source_id in dict.fromkeys(m.source.id for m in mentions.get(entity.id, [])):
             page = explainer_pages.source_path(source_id)
-            links[source_id].named.append((entity.name, explainer_pages.rel(page, explainer_pages.entity_path(entity.id))))
+            links[source_id].named.append(
+                (entity.name, explainer_pages.rel(page, explainer_pages.entity_path(entity.id)))
+            )
     return links
 
 

@@ -73,7 +73,7 @@ class SourceLinks:
     """What the rest of the site says about a source: quoted spans, citing places, entities it names."""
 
     spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # paragraph → merged quote spans
-    cited_by: list[tuple[int, str, str]] = field(default_factory=list)  # (paragraph, link text, link)
+    cited_by: list[tuple[int, str, int, str]] = field(default_factory=list)  # (paragraph, page title, note, link)
     named: list[tuple[str, str]] = field(default_factory=list)  # (entity name, link)
 
 
@@ -117,8 +117,15 @@ def _links_block(links: SourceLinks) -> str:
     out += "\n## Cited by {#cited-by}\n\n"
     if not links.cited_by:
         return out + "No page of this site cites this article yet.\n"
-    for paragraph, text, link in sorted(links.cited_by):
-        out += f"- [¶{paragraph}](#p-{paragraph}) cited in [{inert_inline(text)}]({link})\n"
+    by_paragraph: dict[int, dict[str, list[tuple[int, str]]]] = {}
+    for paragraph, title, note, link in sorted(links.cited_by):
+        by_paragraph.setdefault(paragraph, {}).setdefault(title, []).append((note, link))
+    for paragraph, pages in by_paragraph.items():
+        cited = " · ".join(
+            f"{inert_inline(title)}: " + ", ".join(f"[note {note}]({link})" for note, link in notes)
+            for title, notes in pages.items()
+        )
+        out += f"- [¶{paragraph}](#p-{paragraph}) — {cited}\n"
     return out
 
 

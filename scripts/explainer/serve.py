@@ -47,7 +47,12 @@ def serve(project: Project, address: str) -> int:
     watcher.start()
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", address]
     command += ["--config-file", str(project.config)]
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    scripts = str(Path(__file__).resolve().parent.parent)  # mkdocs.yml loads explainer.guarded_include
+    env = dict(
+        os.environ,
+        NO_MKDOCS_2_WARNING="1",
+        PYTHONPATH=os.pathsep.join(filter(None, [scripts, os.environ.get("PYTHONPATH")])),
+    )
     try:
         return subprocess.call(command, cwd=project.root, env=env)
     except KeyboardInterrupt:

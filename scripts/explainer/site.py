@@ -41,6 +41,9 @@ def run_mkdocs(project: Project, site_dir: Path) -> None:
     env = dict(os.environ)
     env.setdefault("SOURCE_DATE_EPOCH", build_date_epoch(project.root))
     env.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's end-of-life banner; noted in the README
+    env["PYTHONPATH"] = os.pathsep.join(
+        filter(None, [str(Path(__file__).resolve().parent.parent), env.get("PYTHONPATH")])
+    )
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
     command += ["--config-file", str(project.config), "--site-dir", str(site_dir)]
     result = subprocess.run(command, cwd=project.root, capture_output=True, text=True, env=env)
