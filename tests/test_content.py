@@ -1,0 +1,77 @@
+"""Acceptance checks on the story's content: coverage, the two groups of five, native names, citations."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import ROOT
+from explainer.corpus import load_corpus
+from explainer.data import load_data
+from explainer.narrative import load_narrative
+from explainer.project import Project, build_pages
+
+SOURCES = load_corpus(ROOT / "sources" / "articles")
+DATA = load_data(ROOT / "sources")
+REFERENCE = (ROOT.parent / "shared" / "reference" / "names.md").read_text(encoding="utf-8")
+
+
+def reference_rows() -> dict[str, str]:
+    rows = {}
+    for line in REFERENCE.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) == 3 and cells[0] not in {"name in the sources", "---"} and not cells[0].startswith("-"):
+            rows[cells[0]] = cells[1]
+    return rows
+
+
+def test_the_timeline_holds_events_from_every_source() -> None:
+    cited = {c.source for event in DATA.events for c in event.citations}
+    assert cited == {s.id for s in SOURCES}
+
+
+def test_the_two_groups_of_five_are_never_conflated() -> None:
+    for event in DATA.events:
+        if "five-of-2002" in event.entities:
+            assert event.date.startswith("2002"), event.id
+            assert all(c.source != "chosun-2011-12-09" for c in event.citations), event.id
+        if "five-of-2008" in event.entities:
+            assert event.date >= "2008", event.id
+    assert not any({"five-of-2002", "five-of-2008"} <= set(e.entities) for e in DATA.events)
+
+
+def test_native_names_come_only_from_the_reference() -> None:
+    rows = reference_rows()
+    for entity in DATA.entities:
+        if entity.native:
+            assert rows.get(entity.name) == entity.native or rows.get(entity.name, "").startswith(entity.native), (
+                entity.name
+            )
+        else:
+            assert entity.name not in rows, f"{entity.name} has a native name in the reference"
+
+
+def test_everyone_in_the_reference_and_every_byline_has_a_page() -> None:
+    names = {e.name for e in DATA.entities}
+    assert {"Junichiro Koizumi", "Yasuo Fukuda", "Yoriko Kawaguchi", "Seiken Sugiura", "Qian Qichen"} <= names
+    for name in reference_rows():
+        base = re.sub(r" \(.*\)$", "", name)
+        assert base in names or name in names, name
+    authors = {s.metadata.get("author") for s in SOURCES} - {None}
+    assert authors <= names
+
+
+def test_every_topic_paragraph_cites_and_every_citation_resolves() -> None:
+    pages = {p.path: p for p in load_narrative(ROOT / "sources" / "narrative")}  # raises on an uncited paragraph
+    for topic in ("topics/incident.md", "topics/fallout.md", "topics/pledge.md"):
+        assert len(pages[topic].uses) >= 15, topic
+    _, out = build_pages(Project(ROOT))  # raises on any citation that does not resolve
+    for topic in ("topics/incident.md", "topics/fallout.md", "topics/pledge.md"):
+        assert "@timeline" not in out[topic] and "::timeline::" in out[topic]
+
+
+def test_every_person_is_linked_from_the_narrative_or_its_timeline() -> None:
+    _, out = build_pages(Project(ROOT))
+    narrative = "\n".join(text for path, text in out.items() if path.startswith("topics/") or path == "index.md")
+    for entity in DATA.entities:
+        if entity.kind == "person" and entity.id != "patrick-goodenough":  # an author, linked from the index
+            assert f"entities/{entity.id}.md" in narrative, entity.name

@@ -1,0 +1,111 @@
+"""Curated data: schema violations are reported all at once, each with file, line and field."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from explainer.data import load_data
+from explainer.errors import ExplainerError
+
+GOOD_EVENT = """- id: five-seized
+  date: 2002-05-08
+  precision: day
+  thread: incident
+  title: Five seized
+  text: They were seized.
+  citations:
+    - source: voa-2002-05-10
+      quote: all five people were inside the compound
+  entities: [shenyang]
+"""
+GOOD_ENTITY = """- id: shenyang
+  name: Shenyang
+  kind: place
+  role: City in Liaoning Province
+  aliases: [Shenyang]
+"""
+
+
+def problems(folder: Path) -> list[str]:
+    with pytest.raises(ExplainerError) as caught:
+        load_data(folder)
+    return [f"{p.path.name}:{p.line}: {p.message}" for p in caught.value.problems]
+
+
+def test_the_project_data_is_valid() -> None:
+    data = load_data(ROOT / "sources")
+    assert len(data.events) >= 20 and len(data.entities) >= 20
+    assert [e.date for e in data.events] == sorted(e.date for e in data.events)
+
+
+def test_good_files_load(tmp_path: Path) -> None:
+    (tmp_path / "events.yml").write_text(GOOD_EVENT)
+    (tmp_path / "entities.yml").write_text(GOOD_ENTITY)
+    data = load_data(tmp_path)
+    assert data.events[0].citations[0].line == 8  # the line of the citation, for error messages later
+
+
+def test_every_schema_problem_is_reported_in_one_run(tmp_path: Path) -> None:
+    (tmp_path / "entities.yml").write_text(GOOD_ENTITY + GOOD_ENTITY.replace("role: City", "role: Town"))
+    (tmp_path / "events.yml").write_text(
+        GOOD_EVENT.replace("entities: [shenyang]", "entities: [shenyan]")
+        + """- id: no-date
+  precision: day
+  thread: incident
+  title: No date
+  text: Something.
+  citations: []
+  entities: []
+- id: bad-types
+  date: 2002-13-40
+  precision: weekly
+  thread: gossip
+  inferred: maybe
+  title: [not, text]
+  text: Something.
+  citations: [{source: voa-2002-05-10}]
+  entities: []
+  colour: red
+- id: guessed
+  date: 2002-05
+  precision: month
+  inferred: true
+  thread: incident
+  title: Inferred without basis
+  text: Something.
+  citations: [{source: voa-2002-05-10, quote: x}]
+  entities: []
+"""
+    )
+    found = problems(tmp_path)
+    assert found == [
+        "entities.yml:6: duplicate id 'shenyang' (first at line 1)",
+        "events.yml:1: event 'five-seized': unknown entity 'shenyan'",
+        "events.yml:11: event 'no-date': field 'date' is missing",
+        "events.yml:16: event 'no-date': field 'citations' needs at least one citation",
+        "events.yml:19: event 'bad-types': date '2002-13-40' must be YYYY, YYYY-MM or YYYY-MM-DD",
+        "events.yml:20: event 'bad-types': field 'precision' is 'weekly'; "
+        "expected one of day, month, year, approximate",
+        "events.yml:21: event 'bad-types': field 'thread' is 'gossip'; "
+        "expected one of incident, fallout, pledge, context",
+        "events.yml:22: event 'bad-types': field 'inferred' must be true or false",
+        "events.yml:23: event 'bad-types': field 'title' must be non-empty text",
+        "events.yml:25: event 'bad-types': citation: field 'quote' is missing",
+        "events.yml:25: event 'bad-types': field 'citations' needs at least one citation",
+        "events.yml:27: event 'bad-types': unknown field 'colour' (known: basis, citations, date, entities, home, "
+        "id, inferred, precision, text, thread, title)",
+        "events.yml:28: event 'guessed': an inferred date needs a 'basis' saying how it was inferred",
+    ]
+
+
+def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
+    (tmp_path / "figures.yml").write_text("- id: a\n  number: [unclosed\n")
+    assert problems(tmp_path)[0].startswith("figures.yml:3: YAML syntax error")
+
+
+def test_a_file_that_is_not_a_list(tmp_path: Path) -> None:
+    (tmp_path / "disputes.yml").write_text("id: consent\n")
+    assert problems(tmp_path) == ["disputes.yml:1: must be a list of dispute"]

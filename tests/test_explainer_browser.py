@@ -1,0 +1,102 @@
+"""The explainer as a reader uses it, in real Chromium from file:// with the network off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from browser_helpers import OfflinePage
+from conftest import ROOT
+from explainer.data import load_data
+
+DATA = load_data(ROOT / "sources")
+
+
+def test_hover_a_citation_then_follow_it_to_the_highlighted_quote(built_site: Path, browser: Any) -> None:
+    offline = OfflinePage(browser)
+    try:
+        page = offline.open(built_site / "topics" / "incident.html")
+        marker = page.locator("sup a.footnote-ref").first
+        marker.hover()
+        tooltip = page.locator(".md-tooltip2")
+        tooltip.wait_for(state="visible")
+        assert "The May 8 incident, in which the North Korean asylum seekers were dragged" in tooltip.inner_text()
+        marker.click()
+        page.locator("li#fn\\:1 a[href*='sources/']").click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith("sources/japantimes-2002-05-24.html#p-4-q1")
+        quote = page.locator("mark.cited:target")
+        assert quote.get_attribute("id") == "p-4-q1"
+        assert quote.inner_text().startswith("The May 8 incident")
+        assert quote.evaluate("e => getComputedStyle(e).backgroundColor") not in {"rgba(0, 0, 0, 0)", "transparent"}
+        box, viewport = quote.bounding_box(), page.viewport_size
+        assert box and viewport and 0 <= box["y"] < viewport["height"]
+        assert offline.blocked == [] and offline.errors == []
+    finally:
+        offline.close()
+
+
+def test_timeline_thread_filter_shows_one_thread(built_site: Path, browser: Any) -> None:
+    offline = OfflinePage(browser)
+    try:
+        page = offline.open(built_site / "timeline.html")
+        items = page.locator(".nt-timeline-item")
+        assert items.count() == len(DATA.events)
+        page.get_by_role("button", name="The 2011 pledge").click()
+        visible = [i for i in range(items.count()) if items.nth(i).is_visible()]
+        assert len(visible) == sum(e.thread == "pledge" for e in DATA.events)
+        assert all("thread-pledge" in (items.nth(i).get_attribute("class") or "") for i in visible)
+        assert page.get_by_role("button", name="The 2011 pledge").get_attribute("aria-pressed") == "true"
+        page.get_by_role("button", name="All threads").click()
+        assert sum(items.nth(i).is_visible() for i in range(items.count())) == len(DATA.events)
+        assert offline.blocked == [] and offline.errors == []
+    finally:
+        offline.close()
+
+
+def test_timeline_is_chronological_with_precision_and_inferred_marks(built_site: Path, browser: Any) -> None:
+    offline = OfflinePage(browser)
+    try:
+        page = offline.open(built_site / "timeline.html")
+        titles = page.locator(".nt-timeline-title").all_inner_texts()
+        subtitles = page.locator(".nt-timeline-sub-title").all_inner_texts()
+        assert titles[0].startswith("1972: ") and titles[-1].startswith("about 9 December 2011: Foreign Minister Gemba")
+        assert sum("inferred" in s for s in subtitles) == sum(e.inferred for e in DATA.events)
+        assert any("approximate date" in s for s in subtitles) and any("exact day" in s for s in subtitles)
+    finally:
+        offline.close()
+
+
+def test_dark_scheme_screenshot(built_site: Path, browser: Any) -> None:
+    offline = OfflinePage(browser, scheme="dark")
+    try:
+        page = offline.open(built_site / "timeline.html")
+        assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        red, green, blue = (int(x) for x in background[background.index("(") + 1 : -1].split(",")[:3])
+        assert red + green + blue < 200, background  # a dark page, not the light theme
+        dot = page.locator(".nt-timeline-item.thread-pledge .nt-timeline-dot").first
+        assert dot.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(165, 214, 167)"
+        shot = offline.screenshot("timeline-dark")
+        assert shot.stat().st_size > 10_000
+    finally:
+        offline.close()
+
+
+def test_every_person_has_a_page_reachable_from_the_narrative(built_site: Path, browser: Any) -> None:
+    offline = OfflinePage(browser)
+    try:
+        page = offline.open(built_site / "index.html")
+        page.get_by_role("link", name="who's who").first.click()
+        page.wait_for_load_state("load")
+        people = [e for e in DATA.entities if e.kind == "person"]
+        for person in people:
+            link = page.get_by_role("link", name=person.name, exact=True)
+            assert link.count() == 1, person.name
+        page.get_by_role("link", name="Yoriko Kawaguchi", exact=True).click()
+        page.wait_for_load_state("load")
+        assert page.locator("h1").inner_text().removesuffix("¶") == "Yoriko Kawaguchi"
+        assert "川口順子" in page.locator("article").inner_text()
+        assert offline.blocked == []
+    finally:
+        offline.close()
