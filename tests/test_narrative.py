@@ -81,3 +81,10 @@ def test_first_mention_per_section_is_linked_never_in_headings_or_quotes(tmp_pat
         "then [Kawaguchi](../entities/yoriko-kawaguchi.md) left[^3]."
     ) in text
     assert page.entity_links == {"yoriko-kawaguchi", "shenyang"}
+
+
+def test_a_name_wrapped_across_lines_is_one_mention(tmp_path: Path) -> None:
+    consulate = Entity("consulate", "Consulate", "organisation", "Mission", ("Japanese Consulate General in Shenyang",))
+    page, _ = page_from(tmp_path, 'Seized at the Japanese Consulate General in\nShenyang by police [@a: "b"].\n')
+    link_entities(page, [consulate, *ENTITIES], {**URLS, "consulate": "c.md"})
+    assert page.lines[:2] == ["Seized at the [Japanese Consulate General in", "Shenyang](c.md) by police[^1]."]

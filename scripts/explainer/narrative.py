@@ -136,39 +136,51 @@ def _require_citations(page: NarrativePage, body: list[str], offset: int, proble
 
 
 def link_entities(page: NarrativePage, entities: list[Entity], entity_url: dict[str, str]) -> None:
-    """Link the first mention of each entity in each section (## heading) — never in headings or quotes."""
+    """Link the first mention of each entity in each section (## heading) — never in headings or quotes.
+
+    Works on whole paragraphs, so a name wrapped across two lines of the source file is still one mention."""
     aliases = sorted(((a, e) for e in entities for a in e.aliases), key=lambda pair: -len(pair[0]))
     linked: set[str] = set()
-    in_admonition_title = re.compile(r"^\s*(!!!|\?\?\?)")
+    skip = re.compile(r"^\s*(!!!|\?\?\?)")
+    block: list[int] = []
+
+    def flush() -> None:
+        if block:
+            text = _link_text("\n".join(page.lines[i] for i in block), aliases, linked, entity_url, page)
+            for index, line in zip(block, text.split("\n"), strict=True):
+                page.lines[index] = line
+            block.clear()
+
     for index, line in enumerate(page.lines):
-        if line.startswith("#"):
+        if line.startswith("#") or not line.strip() or DIRECTIVE.fullmatch(line.strip()) or skip.match(line):
+            flush()
             if line.startswith("## "):
                 linked = set()
             continue
-        if not line.strip() or DIRECTIVE.fullmatch(line.strip()) or in_admonition_title.match(line):
-            continue
-        page.lines[index] = _link_line(line, aliases, linked, entity_url, page)
+        block.append(index)
+    flush()
 
 
-def _link_line(
-    line: str, aliases: list[tuple[str, Entity]], linked: set[str], entity_url: dict[str, str], page: NarrativePage
+def _link_text(
+    text: str, aliases: list[tuple[str, Entity]], linked: set[str], entity_url: dict[str, str], page: NarrativePage
 ) -> str:
-    protected = [m.span() for m in PROTECTED.finditer(line)]
+    protected = [m.span() for m in PROTECTED.finditer(text)]
     insertions: list[tuple[int, int, str]] = []
     for alias, entity in aliases:
         if entity.id in linked:
             continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(alias)}(?![\w-])", line):
+        words = r"\s+".join(re.escape(word) for word in alias.split())
+        for match in re.finditer(rf"(?<![\w-]){words}(?![\w-])", text):
             start, end = match.span()
             clash = any(a < end and start < b for a, b in protected + [(s, e) for s, e, _ in insertions])
             if not clash:
-                insertions.append((start, end, f"[{alias}]({entity_url[entity.id]})"))
+                insertions.append((start, end, f"[{match.group(0)}]({entity_url[entity.id]})"))
                 linked.add(entity.id)
                 page.entity_links.add(entity.id)
                 break
     for start, end, link in sorted(insertions, reverse=True):
-        line = line[:start] + link + line[end:]
-    return line
+        text = text[:start] + link + text[end:]
+    return text
 
 
 def load_narrative(folder: Path) -> list[NarrativePage]:
