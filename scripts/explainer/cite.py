@@ -62,17 +62,20 @@ class ResolvedCitation:
         return f"p-{self.where.paragraph}"
 
 
-def resolve(citations: list[Citation], sources: list[Source]) -> dict[Citation, ResolvedCitation]:
-    """Resolve every citation; unknown keys and quotes not in the named source are all reported at once."""
+def resolve(
+    citations: list[Citation], sources: list[Source], problems: list[Problem] | None = None
+) -> dict[Citation, ResolvedCitation]:
+    """Resolve every citation; unknown keys and quotes not in the named source are reported at once (raised, or
+    appended to `problems` when given)."""
     by_id = {s.id: s for s in sources}
     resolved: dict[Citation, ResolvedCitation] = {}
-    problems: list[Problem] = []
+    gathered: list[Problem] = []
     for citation in citations:
         if citation in resolved:
             continue
         source = by_id.get(citation.source)
         if source is None:
-            problems.append(Problem(citation.path, f"unknown source {citation.source!r} in a citation", citation.line))
+            gathered.append(Problem(citation.path, f"unknown source {citation.source!r} in a citation", citation.line))
             continue
         where = locate(citation.quote, source)
         if where is None:
@@ -81,11 +84,13 @@ def resolve(citations: list[Citation], sources: list[Source]) -> dict[Citation, 
             message = f"quote not found in {source.id}: “{shown}”"
             if elsewhere:
                 message += f" (it is in {', '.join(elsewhere)}: cite that source instead)"
-            problems.append(Problem(citation.path, message, citation.line))
+            gathered.append(Problem(citation.path, message, citation.line))
             continue
         resolved[citation] = ResolvedCitation(citation, source, where)
-    if problems:
-        raise ExplainerError(problems)
+    if problems is not None:
+        problems.extend(gathered)
+    elif gathered:
+        raise ExplainerError(gathered)
     return resolved
 
 

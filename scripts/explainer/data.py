@@ -308,22 +308,26 @@ def _term(r: Record) -> Term:
     return Term(r.text("term"), r.text("definition"), r.line)
 
 
-def load_data(folder: Path) -> CuratedData:
-    """Read and check every curated file; all problems are gathered and raised together."""
-    problems: list[Problem] = []
+def load_data(folder: Path, problems: list[Problem] | None = None) -> CuratedData:
+    """Read and check every curated file. Problems are gathered and raised together, or appended to `problems`
+    (with the valid part of the data returned) when the caller gathers problems of several stages."""
+    gathered: list[Problem] = []
     data = CuratedData()
 
     def load(name: str, what: str, make: Callable[[Record], Any]) -> list[Any]:
-        return [item for r in _records(folder / name, problems, what) if (item := make(r)) is not None]
+        return [item for r in _records(folder / name, gathered, what) if (item := make(r)) is not None]
 
     data.entities = load("entities.yml", "entity", _entity)
     data.events = sorted(load("events.yml", "event", _event), key=lambda e: e.sort_key)
     data.disputes = load("disputes.yml", "dispute", _dispute)
     data.figures = load("figures.yml", "figure", _figure)
     data.glossary = load("glossary.yml", "term", _term)
-    _check_ids(data, folder, problems)
-    if problems:
-        raise ExplainerError(sorted(problems, key=lambda p: (str(p.path), p.line or 0)))
+    _check_ids(data, folder, gathered)
+    gathered.sort(key=lambda p: (str(p.path), p.line or 0))
+    if problems is not None:
+        problems.extend(gathered)
+    elif gathered:
+        raise ExplainerError(gathered)
     return data
 
 
@@ -335,7 +339,7 @@ def _check_ids(data: CuratedData, folder: Path, problems: list[Problem]) -> None
         ("figures.yml", data.figures),
     ):
         seen: dict[str, int] = {}
-        for item in items:
+        for item in sorted(items, key=lambda i: i.line):  # "first" means first in the file
             if item.id and not ID.fullmatch(item.id):
                 problems.append(
                     Problem(folder / name, f"id {item.id!r} must be lower-case words joined by hyphens", item.line)

@@ -183,17 +183,20 @@ def _link_text(
     return text
 
 
-def load_narrative(folder: Path) -> list[NarrativePage]:
-    problems: list[Problem] = []
+def load_narrative(folder: Path, problems: list[Problem] | None = None) -> list[NarrativePage]:
+    """Read every narrative page; problems are raised together, or appended to `problems` when given."""
+    gathered: list[Problem] = []
     pages = []
     for path in sorted(folder.rglob("*.md")):
         try:
-            page = parse_page(path, path.relative_to(folder).as_posix(), problems)
+            page = parse_page(path, path.relative_to(folder).as_posix(), gathered)
         except UnicodeDecodeError:
-            problems.append(Problem(path, "not UTF-8"))
+            gathered.append(Problem(path, "not UTF-8"))
             continue
         if page:
             pages.append(page)
-    if problems:
-        raise ExplainerError(problems)
+    if problems is not None:
+        problems.extend(gathered)
+    elif gathered:
+        raise ExplainerError(gathered)
     return pages

@@ -9,6 +9,7 @@ from . import pages as explainer_pages
 from .cite import highlight_spans, resolve
 from .corpus import load_corpus
 from .data import load_data
+from .errors import ExplainerError, Problem
 from .model import Source
 from .narrative import load_narrative
 from .render import SourceLinks, render_source_pages
@@ -50,11 +51,14 @@ class Project:
 
 def build_pages(project: Project) -> tuple[list[Source], dict[str, str]]:
     """Read and check every input, then render every generated page (path under docs/ → Markdown)."""
-    sources = load_corpus(project.articles)
-    data = load_data(project.sources)
-    narrative = load_narrative(project.narrative)
+    sources = load_corpus(project.articles)  # citations can only be checked against articles that read cleanly
+    problems: list[Problem] = []
+    data = load_data(project.sources, problems)
+    narrative = load_narrative(project.narrative, problems)
     citations = data.citations() + [use.citation for page in narrative for use in page.uses]
-    resolved = resolve(citations, sources)
+    resolved = resolve(citations, sources, problems)
+    if problems:  # every problem of data, narrative and citations, in one run
+        raise ExplainerError(problems)
     site = explainer_pages.Site(sources, data, resolved, highlight_spans(list(resolved.values())))
     out: dict[str, str] = {}
     for page in narrative:

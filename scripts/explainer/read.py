@@ -16,7 +16,7 @@ from .model import METADATA_FIELDS
 ARTICLE_SUFFIX = ".txt"
 METADATA_SUFFIX = ".yml"
 SOURCE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # a news article is well under 100 KB; a larger file is not one
 
 
 @dataclass(frozen=True)
