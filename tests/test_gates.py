@@ -57,7 +57,7 @@ def test_every_internal_link_and_fragment_resolves(site_pages: dict[Path, _Links
     broken = []
     for page, parsed in site_pages.items():
         if page.name == "404.html":
-            continue  # served by a web server at any path, so Material gives it root-absolute links; never opened from disk
+            continue  # a server shows it at any path, so Material gives it root-absolute links; never opened from disk
         for href in parsed.links + parsed.assets:
             found = internal_target(page, href)
             if found is None:
