@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 EXPLAINER := PYTHONPATH=scripts $(PY) -m explainer
 
-.PHONY: site test serve convert lint lock golden clean
+.PHONY: site test serve convert lint lock golden clean bench-pages
 
 site: $(VENV)/.installed node_modules/.installed
 	$(EXPLAINER) site
@@ -23,6 +23,10 @@ test: site
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check scripts tests
 	$(VENV)/bin/ruff format --check scripts tests
+
+# Lighthouse (mobile) on each page type, served on 127.0.0.1: scores and page weight against the targets.
+bench-pages: site
+	PYTHONPATH=scripts $(PY) -m bench.lighthouse
 
 # Regenerate the golden files after a reviewed change of the converter (review `git diff tests/golden`).
 golden: $(VENV)/.installed

@@ -1,0 +1,1 @@
+"""Benchmarks: measured figures printed for the notes, never asserted as timings in tests."""
