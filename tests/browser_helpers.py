@@ -41,3 +41,9 @@ class OfflinePage:
 
     def close(self) -> None:
         self.context.close()
+
+    def __enter__(self) -> OfflinePage:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

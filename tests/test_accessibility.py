@@ -41,9 +41,8 @@ THEME_VALIDATOR_MESSAGES = {
 @pytest.mark.parametrize(("width", "height"), [(1280, 900), (390, 844)], ids=["desktop", "mobile"])
 def test_axe_finds_no_violations(built_site: Path, browser: Any, scheme: str, width: int, height: int) -> None:
     axe = AXE.read_text(encoding="utf-8")
-    offline = OfflinePage(browser, width=width, height=height, scheme=scheme)
     found: list[str] = []
-    try:
+    with OfflinePage(browser, width=width, height=height, scheme=scheme) as offline:
         for page_type in PAGE_TYPES:
             page = offline.open(built_site / page_type)
             page.add_script_tag(content=axe)
@@ -55,8 +54,6 @@ def test_axe_finds_no_violations(built_site: Path, browser: Any, scheme: str, wi
             assert result["passes"] > 20, f"axe did not run its rules on {page_type}"
             found += [f"{page_type}: {violation}" for violation in result["violations"]]
         assert offline.blocked == []
-    finally:
-        offline.close()
     assert found == []
 
 
@@ -118,12 +115,9 @@ def test_every_page_over_http_makes_no_outside_request(built_site: Path, browser
 
 
 def test_every_page_from_file_makes_no_request_and_logs_no_error(built_site: Path, browser: Any) -> None:
-    offline = OfflinePage(browser)
-    try:
+    with OfflinePage(browser) as offline:
         for path in sorted(built_site.rglob("*.html")):
             if path.name != "404.html":
                 offline.open(path).wait_for_load_state("networkidle")
         assert offline.blocked == []
         assert offline.errors == []
-    finally:
-        offline.close()

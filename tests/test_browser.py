@@ -21,8 +21,7 @@ def search(page: Any, query: str) -> list[str]:
 def test_search_works_from_file_with_the_network_off(built_site: Path, browser: Any) -> None:
     mentioning = {s.title for s in load_corpus(ROOT / "sources" / "articles") if "Kawaguchi" in s.paragraphs_text}
     assert len(mentioning) == 2  # the VOA report of 10 May and the Japan Times report of 24 May 2002
-    offline = OfflinePage(browser)
-    try:
+    with OfflinePage(browser) as offline:
         page = offline.open(built_site / "index.html")
         assert page.locator("input.md-search__input").is_visible()
         titles = search(page, "Kawaguchi")
@@ -34,13 +33,10 @@ def test_search_works_from_file_with_the_network_off(built_site: Path, browser: 
         assert page.locator("p.para", has_text="Yoriko Kawaguchi").count() == 1
         assert offline.blocked == [], offline.blocked
         assert offline.errors == [], offline.errors
-    finally:
-        offline.close()
 
 
 def test_source_page_shows_date_evidence_and_paragraph_anchor(built_site: Path, browser: Any) -> None:
-    offline = OfflinePage(browser)
-    try:
+    with OfflinePage(browser) as offline:
         page = offline.open(built_site / "sources" / "cns-2002-05-13.html", "#p-9")
         target = page.locator("p.para:target")
         assert target.get_attribute("id") == "p-9"
@@ -53,13 +49,10 @@ def test_source_page_shows_date_evidence_and_paragraph_anchor(built_site: Path, 
         for boilerplate in ("E-mail a news tip", "Spencer Journalism Fellow", "Send a Letter to the Editor"):
             assert boilerplate not in body.split("Lines not shown as article text")[0]
         assert offline.blocked == []
-    finally:
-        offline.close()
 
 
 def test_sources_index_lists_every_source_by_date(built_site: Path, browser: Any) -> None:
-    offline = OfflinePage(browser)
-    try:
+    with OfflinePage(browser) as offline:
         page = offline.open(built_site / "sources" / "index.html")
         dates = page.locator("article table tbody tr td:first-child").all_text_contents()
         assert [d.split(" (")[0].split(" ⚠")[0] for d in dates] == [
@@ -70,5 +63,3 @@ def test_sources_index_lists_every_source_by_date(built_site: Path, browser: Any
             "9 December 2011",
         ]
         assert offline.blocked == []
-    finally:
-        offline.close()

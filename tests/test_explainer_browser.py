@@ -13,8 +13,7 @@ DATA = load_data(ROOT / "sources")
 
 
 def test_hover_a_citation_then_follow_it_to_the_highlighted_quote(built_site: Path, browser: Any) -> None:
-    offline = OfflinePage(browser)
-    try:
+    with OfflinePage(browser) as offline:
         page = offline.open(built_site / "topics" / "incident.html")
         marker = page.locator("sup a.footnote-ref").first
         marker.hover()
@@ -32,13 +31,10 @@ def test_hover_a_citation_then_follow_it_to_the_highlighted_quote(built_site: Pa
         box, viewport = quote.bounding_box(), page.viewport_size
         assert box and viewport and 0 <= box["y"] < viewport["height"]
         assert offline.blocked == [] and offline.errors == []
-    finally:
-        offline.close()
 
 
 def test_timeline_thread_filter_shows_one_thread(built_site: Path, browser: Any) -> None:
-    offline = OfflinePage(browser)
-    try:
+    with OfflinePage(browser) as offline:
         page = offline.open(built_site / "timeline.html")
         items = page.locator(".nt-timeline-item")
         assert items.count() == len(DATA.events)
@@ -50,26 +46,20 @@ def test_timeline_thread_filter_shows_one_thread(built_site: Path, browser: Any)
         page.get_by_role("button", name="All threads").click()
         assert sum(items.nth(i).is_visible() for i in range(items.count())) == len(DATA.events)
         assert offline.blocked == [] and offline.errors == []
-    finally:
-        offline.close()
 
 
 def test_timeline_is_chronological_with_precision_and_inferred_marks(built_site: Path, browser: Any) -> None:
-    offline = OfflinePage(browser)
-    try:
+    with OfflinePage(browser) as offline:
         page = offline.open(built_site / "timeline.html")
         titles = page.locator(".nt-timeline-title").all_inner_texts()
         subtitles = page.locator(".nt-timeline-sub-title").all_inner_texts()
         assert titles[0].startswith("1972: ") and titles[-1].startswith("about 9 December 2011: Foreign Minister Gemba")
         assert sum("inferred" in s for s in subtitles) == sum(e.inferred for e in DATA.events)
         assert any("approximate date" in s for s in subtitles) and any("exact day" in s for s in subtitles)
-    finally:
-        offline.close()
 
 
 def test_dark_scheme_screenshot(built_site: Path, browser: Any) -> None:
-    offline = OfflinePage(browser, scheme="dark")
-    try:
+    with OfflinePage(browser, scheme="dark") as offline:
         page = offline.open(built_site / "timeline.html")
         assert page.locator("body").get_attribute("data-md-color-scheme") == "slate"
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
@@ -79,13 +69,10 @@ def test_dark_scheme_screenshot(built_site: Path, browser: Any) -> None:
         assert dot.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(165, 214, 167)"
         shot = offline.screenshot("timeline-dark")
         assert shot.stat().st_size > 10_000
-    finally:
-        offline.close()
 
 
 def test_every_person_has_a_page_reachable_from_the_narrative(built_site: Path, browser: Any) -> None:
-    offline = OfflinePage(browser)
-    try:
+    with OfflinePage(browser) as offline:
         page = offline.open(built_site / "index.html")
         page.get_by_role("link", name="who's who").first.click()
         page.wait_for_load_state("load")
@@ -98,5 +85,3 @@ def test_every_person_has_a_page_reachable_from_the_narrative(built_site: Path, 
         assert page.locator("h1").inner_text().removesuffix("¶") == "Yoriko Kawaguchi"
         assert "川口順子" in page.locator("article").inner_text()
         assert offline.blocked == []
-    finally:
-        offline.close()

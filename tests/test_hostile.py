@@ -60,8 +60,7 @@ def test_nothing_from_disk_is_included_anywhere(hostile_site: Path) -> None:
 
 
 def test_every_attack_is_shown_verbatim_and_inert(hostile_site: Path, browser: Any) -> None:
-    offline = OfflinePage(browser)
-    try:
+    with OfflinePage(browser) as offline:
         page = offline.open(hostile_site / "site" / "sources" / "hostile-article.html")
         texts = paragraph_texts(page)
         assert texts == [INTRO, *ATTACKS.values()]
@@ -72,16 +71,11 @@ def test_every_attack_is_shown_verbatim_and_inert(hostile_site: Path, browser: A
         assert page.locator("article a[href^='javascript:'], article script").count() == 0
         assert offline.blocked == []
         assert offline.errors == []
-    finally:
-        offline.close()
 
 
 def test_sources_index_shows_the_hostile_title_as_text(hostile_site: Path, browser: Any) -> None:
-    offline = OfflinePage(browser)
-    try:
+    with OfflinePage(browser) as offline:
         page = offline.open(hostile_site / "site" / "sources" / "index.html")
         assert page.get_by_role("link", name=TITLE).count() == 1
         assert page.evaluate("typeof window.__pwned") == "undefined"
         assert offline.blocked == []
-    finally:
-        offline.close()
