@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -23,9 +24,11 @@ def is_prose(line: str) -> bool:
     return words(line) >= 12 and bool(rules.SENTENCE_END.search(line))
 
 
+@functools.lru_cache(maxsize=8192)
 def _script(char: str) -> str:
-    name = unicodedata.name(char, "")
-    head = name.split(" ", 1)[0]
+    if char < "\x80":
+        return "LATIN"
+    head = unicodedata.name(char, "").split(" ", 1)[0]
     return "CJK" if head in {"CJK", "HIRAGANA", "KATAKANA"} else head  # Japanese mixes the three
 
 

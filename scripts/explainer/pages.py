@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import narrative as narrative_mod
+from . import rules
 from .cite import ResolvedCitation, span_id
 from .data import Citation, CuratedData, Entity, Event
 from .dating import fmt
@@ -24,7 +25,6 @@ THREAD_LABELS = {
 }
 THREAD_PAGES = {"incident": "topics/incident.md", "fallout": "topics/fallout.md", "pledge": "topics/pledge.md"}
 KIND_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "group": "Groups"}
-SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[”\"’']?|$)")
 
 
 def _page(title: str, description: str, body: str) -> str:
@@ -287,23 +287,42 @@ class Mention:
     sentence: str
 
 
+def split_sentences(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, sentence) for each sentence of a paragraph, not breaking after abbreviations such as U.S."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for match in rules.SENTENCE_BREAK.finditer(text):
+        end = match.start() + len(match.group("close"))
+        if rules.ABBREVIATION_BEFORE_BREAK.search(text[start : match.start()]):
+            continue
+        spans.append((start, end))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(a, b, text[a:b].strip()) for a, b in spans if text[a:b].strip()]
+
+
 def find_mentions(site: Site) -> dict[str, list[Mention]]:
-    """Every sentence of every source that names an entity by one of its aliases."""
+    """Every sentence of every source that names an entity by one of its aliases (one pattern for all aliases)."""
+    owner = {" ".join(a.split()): e.id for e in site.data.entities for a in e.aliases}
+    if not owner:
+        return {}
+    alternatives = "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in sorted(owner, key=len, reverse=True))
+    # Zero-width, so a name inside a longer one ("Shenyang" in "… Consulate General in Shenyang") counts too.
+    pattern = re.compile(rf"(?<![\w-])(?=(?P<name>{alternatives})(?![\w-]))")
     found: dict[str, list[Mention]] = {}
-    patterns = {
-        e.id: re.compile(
-            "|".join(rf"(?<![\w-]){re.escape(a)}(?![\w-])" for a in sorted(e.aliases, key=len, reverse=True))
-        )
-        for e in site.data.entities
-        if e.aliases
-    }
     for source in site.sources:
         for paragraph in source.paragraphs:
-            sentences = [m.group(0).strip() for m in SENTENCE.finditer(paragraph.text) if m.group(0).strip()]
-            for entity_id, pattern in patterns.items():
-                for sentence in sentences:
-                    if pattern.search(sentence):
-                        found.setdefault(entity_id, []).append(Mention(source, paragraph.number, sentence))
+            matches = list(pattern.finditer(paragraph.text))
+            if not matches:
+                continue
+            sentences = split_sentences(paragraph.text)
+            for match in matches:
+                entity_id = owner[" ".join(match.group("name").split())]
+                sentence = next((t for a, b, t in sentences if a <= match.start() < b and t), match.group("name"))
+                mention = Mention(source, paragraph.number, sentence)
+                mentions = found.setdefault(entity_id, [])
+                if mention not in mentions[-3:]:  # one entry per sentence, even if the name recurs in it
+                    mentions.append(mention)
     return found
 
 

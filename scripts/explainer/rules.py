@@ -185,3 +185,12 @@ BYLINE_CONTRADICTION_DAYS = 365
 YEAR_FROM_CORPUS_MIN_SHARED_NAMES = 3
 PROPER_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)*")
 NOT_NAMES = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
+
+# --- sentences --------------------------------------------------------------------------------------------
+
+# A sentence ends at . ! or ? (and a closing quote) before a space and a capital — unless the word before the
+# period is an abbreviation: "U.S. Consulate", "Sen. Sam Brownback", "N. Korean".
+SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?P<close>[”\"’']?)\s+(?=[A-Z“\"‘])")
+ABBREVIATION_BEFORE_BREAK = re.compile(
+    r"(?:\b(?:[A-Z]\.)+|\b(?:Sen|Rep|Gov|Gen|Col|Lt|Mr|Mrs|Ms|Dr|St|Jan|Feb|Aug|Sept|Oct|Nov|Dec|No|Vol)\.)$"
+)
