@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 EXPLAINER := PYTHONPATH=scripts $(PY) -m explainer
 
-.PHONY: site test serve convert lint lock golden clean bench-pages
+.PHONY: site test serve convert lint lock golden clean bench-pages bench
 
 site: $(VENV)/.installed node_modules/.installed
 	$(EXPLAINER) site
@@ -23,6 +23,10 @@ test: site
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check scripts tests
 	$(VENV)/bin/ruff format --check scripts tests
+
+# Scale: synthetic corpora of 10, 100 and 1,000 articles, our build against plain Material in the same run.
+bench: $(VENV)/.installed node_modules/.installed
+	PYTHONPATH=scripts $(PY) -m bench.scale
 
 # Lighthouse (mobile) on each page type, served on 127.0.0.1: scores and page weight against the targets.
 bench-pages: site

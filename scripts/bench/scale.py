@@ -1,0 +1,209 @@
+"""Scale benchmark (`make bench`): the pipeline on synthetic corpora of N articles, against plain Material.
+
+For each N, a throw-away project gets N synthetic articles assembled from the real articles' sentences (seeded,
+so every run builds the same corpus; each is titled and marked as synthetic, and none is ever part of the
+shipped site). Measured in one run, for our build and for a plain Material build of the same texts as Markdown
+pages (same theme version, search + offline plugins, short nav): conversion time, total build time, peak memory,
+site size and search-index size. Prints a table, the ratios, and the exponent of a power-law fit over N.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SIZES = (10, 100, 1000)
+SYNTHETIC_MARK = "Synthetic benchmark article"
+# Run a command and report its wall time and the peak resident memory of it and everything it waited for.
+_MEASURE = (
+    "import resource, subprocess, sys, time, json\n"
+    "start = time.perf_counter()\n"
+    "run = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)\n"
+    "code = run.returncode\n"
+    "sys.stderr.write(run.stderr if code else '')\n"
+    "print(json.dumps({'seconds': time.perf_counter() - start, 'code': code,"
+    " 'peak_kib': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))\n"
+)
+
+
+@dataclass
+class Measure:
+    seconds: float
+    peak_mib: float
+
+
+@dataclass
+class Row:
+    n: int
+    convert: Measure
+    ours: Measure
+    baseline: Measure
+    site_mib: float
+    baseline_site_mib: float
+    index_kib: float
+    baseline_index_kib: float
+
+
+def measure(command: list[str], cwd: Path) -> Measure:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run(
+        [sys.executable, "-c", _MEASURE, *command], cwd=cwd, env=env, capture_output=True, text=True
+    )
+    data = json.loads(result.stdout.strip().splitlines()[-1])
+    if data["code"] != 0:
+        raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{result.stderr[-2000:]}")
+    return Measure(data["seconds"], data["peak_kib"] / 1024)
+
+
+def real_sentences() -> list[str]:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from explainer.corpus import load_corpus
+    from explainer.pages import split_sentences
+
+    found = []
+    for source in load_corpus(ROOT / "sources" / "articles"):
+        for paragraph in source.paragraphs:
+            found += [s for _, _, s in split_sentences(paragraph.text) if len(s.split()) >= 6]
+    return found
+
+
+def synthetic_articles(n: int, sentences: list[str]) -> dict[str, str]:
+    """N article texts (file name → text), the same for every run with the same N."""
+    rng = random.Random(n)
+    articles = {}
+    for index in range(n):
+        day = 1 + index % 28
+        month = ("May", "June", "July")[index % 3]
+        paragraphs = [
+            " ".join(rng.choice(sentences) for _ in range(rng.randint(2, 4))) for _ in range(rng.randint(6, 14))
+        ]
+        title = f"{SYNTHETIC_MARK} {index:04d}: not news"
+        articles[f"synthetic-{index:04d}.txt"] = f"{title}\n\n{month} {day}, 2002\n\n" + "\n\n".join(paragraphs) + "\n"
+    return articles
+
+
+def make_project(folder: Path, articles: dict[str, str]) -> Path:
+    project = folder / "project"
+    project.mkdir(parents=True)
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    generated = set((ROOT / "docs" / ".generated").read_text(encoding="utf-8").splitlines())
+
+    def skip(directory: str, names: list[str]) -> list[str]:
+        here = Path(directory).relative_to(ROOT / "docs")
+        return [n for n in names if n in {"vendor", ".generated"} or (here / n).as_posix() in generated]
+
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=skip)
+    shutil.copytree(ROOT / "sources", project / "sources")
+    for name, text in articles.items():
+        (project / "sources" / "articles" / name).write_text(text, encoding="utf-8")
+    (project / "node_modules").symlink_to(ROOT / "node_modules")
+    return project
+
+
+def make_baseline(folder: Path, articles: dict[str, str]) -> Path:
+    """The same texts as plain Markdown pages under stock Material: search + offline, a one-entry nav."""
+    project = folder / "baseline"
+    docs = project / "docs" / "articles"
+    docs.mkdir(parents=True)
+    (project / "docs" / "index.md").write_text("# Articles\n\nThe benchmark corpus.\n", encoding="utf-8")
+    for name, text in articles.items():
+        title, _, body = text.partition("\n\n")
+        escaped = re.sub(r"([\\`*_{}\[\]<>#+!|~^=-])", r"\\\1", body)
+        (docs / name.replace(".txt", ".md")).write_text(f"# {title}\n\n{escaped}", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(
+        "site_name: Baseline\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - offline\n"
+        "nav:\n  - Home: index.md\nnot_in_nav: |\n  /articles/*.md\n",
+        encoding="utf-8",
+    )
+    return project
+
+
+def folder_mib(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
+
+
+def index_kib(site: Path) -> float:
+    index = site / "search" / "search_index.js"
+    if not index.exists():
+        index = site / "search" / "search_index.json"
+    return index.stat().st_size / 1024
+
+
+def run_size(n: int, sentences: list[str]) -> Row:
+    articles = synthetic_articles(n, sentences)
+    with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as temporary:
+        folder = Path(temporary)
+        project = make_project(folder, articles)
+        baseline = make_baseline(folder, articles)
+        convert = measure([sys.executable, "-m", "explainer", "--root", str(project), "convert"], project)
+        shutil.rmtree(project / "docs" / "sources")  # the total build starts from no generated pages
+        ours = measure([sys.executable, "-m", "explainer", "--root", str(project), "site"], project)
+        plain = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(baseline / "site")], baseline)
+        return Row(
+            n,
+            convert,
+            ours,
+            plain,
+            folder_mib(project / "site"),
+            folder_mib(baseline / "site"),
+            index_kib(project / "site"),
+            index_kib(baseline / "site"),
+        )
+
+
+def exponent(ns: list[int], values: list[float]) -> float:
+    """Slope of log(value) against log(N): 1.0 is linear growth."""
+    xs, ys = [math.log(n) for n in ns], [math.log(v) for v in values]
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / sum((x - mean_x) ** 2 for x in xs)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    args = parser.parse_args(argv)
+    sentences = real_sentences()
+    rows = [run_size(n, sentences) for n in args.sizes]
+    print(
+        f"{'N':>5} {'convert s':>9} {'site s':>7} {'plain s':>7} {'ratio':>6} {'conv %':>6} "
+        f"{'peak MiB':>8} {'plain MiB':>9} {'site MiB':>8} {'plain':>6} {'index KiB':>9} {'plain':>7}"
+    )
+    for r in rows:
+        print(
+            f"{r.n:>5} {r.convert.seconds:>9.2f} {r.ours.seconds:>7.2f} {r.baseline.seconds:>7.2f} "
+            f"{r.ours.seconds / r.baseline.seconds:>6.2f} {100 * r.convert.seconds / r.ours.seconds:>5.1f}% "
+            f"{r.ours.peak_mib:>8.0f} {r.baseline.peak_mib:>9.0f} {r.site_mib:>8.1f} {r.baseline_site_mib:>6.1f} "
+            f"{r.index_kib:>9.0f} {r.baseline_index_kib:>7.0f}"
+        )
+    if len(rows) >= 2:
+        ns = [r.n for r in rows]
+        print(
+            f"fitted exponent over N: build time {exponent(ns, [r.ours.seconds for r in rows]):.2f} "
+            f"(plain {exponent(ns, [r.baseline.seconds for r in rows]):.2f}), "
+            f"site size {exponent(ns, [r.site_mib for r in rows]):.2f}"
+        )
+    last = rows[-1]
+    checks = {
+        f"total build <= 1.3x plain Material at N={last.n}": last.ours.seconds <= 1.3 * last.baseline.seconds,
+        "conversion <= 10% of the total": last.convert.seconds <= 0.1 * last.ours.seconds,
+        "peak memory < 1 GiB": last.ours.peak_mib < 1024,
+    }
+    for name, ok in checks.items():
+        print(f"{'met' if ok else 'NOT MET'}: {name}")
+    return 0 if all(checks.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
