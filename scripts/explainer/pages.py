@@ -117,11 +117,16 @@ PRECISION_TEXT = {
 }
 
 
-def timeline_block(events: list[Event], notes: Footnotes, entity_urls: dict[str, str], names: dict[str, str]) -> str:
-    """A neoteroi timeline of `events`; each item carries its thread as a class, for the thread filter."""
+def timeline_block(
+    events: list[Event], notes: Footnotes | None, entity_urls: dict[str, str], names: dict[str, str]
+) -> str:
+    """A neoteroi timeline of `events`; each item carries its thread as a class, for the thread filter.
+
+    With `notes`, every event carries its citations; without (the slices on topic pages and home, whose prose
+    is cited already), the events are shown as on the full timeline, where their citations are."""
     items = []
     for event in events:
-        markers = "".join(notes.marker(c) for c in event.citations)
+        markers = "".join(notes.marker(c) for c in event.citations) if notes else ""
         inferred = f" *Date inferred: {event.basis}*" if event.inferred and event.basis else ""
         people = ", ".join(f"[{names[e]}]({entity_urls[e]})" for e in event.entities if e in entity_urls)
         content = f"{event.text}{markers}{inferred}" + (f" — {people}" if people else "")
@@ -177,7 +182,11 @@ def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
         elif match["name"] == "sources":
             body.append(sources_table(site, page.path))
         else:
-            body.append(timeline_block(_timeline_events(site, match["arg"]), notes, urls, _names(site)))
+            events = _timeline_events(site, match["arg"])
+            # Citation markers cost the reader's browser a tooltip each; the slice's events are cited on the
+            # full timeline, and the prose above cites the same facts.
+            body.append(timeline_block(events, None, urls, _names(site)))
+            body.append(f"Each event's sources are cited on the [full timeline]({rel(page.path, 'timeline.md')}).\n")
     return _page(page.title, page.description, "\n".join(body).rstrip() + "\n\n" + notes.definitions())
 
 
