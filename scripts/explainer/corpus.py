@@ -6,7 +6,6 @@ from pathlib import Path
 
 from . import dating
 from .convert import to_source
-from .errors import ExplainerError, Problem
 from .model import Source
 from .read import RawArticle, read_articles
 
@@ -39,9 +38,4 @@ def _check_unique_titles(sources: list[Source]) -> None:
 
 
 def load_corpus(folder: Path) -> list[Source]:
-    try:
-        return build_corpus(read_articles(folder))
-    except ExplainerError:
-        raise
-    except RecursionError as exc:  # pathological input must still name the folder, never crash with a traceback
-        raise ExplainerError([Problem(folder, f"could not process the articles: {exc}")]) from exc
+    return build_corpus(read_articles(folder))

@@ -124,7 +124,7 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
         f"Date shown: {fmt(value)}, inferred as the earliest date consistent with the text; "
         "the article may have been published a day or so later."
     )
-    return DateFinding(value, "inferred", evidence, earliest=value)
+    return DateFinding(value, "inferred", evidence)
 
 
 def year_hint(source: Source, dated: list[Source]) -> YearHint | None:

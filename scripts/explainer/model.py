@@ -52,8 +52,6 @@ class DateFinding:
     status: str  # "given" (metadata), "byline", "inferred", "unknown"
     evidence: list[str] = field(default_factory=list)
     byline_contradiction: str | None = None
-    earliest: dt.date | None = None  # bounds when only a window can be established
-    latest: dt.date | None = None
 
     @property
     def inferred(self) -> bool:

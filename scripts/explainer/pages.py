@@ -15,7 +15,7 @@ from .cite import ResolvedCitation, span_id
 from .data import Citation, CuratedData, Entity, Event
 from .dating import fmt
 from .model import Source
-from .render import ABBREVIATIONS, date_label, front_matter, inert_inline
+from .render import ABBREVIATIONS, date_label, front_matter, inert_inline, sources_table
 
 THREAD_LABELS = {
     "incident": "The incident",
@@ -153,19 +153,6 @@ def _entity_urls(site: Site, page: str) -> dict[str, str]:
     return {e.id: rel(page, entity_path(e.id)) for e in site.data.entities}
 
 
-def sources_table(site: Site, page: str) -> str:
-    rows = ["| Date | Article | Outlet |", "|---|---|---|"]
-    for source in site.sources:
-        flag = " ⚠ byline contradicted" if source.date.byline_contradiction else ""
-        outlet = source.metadata.get("outlet")
-        link = rel(page, source_path(source.id))
-        rows.append(
-            f"| {inert_inline(date_label(source))}{flag} | [{inert_inline(source.title)}]({link}) "
-            f"| {inert_inline(outlet) if outlet else '*unknown*'} |"
-        )
-    return "\n".join(rows) + "\n"
-
-
 def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
     notes = Footnotes(site, page.path, page.title)
     for use in page.uses:
@@ -180,7 +167,7 @@ def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
         if not match:
             body.append(line)
         elif match["name"] == "sources":
-            body.append(sources_table(site, page.path))
+            body.append(sources_table(site.sources, lambda source_id: rel(page.path, source_path(source_id))))
         else:
             events = _timeline_events(site, match["arg"])
             # Citation markers cost the reader's browser a tooltip each; the slice's events are cited on the

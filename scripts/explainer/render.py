@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import rules
@@ -204,23 +205,31 @@ def _removed_block(source: Source) -> str:
     )
 
 
-def sources_index(sources: list[Source]) -> str:
-    parts = [front_matter("Sources", f"The {len(sources)} news articles this explainer is built from, by date.")]
-    parts.append("# Sources\n\n")
-    parts.append(
-        f"The {len(sources)} articles this site is built from, oldest first. Each page shows the article's "
-        "text verbatim with numbered paragraphs, and how its date was established. "
-        "Dates marked *inferred* are read from the text; a flag marks a byline the text contradicts.\n\n"
-    )
-    parts.append("| Date | Article | Outlet |\n|---|---|---|\n")
+def sources_table(sources: list[Source], link: Callable[[str], str]) -> str:
+    """The sources as a Markdown table, oldest first; `link` gives the address of a source page from its id."""
+    rows = ["| Date | Article | Outlet |", "|---|---|---|"]
     for source in sources:
         flag = " ⚠ byline contradicted" if source.date.byline_contradiction else ""
         outlet = source.metadata.get("outlet")
-        parts.append(
-            f"| {inert_inline(date_label(source))}{flag} | [{inert_inline(source.title)}]({source.id}.md) "
-            f"| {inert_inline(outlet) if outlet else '*unknown*'} |\n"
+        rows.append(
+            f"| {inert_inline(date_label(source))}{flag} | [{inert_inline(source.title)}]({link(source.id)}) "
+            f"| {inert_inline(outlet) if outlet else '*unknown*'} |"
         )
-    return "".join(parts)
+    return "\n".join(rows) + "\n"
+
+
+def sources_index(sources: list[Source]) -> str:
+    return (
+        front_matter("Sources", f"The {len(sources)} news articles this explainer is built from, by date.")
+        + "# Sources\n\n"
+        + f"The {len(sources)} articles this site is built from, oldest first. Each page shows the article's "
+        "text verbatim with numbered paragraphs, and how its date was established. "
+        "Dates marked *inferred* are read from the text; a flag marks a byline the text contradicts.\n\n"
+        + sources_table(sources, lambda source_id: f"{source_id}.md")
+        + "\n"
+        + ABBREVIATIONS
+        + "\n"
+    )
 
 
 def render_source_pages(sources: list[Source], links: dict[str, SourceLinks] | None = None) -> dict[str, str]:
