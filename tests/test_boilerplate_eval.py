@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from conftest import SUMMARY
 from explainer.corpus import build_corpus
 from explainer.read import read_article
 
@@ -46,7 +47,6 @@ def score_table() -> tuple[int, int, list[str]]:
 def test_boilerplate_evaluation_gate() -> None:
     passed, total, failures = score_table()
     score = passed / total
-    print(f"\nboilerplate evaluation: {passed}/{total} checks = {score:.3f} (floor {FLOOR})")
-    for failure in failures:
-        print(f"  failed: {failure}")
+    SUMMARY.append(f"boilerplate evaluation: {passed}/{total} checks = {score:.3f} (floor {FLOOR})")
+    SUMMARY.extend(f"  missed: {failure}" for failure in failures)
     assert score >= FLOOR, f"score {score:.3f} fell below the floor {FLOOR}: " + "; ".join(failures)
