@@ -2,12 +2,30 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from . import clean, extract
 from .model import Metadata, Source
 from .read import RawArticle
 
+# Extraction is a pure function of an article's id, text and metadata: a long-running preview keeps the results,
+# so editing one article re-extracts that one only. Keyed by content, so an edit can never be served stale.
+_EXTRACTED: dict[tuple[str, str, tuple[tuple[str, str], ...]], Source] = {}
+
 
 def to_source(article: RawArticle) -> Source:
+    """A fresh Source for the article, from the cache when the same text and metadata were seen before."""
+    key = (article.id, article.text, tuple(sorted(article.metadata.items())))
+    if key not in _EXTRACTED:
+        if len(_EXTRACTED) > 20_000:
+            _EXTRACTED.clear()
+        _EXTRACTED[key] = _extract(article)
+    cached = _EXTRACTED[key]
+    # The corpus stage assigns each source its date and adds warnings: hand out a copy it may change.
+    return dataclasses.replace(cached, warnings=list(cached.warnings), path=article.path)
+
+
+def _extract(article: RawArticle) -> Source:
     """Everything one article says about itself; its date is established later, with the whole corpus."""
     raw = clean.split_lines(article.text)
     header = extract.read_header(raw)

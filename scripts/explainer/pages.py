@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import json
 import posixpath
 import re
@@ -35,8 +36,13 @@ def _page(title: str, description: str, body: str) -> str:
 def rel(from_page: str, to: str) -> str:
     """A link from one generated page to another path under docs/ (anchor kept)."""
     target, _, anchor = to.partition("#")
-    link = posixpath.relpath(target, posixpath.dirname(from_page) or ".")
+    link = _relative(target, posixpath.dirname(from_page) or ".")
     return f"{link}#{anchor}" if anchor else link
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)
 
 
 def entity_path(entity_id: str) -> str:

@@ -45,6 +45,7 @@ def serve(project: Project, address: str) -> int:
     stop = threading.Event()
     watcher = threading.Thread(target=watch, args=(project, stop), daemon=True)
     watcher.start()
+    # Not --dirty: MkDocs warns about dirty builds, and strict mode (mkdocs.yml) turns that into an abort.
     command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", address]
     command += ["--config-file", str(project.config)]
     scripts = str(Path(__file__).resolve().parent.parent)  # mkdocs.yml loads explainer.guarded_include
