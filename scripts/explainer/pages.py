@@ -55,12 +55,16 @@ def source_path(source_id: str) -> str:
 
 @dataclass(frozen=True)
 class Backlink:
-    """A place in the site that cites a source paragraph (or links an entity)."""
+    """A place in the site that cites a source paragraph (footnote `note` of `page`), or links an entity."""
 
     page: str
     title: str
-    anchor: str
+    note: int = 0
     paragraph: int = 0
+
+    @property
+    def anchor(self) -> str:
+        return f"fnref:{self.note}"  # Python-Markdown's id for the reference to footnote [^note]
 
 
 @dataclass
@@ -89,7 +93,7 @@ class Footnotes:
         item = self.site.resolved[citation]
         self.entries.append(item)
         number = len(self.entries)
-        link = Backlink(self.page, self.title, f"fnref:{number}", item.where.paragraph)
+        link = Backlink(self.page, self.title, number, item.where.paragraph)
         self.site.cited_by.setdefault(item.source.id, []).append(link)
         return f"[^{number}]"
 
@@ -166,7 +170,7 @@ def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
     urls = _entity_urls(site, page.path)
     narrative_mod.link_entities(page, site.data.entities, urls)
     for entity_id in page.entity_links:
-        site.linked_from.setdefault(entity_id, []).append(Backlink(page.path, page.title, ""))
+        site.linked_from.setdefault(entity_id, []).append(Backlink(page.path, page.title))
     body: list[str] = []
     for line in page.lines:
         match = narrative_mod.DIRECTIVE.fullmatch(line.strip())

@@ -89,8 +89,7 @@ def _source_links(
         page = explainer_pages.source_path(source_id)
         for link in backlinks:
             target = explainer_pages.rel(page, f"{link.page}#{link.anchor}")
-            note = int(link.anchor.removeprefix("fnref:"))
-            links[source_id].cited_by.append((link.paragraph, link.title, note, target))
+            links[source_id].cited_by.append((link.paragraph, link.title, link.note, target))
     for entity in site.data.entities:
         for source_id in dict.fromkeys(m.source.id for m in mentions.get(entity.id, [])):
             page = explainer_pages.source_path(source_id)
