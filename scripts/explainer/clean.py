@@ -43,7 +43,7 @@ def dominant_script(lines: Iterable[str]) -> str:
     return counts.most_common(1)[0][0] if counts else "LATIN"
 
 
-def _is_foreign_menu(line: str, script: str) -> bool:
+def is_foreign_menu(line: str, script: str) -> bool:
     if words(line) > rules.FOREIGN_MENU_MAX_WORDS or rules.SENTENCE_END.search(line):
         return False
     counts = _letters_by_script(line)
@@ -76,12 +76,54 @@ def mark_lines(raw: list[str], header: dict[int, str], author: str | None) -> li
             continue
         clean = rules.CONTROL_CHARS.sub("", line).strip()
         rule = line_rule(clean)
-        if rule is None and _is_foreign_menu(clean, script):
+        if rule is None and is_foreign_menu(clean, script):
             rule = rules.FOREIGN_MENU_RULE
         if rule:
             drop[index] = rule
     _mark_author_trailer(stripped, drop, author)
+    _mark_repeated_captions(stripped, drop)
+    _mark_link_lists(stripped, drop)
+    _mark_tail(stripped, drop)
     return [Line(i + 1, raw[i], drop.get(i)) for i in range(len(raw))]
+
+
+def _is_sentence(line: str) -> bool:
+    return bool(rules.SENTENCE_END.search(line))
+
+
+def _mark_repeated_captions(stripped: list[str], drop: dict[int, str]) -> None:
+    for index in range(1, len(stripped)):
+        line = stripped[index]
+        if line and line == stripped[index - 1] and not _is_sentence(line) and index not in drop:
+            drop[index - 1] = drop[index] = rules.REPEATED_CAPTION_RULE
+
+
+def _mark_link_lists(stripped: list[str], drop: dict[int, str]) -> None:
+    """Blocks (between blank lines) of short lines none of which is a sentence."""
+    block: list[int] = []
+    for index, line in enumerate([*stripped, ""]):
+        if line and index not in drop:
+            block.append(index)
+            continue
+        if len(block) >= rules.LINK_LIST_MIN_LINES and all(
+            words(stripped[i]) <= rules.LINK_LIST_MAX_WORDS and not _is_sentence(stripped[i]) for i in block
+        ):
+            drop.update(dict.fromkeys(block, rules.LINK_LIST_RULE))
+        block = []
+
+
+def _mark_tail(stripped: list[str], drop: dict[int, str]) -> None:
+    """After the last sentence of prose: short lines that are not sentences."""
+    prose = [i for i, s in enumerate(stripped) if is_prose(s) and i not in drop]
+    if not prose:
+        return
+    for index in range(prose[-1] + 1, len(stripped)):
+        line = rules.CONTROL_CHARS.sub("", stripped[index]).strip()
+        if not line or index in drop:
+            continue
+        sentence = _is_sentence(line) and words(line) >= rules.TAIL_SENTENCE_MIN_WORDS
+        if not sentence and words(line) < rules.TAIL_PROSE_MIN_WORDS:
+            drop[index] = rules.TAIL_RULE
 
 
 def _mark_author_trailer(stripped: list[str], drop: dict[int, str], author: str | None) -> None:

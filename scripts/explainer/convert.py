@@ -29,7 +29,9 @@ def _extract(article: RawArticle) -> Source:
     """Everything one article says about itself; its date is established later, with the whole corpus."""
     raw = clean.split_lines(article.text)
     header = extract.read_header(raw)
-    lines = clean.mark_lines(raw, header.drop, article.metadata.get("author") or header.author)
+    footer = extract.read_footer(raw)
+    author = article.metadata.get("author") or header.author or footer.author
+    lines = clean.mark_lines(raw, header.drop | footer.drop, author)
     paragraphs = clean.paragraphs(lines)
     metadata = Metadata()
     for name, value in article.metadata.items():
@@ -37,6 +39,7 @@ def _extract(article: RawArticle) -> Source:
     metadata.set("title", header.title, f"headline (line {header.title_line})")
     metadata.set("title", extract.infer_title(paragraphs), "first sentence (the text has no headline)")
     metadata.set("author", header.author, f"byline (line {header.byline_line})")
+    metadata.set("author", footer.author, f"byline under the text (line {footer.byline_line})")
     if outlet := extract.infer_outlet(lines, paragraphs):
         metadata.set("outlet", outlet[0], outlet[1])
     related = extract.related_lines(lines)

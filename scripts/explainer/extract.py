@@ -29,6 +29,7 @@ def read_header(raw: list[str]) -> Header:
     header = Header()
     candidates: list[tuple[int, str]] = []  # short lines that could be the headline
     dateline_at: int | None = None
+    script = clean.dominant_script(s for line in raw if clean.is_prose(s := line.strip()))
     for index, line in enumerate(raw):
         text = rules.CONTROL_CHARS.sub("", line).strip()
         if not text or clean.line_rule(text):
@@ -37,10 +38,14 @@ def read_header(raw: list[str]) -> Header:
             break
         if _is_menu(text):
             header.drop[index] = rules.NAVIGATION_RULE
-        elif header.byline is None and (match := rules.BYLINE.fullmatch(text)):
+        elif clean.is_foreign_menu(text, script):
+            header.drop[index] = rules.FOREIGN_MENU_RULE
+        elif text in {raw[index - 1].strip() if index else "", raw[index + 1].strip() if index + 1 < len(raw) else ""}:
+            header.drop[index] = rules.REPEATED_CAPTION_RULE
+        elif header.byline is None and (match := rules.BYLINE.fullmatch(text) or rules.CREDIT_LINE.fullmatch(text)):
             header.author, header.byline, header.byline_line = match.group("author"), text, index + 1
             header.drop[index] = rules.BYLINE_RULE
-            _set_byline_date(header, match.group("rest") or "", index, text)
+            _set_byline_date(header, match.groupdict().get("rest") or "", index, text)
         elif dateline_at is None and (value := _dateline(text)):
             dateline_at = index
             if header.byline_date is None:
@@ -69,9 +74,32 @@ def _choose_title(header: Header, candidates: list[tuple[int, str]], dateline_at
         header.title = match.group("title")
         _set_byline_date(header, match.group("date"), index, text)
     extras_after = [c for c in candidates if c[0] > index]
-    for other, _ in candidates:
-        if other < index or (len(extras_after) >= rules.HEADER_EXTRAS_AFTER_TITLE_MIN and other > index):
+    for other, other_text in candidates:
+        if other != index and other_text == text:
+            header.drop[other] = rules.REPEATED_HEADLINE_RULE
+        elif other < index or (len(extras_after) >= rules.HEADER_EXTRAS_AFTER_TITLE_MIN and other > index):
             header.drop[other] = rules.HEADER_EXTRA_RULE
+
+
+@dataclass
+class Footer:
+    """A byline printed under the article's last sentence ("By Seo Seung-wook [e-mail]")."""
+
+    drop: dict[int, str] = field(default_factory=dict)
+    author: str | None = None
+    byline_line: int | None = None
+
+
+def read_footer(raw: list[str]) -> Footer:
+    footer = Footer()
+    prose = [i for i, line in enumerate(raw) if clean.is_prose(line.strip())]
+    for index in range(prose[-1] + 1 if prose else len(raw), len(raw)):
+        text = rules.CONTROL_CHARS.sub("", raw[index]).strip()
+        if match := rules.BYLINE.fullmatch(text):
+            footer.author, footer.byline_line = match.group("author"), index + 1
+            footer.drop[index] = rules.BYLINE_RULE
+            break
+    return footer
 
 
 def _is_menu(text: str) -> bool:
@@ -118,7 +146,8 @@ def infer_title(paragraphs: list[Paragraph]) -> str | None:
 def infer_outlet(lines: list[Line], paragraphs: list[Paragraph]) -> tuple[str, str] | None:
     """(outlet, how it was found) from a dateline site name or a copyright footer."""
     for paragraph in paragraphs[:2]:
-        if match := rules.OUTLET_IN_DATELINE.search(paragraph.text):
+        match = rules.OUTLET_IN_DATELINE.search(paragraph.text)
+        if match and match.group("outlet") not in rules.WIRE_AGENCIES:
             return match.group("outlet"), f"dateline of paragraph {paragraph.number}"
     for line in lines:
         match = rules.OUTLET_IN_COPYRIGHT.search(line.text) if line.dropped_by == rules.COPYRIGHT_LINES.name else None

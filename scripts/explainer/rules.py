@@ -28,7 +28,7 @@ def _rx(pattern: str) -> re.Pattern[str]:
 CHROME_LINES = LineRule(
     "site chrome",
     _rx(
-        r"(accessibility links|skip to (main )?content|skip navigation|breaking news|(main )?menu|"
+        r"(accessibility links|skip to (main )?content\b.*|skip navigation|breaking news|(main )?menu|"
         r"navigation|search|home( page)?|sign in|log ?in|register|log ?in ?/ ?register|sign up|"
         r"close|back to top|top|next (article|story)|previous (article|story)|"
         r"most (read|popular|viewed)|trending( now)?|latest news|print (view|this page|version)|"
@@ -38,6 +38,29 @@ CHROME_LINES = LineRule(
     ),
     max_words=6,
 )
+
+# A notice about the page, not the story: "This was published 22 years ago" (smh.com.au).
+PAGE_NOTICE_LINES = LineRule(
+    "page notice",
+    _rx(
+        r"(we(’|')re sorry, this feature is currently unavailable\b.*|"
+        r"this (article|story|page )?was published \d+ (years?|months?|weeks?|days?) ago)"
+    ),
+    max_words=20,
+)
+
+# A row of page tools: "print dictionary print", "Email Print Font size".
+TOOLBAR_LINES = LineRule(
+    "toolbar",
+    _rx(
+        r"(?:(?:print|e-?mail|share|dictionary|font|text|size|save|bookmark|listen|copy|link|comments?|"
+        r"facebook|twitter|whatsapp|linkedin|reddit|[a-z]?[-+])\W*){2,8}"
+    ),
+    max_words=8,
+)
+
+# "Home > National > Social Affairs": a breadcrumb trail.
+BREADCRUMB_LINES = LineRule("breadcrumb trail", re.compile(r"[^.!?>»›]{1,40}(?:\s[>»›]\s[^.!?>»›]{1,40}){2,}"), 12)
 
 ADVERTISEMENT_LINES = LineRule(
     "advertisement marker",
@@ -51,20 +74,27 @@ ADVERTISEMENT_LINES = LineRule(
 SHARE_LINES = LineRule(
     "share / e-mail / letter line",
     _rx(
-        r"(share( this)?( article| story| page)?|share (via|on|to) .{1,40}|"
+        r"(share( this)?( article| story| page)?|share (via|on|to)( .{1,40})?|"
         r"(e-?mail|print|tweet|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|copy link)"
         r"( this)?( article| story| page| link)?|"
         r"e-?mail (a news tip|this (article|story)|the author)\b.*|"
         r"send (a|your) letter to the editor\b.*|"
         r"(click|tap) here to (share|e-?mail|print)\b.*|"
-        r"(comments?|\d+ comments?|view comments|leave a comment|show comments))"
+        r"(comments?|\d+ comments?|no comments|view comments|leave a (comment|reply)|show comments):?|"
+        r"share and enjoy:?|tags:[\s,]*|"
+        # the comment form under a blog post or article
+        r"your e-?mail address will not be published\b.*|required fields are marked\b.*|"
+        r"to (write|post|leave) (a )?comments?, please (log|sign) ?in\b.*)"
     ),
     max_words=14,
 )
 
 SOCIAL_LOGIN_LINES = LineRule(
     "social login line",
-    _rx(r"((sign|log) in with|continue with|connect with) (google|facebook|apple|twitter|x|e-?mail)\b.*"),
+    _rx(
+        r"((sign|log) ?in with|continue with|connect with|(sign|log) ?in to (your )?) ?"
+        r"(google|facebook|apple|twitter|x|e-?mail)\b.*"
+    ),
     max_words=10,
 )
 
@@ -87,6 +117,9 @@ COPYRIGHT_LINES = LineRule(
 # Applied in this order to every line of an article.
 LINE_RULES: tuple[LineRule, ...] = (
     CHROME_LINES,
+    PAGE_NOTICE_LINES,
+    TOOLBAR_LINES,
+    BREADCRUMB_LINES,
     ADVERTISEMENT_LINES,
     SHARE_LINES,
     SOCIAL_LOGIN_LINES,
@@ -113,10 +146,27 @@ MENU_WORD = re.compile(r"[A-Z0-9][\w/&'-]*")
 # Short lines above the first paragraph other than the headline: section labels before it, captions after it.
 HEADER_EXTRA_RULE = "navigation or caption above the text"
 HEADER_EXTRAS_AFTER_TITLE_MIN = 2
+# The headline printed twice above the text (page title, then article title).
+REPEATED_HEADLINE_RULE = "headline repeated"
 
 # Author bio trailer: the author's name repeated at the end, then a short title line ("Spencer Journalism Fellow").
 AUTHOR_TRAILER_RULE = "author bio trailer"
 AUTHOR_TITLE_MAX_WORDS = 6
+
+# A block of two or more short lines, none of them a sentence, between blank lines: a list of links
+# ("Images from North Korea / More news from our / Asia edition", a share menu of site names).
+LINK_LIST_RULE = "list of links"
+LINK_LIST_MAX_WORDS = 6
+LINK_LIST_MIN_LINES = 2
+
+# The same short line twice in a row: an image's alternative text, then its caption.
+REPEATED_CAPTION_RULE = "photo caption (repeated)"
+
+# After the article's last sentence: short lines that are not sentences are page furniture (comment widgets,
+# size pickers, tag lists). A line of TAIL_PROSE_MIN_WORDS or more is kept: it may be a paragraph cut short.
+TAIL_RULE = "page furniture after the text"
+TAIL_SENTENCE_MIN_WORDS = 4
+TAIL_PROSE_MIN_WORDS = 12
 
 # A short line mostly in another script than the article's own: an other-language site menu.
 FOREIGN_MENU_RULE = "other-language menu"
@@ -132,9 +182,30 @@ CONTROL_RULE = "control character"
 # "By Patrick Goodenough | July 7, 2008 | 8:11 PM EDT"; the part after the separator may carry the date.
 BYLINE = re.compile(
     r"By\s+(?P<author>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin))*?)"
-    r"\s*(?:(?:[|,;•·–—]|\s-\s)\s*(?P<rest>.*))?"
+    r"\s*(?:(?:[|,;•·–—\[(]|\s-\s)\s*(?P<rest>.*))?"
 )
 BYLINE_RULE = "byline"
+
+# News agencies: credited on a line of their own ("From Reuters", "• Kyodo") they are the byline; in a
+# dateline ("WASHINGTON (Kyodo)") they mark wire material rather than the outlet that published it.
+WIRE_AGENCIES = (
+    "Reuters",
+    "Associated Press",
+    "AP",
+    "AFP",
+    "Agence France-Presse",
+    "Kyodo",
+    "Kyodo News",
+    "Yonhap",
+    "Xinhua",
+    "Bloomberg",
+    "UPI",
+    "dpa",
+    "Jiji Press",
+    "Times Wire Reports",
+)
+_AGENCY = "|".join(re.escape(a) for a in sorted(WIRE_AGENCIES, key=len, reverse=True))
+CREDIT_LINE = re.compile(rf"(?:From(?: the)?\s+|[•·]\s*)(?P<author>{_AGENCY})")
 
 # A line that is only a date, perhaps with a time: "December 09, 2011 10:15", "Published: 2002-05-10".
 DATELINE_PREFIX = _rx(r"(published|posted|updated|last updated|date)\s*:?\s*")
@@ -156,8 +227,11 @@ INFERRED_TITLE_MAX_CHARS = 90
 
 # --- outlets -----------------------------------------------------------------------------------------
 
-# "Pacific Rim Bureau (CNSNews.com) - …": a site name in a dateline.
-OUTLET_IN_DATELINE = re.compile(r"\((?P<outlet>[A-Za-z][\w-]*\.(?:com|org|net|co\.[a-z]{2}|[a-z]{2}))\)\s*[-–—]")
+# "Pacific Rim Bureau (CNSNews.com) - …", "BEIJING, China (CNN) -- …": a site name in a dateline.
+OUTLET_IN_DATELINE = re.compile(
+    r"^[^()]{0,60}\((?P<outlet>[A-Za-z][\w-]*\.(?:com|org|net|co\.[a-z]{2}|[a-z]{2})|[A-Z][\w]*(?: [\w]+){0,2})\)"
+    r"\s*(?:[-–—]|--)"
+)
 # "Copyright © Chosunilbo & Chosun.com", "© 2024 The Example Times. All rights reserved."
 OUTLET_IN_COPYRIGHT = re.compile(
     r"(?:copyright|©|\(c\))\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<outlet>[^|]+?)\s*"
