@@ -4,13 +4,18 @@ VENV := .venv
 PY := $(VENV)/bin/python
 EXPLAINER := PYTHONPATH=scripts $(PY) -m explainer
 
-.PHONY: site test serve convert lint lock golden clean bench-pages bench
+.PHONY: site test serve convert add lint lock golden clean bench-pages bench
 
 site: $(VENV)/.installed node_modules/.installed
 	$(EXPLAINER) site
 
 convert: $(VENV)/.installed
 	$(EXPLAINER) convert
+
+# make add FILE=~/Downloads/page.html [NAME=outlet-2002-05-10]: a saved web page or a text file → sources/articles/
+add: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "usage: make add FILE=path/to/page.html-or-article.txt [NAME=citation-key]" >&2; exit 2; }
+	$(EXPLAINER) add "$(FILE)" $(if $(NAME),--name "$(NAME)")
 
 serve: $(VENV)/.installed node_modules/.installed
 	$(EXPLAINER) serve

@@ -22,10 +22,60 @@ from explainer import clean, rules
         ("By subscribing, you can help us get the story right.", rules.SUBSCRIPTION_LINES.name),
         ("• Copyright © Chosunilbo & Chosun.com", rules.COPYRIGHT_LINES.name),
         ("© 2024 The Example Times. All rights reserved.", rules.COPYRIGHT_LINES.name),
+        ("Share via", rules.SHARE_LINES.name),
+        ("Share and Enjoy:", rules.SHARE_LINES.name),
+        ("Leave a Reply", rules.SHARE_LINES.name),
+        ("Your email address will not be published. Required fields are marked *", rules.SHARE_LINES.name),
+        ("Log in to Twitter or Facebook account to connect", rules.SOCIAL_LOGIN_LINES.name),
+        ("Home > National > Social Affairs", rules.BREADCRUMB_LINES.name),
+        ("print dictionary print", rules.TOOLBAR_LINES.name),
+        ("This was published 22 years ago", rules.PAGE_NOTICE_LINES.name),
     ],
 )
 def test_boilerplate_line_rules(line: str, rule: str) -> None:
     assert clean.line_rule(line) == rule
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Japan and China lock horns over asylum bid",
+        "Senator offers help",
+        "Print media in Japan reported the pledge on Thursday.",
+        "Home Ministry officials said so > twice",
+    ],
+)
+def test_headlines_subheads_and_sentences_are_not_boilerplate(line: str) -> None:
+    assert clean.line_rule(line) is None
+
+
+def test_page_furniture_blocks_and_repeated_captions_are_dropped_around_the_text() -> None:
+    prose = "Chinese police entered the Japanese consulate in Shenyang and took five North Koreans away."
+    raw = [
+        prose,
+        "",
+        "Police outside the consulate gate",
+        "Police outside the consulate gate",
+        "",
+        "Images from North Korea Asia",
+        "More news from our",
+        "",
+        prose.replace("five", "two"),
+        "“It’s time for this to stop.”",
+        "",
+        "XS",
+        "SM",
+        "",
+        "lock icon",
+        "",
+        "Tags: comments closed",
+    ]
+    dropped = {line.text: line.dropped_by for line in clean.mark_lines(raw, {}, None) if line.text}
+    assert dropped[prose] is None and dropped["“It’s time for this to stop.”"] is None
+    assert dropped["Police outside the consulate gate"] == rules.REPEATED_CAPTION_RULE
+    assert dropped["Images from North Korea Asia"] == dropped["More news from our"] == rules.LINK_LIST_RULE
+    assert dropped["XS"] == rules.LINK_LIST_RULE
+    assert dropped["lock icon"] == dropped["Tags: comments closed"] == rules.TAIL_RULE
 
 
 @pytest.mark.parametrize(

@@ -69,7 +69,7 @@ def test_every_bad_file_is_reported_at_once(tmp_path: Path) -> None:
 def test_metadata_fields_are_read_with_their_lines(tmp_path: Path) -> None:
     path = tmp_path / "a.yml"
     path.write_text("# comment\ntitle: A title\noutlet: The Outlet\ndate: 2002-05-10\n")
-    values, lines = read_metadata(path)
+    values, lines, _ = read_metadata(path)
     assert values == {"title": "A title", "outlet": "The Outlet", "date": "2002-05-10"}
     assert lines == {"title": 2, "outlet": 3, "date": 4}
 

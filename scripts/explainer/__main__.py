@@ -1,4 +1,5 @@
-"""Command line: `python -m explainer convert | site | serve` (errors as one line each; --debug for tracebacks)."""
+"""Command line: `python -m explainer convert | site | serve | add FILE` (errors as one line each; --debug for
+tracebacks)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .add import Added, add_article
 from .errors import ExplainerError
 from .project import Project, convert
 from .serve import serve
@@ -23,6 +25,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     serve_parser = commands.add_parser("serve", help="live preview: edits under sources/ show up without a restart")
     serve_parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    add_parser = commands.add_parser(
+        "add", help="add an article: a saved web page (.html/.htm) or a plain-text file (.txt) → sources/articles/"
+    )
+    add_parser.add_argument("file", type=Path, help="the saved page or text file")
+    add_parser.add_argument("--name", help="file name (citation key) to use instead of outlet-date")
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
     try:
@@ -30,6 +37,10 @@ def main(argv: list[str] | None = None) -> int:
             sources, changed = convert(project)
             warnings = [f"{s.path.relative_to(project.root)}: {w}" for s in sources for w in s.warnings]
             print(f"converted {len(sources)} sources; {len(changed)} files changed")
+        elif args.command == "add":
+            added = add_article(project.articles, args.file.resolve(), args.name)
+            _report(added, project.root)
+            warnings = added.warnings
         elif args.command == "site":
             warnings = build_site(project)
             print(f"built {project.site.relative_to(project.root)}/")
@@ -44,6 +55,18 @@ def main(argv: list[str] | None = None) -> int:
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return 0
+
+
+def _report(added: Added, root: Path) -> None:
+    text, metadata = (p.relative_to(root) for p in (added.text_path, added.metadata_path))
+    print(f'added {text} and {metadata.name} from a {added.kind}; cite it as [@{added.id}: "…"]')
+    for finding in added.findings:
+        value = finding.value if finding.value is not None else "—"
+        print(f"  {finding.name:<7} {value}")
+        print(f"  {'':<7} confidence {finding.confidence}: {finding.origin}")
+    dropped = f"{added.dropped_lines} line{'s' if added.dropped_lines != 1 else ''}"
+    print(f"  text    {added.kept_paragraphs} paragraphs kept, {dropped} dropped as page furniture")
+    print("run `make site` to build it into the site; its page shows every dropped line and why")
 
 
 def _relative(message: str, root: Path) -> str:

@@ -10,19 +10,21 @@ from .read import RawArticle
 
 # Extraction is a pure function of an article's id, text and metadata: a long-running preview keeps the results,
 # so editing one article re-extracts that one only. Keyed by content, so an edit can never be served stale.
-_EXTRACTED: dict[tuple[str, str, tuple[tuple[str, str], ...]], Source] = {}
+_Key = tuple[str, str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+_EXTRACTED: dict[_Key, Source] = {}
 
 
 def to_source(article: RawArticle) -> Source:
     """A fresh Source for the article, from the cache when the same text and metadata were seen before."""
-    key = (article.id, article.text, tuple(sorted(article.metadata.items())))
+    key = (article.id, article.text, tuple(sorted(article.metadata.items())), tuple(sorted(article.found.items())))
     if key not in _EXTRACTED:
         if len(_EXTRACTED) > 20_000:
             _EXTRACTED.clear()
         _EXTRACTED[key] = _extract(article)
     cached = _EXTRACTED[key]
-    # The corpus stage assigns each source its date and adds warnings: hand out a copy it may change.
-    return dataclasses.replace(cached, warnings=list(cached.warnings), path=article.path)
+    # The corpus stage assigns each source its date, may add an outlet and warnings: hand out a copy it may change.
+    metadata = Metadata(dict(cached.metadata.values), dict(cached.metadata.origin))
+    return dataclasses.replace(cached, warnings=list(cached.warnings), path=article.path, metadata=metadata)
 
 
 def _extract(article: RawArticle) -> Source:
@@ -35,7 +37,7 @@ def _extract(article: RawArticle) -> Source:
     paragraphs = clean.paragraphs(lines)
     metadata = Metadata()
     for name, value in article.metadata.items():
-        metadata.set(name, value, "given")
+        metadata.set(name, value, article.found.get(name, "given"))
     metadata.set("title", header.title, f"headline (line {header.title_line})")
     metadata.set("title", extract.infer_title(paragraphs), "first sentence (the text has no headline)")
     metadata.set("author", header.author, f"byline (line {header.byline_line})")

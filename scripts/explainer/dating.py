@@ -48,10 +48,19 @@ def byline_contradiction(source: Source) -> str | None:
     return reason + ". The byline date is most likely when the page was archived, not when it was written."
 
 
-def establish(source: Source, given: str | None, hint: YearHint | None = None) -> DateFinding:
-    """The date of one source: given in metadata, else its byline (unless contradicted), else inferred."""
-    contradiction = byline_contradiction(source)
-    if given:
+def establish(
+    source: Source, given: str | None, hint: YearHint | None = None, archive_stamp: str | None = None
+) -> DateFinding:
+    """The date of one source: given in metadata, else its byline (unless contradicted), else inferred.
+
+    `archive_stamp`: why the byline is another article's contradicted archive stamp, when the corpus shows it.
+    """
+    contradiction = byline_contradiction(source) or archive_stamp
+    found = source.metadata.origin.get("date")
+    if given and found and found != "given":
+        value = dt.date.fromisoformat(given)
+        finding = DateFinding(value, "page", [f"Read from the {found} when the article was added: {fmt(value)}."])
+    elif given:
         value = dt.date.fromisoformat(given)
         finding = DateFinding(value, "given", [f"Given in the article's metadata file as {fmt(value)}."])
     elif source.byline_date and not contradiction:
@@ -60,6 +69,18 @@ def establish(source: Source, given: str | None, hint: YearHint | None = None) -
         finding = _infer(source, hint)
     finding.byline_contradiction = contradiction
     return finding
+
+
+def shared_archive_stamp(source: Source, stamped: dict[str, Source]) -> str | None:
+    """The byline line printed, word for word, on another source whose own text contradicts it."""
+    other = stamped.get(source.byline or "")
+    if other is None or other is source or source.byline_date is None:
+        return None
+    return (
+        f"The byline “{source.byline}” is printed word for word on {other.id}, whose text shows it is not "
+        f"that article's date: {fmt(source.byline_date)} is when the outlet's archive was stamped, "
+        "not when this article was written."
+    )
 
 
 def _byline_evidence(source: Source) -> list[str]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 METADATA_FIELDS = ("title", "outlet", "author", "date", "url", "rights", "notes")
+# In a metadata file written by `make add`: for each field read from the saved page, where it was read.
+FOUND_FIELD = "found"
 
 
 @dataclass(frozen=True)
@@ -49,7 +51,7 @@ class DateFinding:
     """The date shown for a source and the reasoning a reader can check."""
 
     value: dt.date | None
-    status: str  # "given" (metadata), "byline", "inferred", "unknown"
+    status: str  # "given" (metadata), "page" (a saved page's metadata), "byline", "inferred", "unknown"
     evidence: list[str] = field(default_factory=list)
     byline_contradiction: str | None = None
 

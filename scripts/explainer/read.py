@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ExplainerError, Problem
-from .model import METADATA_FIELDS
+from .model import FOUND_FIELD, METADATA_FIELDS
 
 ARTICLE_SUFFIX = ".txt"
 METADATA_SUFFIX = ".yml"
@@ -29,6 +30,7 @@ class RawArticle:
     metadata: dict[str, str]
     metadata_path: Path | None
     metadata_lines: dict[str, int]
+    found: dict[str, str] = dataclasses.field(default_factory=dict)  # field → where `make add` read it
 
 
 def decode_article(path: Path, data: bytes) -> str:
@@ -72,8 +74,11 @@ def _check_text(path: Path, text: str) -> str:
     return text
 
 
-def read_metadata(path: Path) -> tuple[dict[str, str], dict[str, int]]:
-    """Read an article's metadata file: a YAML mapping of known fields to strings; errors name file and line."""
+def read_metadata(path: Path) -> tuple[dict[str, str], dict[str, int], dict[str, str]]:
+    """Read an article's metadata file: a YAML mapping of known fields to strings; errors name file and line.
+
+    Returns the values, the line of each, and `found`: for fields `make add` read from a saved page, where.
+    """
     try:
         node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     except UnicodeDecodeError:
@@ -82,16 +87,21 @@ def read_metadata(path: Path) -> tuple[dict[str, str], dict[str, int]]:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         raise ExplainerError.one(path, f"YAML syntax error: {exc.problem}", line) from None
     if node is None:
-        return {}, {}
+        return {}, {}, {}
     if not isinstance(node, yaml.MappingNode):
         raise ExplainerError.one(path, "metadata must be a mapping of field: value", node.start_mark.line + 1)
     values: dict[str, str] = {}
     lines: dict[str, int] = {}
+    found: dict[str, str] = {}
     problems: list[Problem] = []
     for key_node, value_node in node.value:
         key, line = str(key_node.value), key_node.start_mark.line + 1
+        if key == FOUND_FIELD:
+            found = _read_found(path, value_node, problems)
+            continue
         if key not in METADATA_FIELDS:
-            problems.append(Problem(path, f"unknown field {key!r} (known: {', '.join(METADATA_FIELDS)})", line))
+            known = ", ".join((*METADATA_FIELDS, FOUND_FIELD))
+            problems.append(Problem(path, f"unknown field {key!r} (known: {known})", line))
             continue
         if key in values:
             problems.append(Problem(path, f"field {key!r} given twice", line))
@@ -104,9 +114,30 @@ def read_metadata(path: Path) -> tuple[dict[str, str], dict[str, int]]:
             problems.append(Problem(path, f"date {value!r} must be written YYYY-MM-DD", line))
             continue
         values[key], lines[key] = value, line
+    problems += [
+        Problem(path, f"`{FOUND_FIELD}` names {name!r}, which has no value here", node.start_mark.line + 1)
+        for name in found
+        if name not in values
+    ]
     if problems:
         raise ExplainerError(problems)
-    return values, lines
+    return values, lines, found
+
+
+def _read_found(path: Path, node: yaml.Node, problems: list[Problem]) -> dict[str, str]:
+    if not isinstance(node, yaml.MappingNode):
+        problems.append(
+            Problem(path, f"`{FOUND_FIELD}` must map field names to where each was found", node.start_mark.line + 1)
+        )
+        return {}
+    found: dict[str, str] = {}
+    for key_node, value_node in node.value:
+        key, line = str(key_node.value), key_node.start_mark.line + 1
+        if key not in METADATA_FIELDS or not isinstance(value_node, yaml.ScalarNode) or not value_node.value:
+            problems.append(Problem(path, f"`{FOUND_FIELD}`: {key!r} must be a metadata field with a text", line))
+            continue
+        found[key] = str(value_node.value).strip()
+    return found
 
 
 def _is_iso_date(value: str) -> bool:
@@ -126,8 +157,8 @@ def read_article(path: Path) -> RawArticle:
     text = decode_article(path, path.read_bytes())
     meta_path = path.with_suffix(METADATA_SUFFIX)
     if meta_path.exists():
-        metadata, lines = read_metadata(meta_path)
-        return RawArticle(path.stem, path, text, metadata, meta_path, lines)
+        metadata, lines, found = read_metadata(meta_path)
+        return RawArticle(path.stem, path, text, metadata, meta_path, lines, found)
     return RawArticle(path.stem, path, text, {}, None, {})
 
 

@@ -63,6 +63,7 @@ def date_label(source: Source) -> str:
 
 _STATUS_TEXT = {
     "given": "given by the editor",
+    "page": "from the saved web page's metadata",
     "byline": "as printed with the article",
     "inferred": "inferred from the text",
     "unknown": "unknown",
@@ -175,6 +176,7 @@ def _date_block(source: Source) -> str:
     kind = {"inferred": "note", "unknown": "warning"}.get(finding.status, "info")
     title = {
         "given": "How the date was established: given by the editor",
+        "page": "How the date was established: from the saved web page's metadata",
         "byline": "How the date was established: printed with the article",
         "inferred": "How the date was established: inferred from the text",
         "unknown": "The date is unknown",

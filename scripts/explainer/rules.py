@@ -1,7 +1,7 @@
 """Every heuristic of the pipeline, as data: boilerplate lines, bylines, datelines, outlets, date thresholds.
 
 Each rule is named; the name is shown on the source page when a line is dropped and in the boilerplate
-evaluation (tests/test_boilerplate_eval.py), which measures these rules against real articles.
+evaluation (tests/test_evaluation.py), which measures these rules against real articles.
 """
 
 from __future__ import annotations
@@ -225,6 +225,64 @@ SUBHEAD_MAX_WORDS = 8
 # Title taken from the first sentence when the text has no headline.
 INFERRED_TITLE_MAX_CHARS = 90
 
+# "Headline - BBC News", "Headline | The Japan Times": the site's name after the headline in a page title.
+TITLE_SITE_SUFFIX = re.compile(r"(?P<title>.+?)\s+[-–—|:]\s+(?P<site>[^-–—|:]+)")
+
+# --- adding articles: names and confidence ---------------------------------------------------------------
+
+# A new article's file name (its citation key): outlet-date, then title words if that is taken.
+# The outlet comes from the page address: the first label that names the site (news.bbc.co.uk → bbc).
+GENERIC_HOST_LABELS = frozenset(
+    {"www", "www2", "m", "mobile", "amp", "news", "english", "edition", "international", "internacional", "en", "world"}
+)
+TWO_PART_DOMAIN_ENDINGS = frozenset(
+    {
+        "co.uk",
+        "org.uk",
+        "ac.uk",
+        "com.au",
+        "net.au",
+        "co.jp",
+        "ne.jp",
+        "or.jp",
+        "co.kr",
+        "or.kr",
+        "com.cn",
+        "com.br",
+        "com.hk",
+        "com.sg",
+        "co.nz",
+        "co.in",
+        "com.tw",
+    }
+)
+OUTLET_SLUG_MAX_WORDS = 3
+TITLE_SLUG_MAX_WORDS = 4
+SLUG_SKIP_WORDS = frozenset({"the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "over"})
+
+# How far to trust a metadata value, by where it was found (the start of its origin). The editor's word and a
+# page's own metadata are trusted; a headline or byline printed in the text nearly so; a first sentence
+# standing in for a missing headline is a guess.
+CONFIDENCE_BY_ORIGIN: tuple[tuple[str, str], ...] = (
+    ("given", "high"),
+    ("saved page's metadata", "high"),
+    ("headline", "high"),
+    ("byline", "high"),
+    ("date given", "high"),
+    ("date page", "high"),
+    ("date byline", "high"),
+    ("dateline", "medium"),
+    ("copyright footer", "medium"),
+    ("outlet of the author's other articles", "medium"),
+    ("date inferred", "medium"),
+    ("first sentence", "low"),
+)
+
+
+def confidence(origin: str) -> str:
+    return next((level for start, level in CONFIDENCE_BY_ORIGIN if origin.startswith(start)), "low")
+
+
 # --- outlets -----------------------------------------------------------------------------------------
 
 # "Pacific Rim Bureau (CNSNews.com) - …", "BEIJING, China (CNN) -- …": a site name in a dateline.
@@ -238,6 +296,8 @@ OUTLET_IN_COPYRIGHT = re.compile(
     r"(?:\.\s|\.$|\||all rights reserved|$)",
     re.IGNORECASE,
 )
+# No outlet in the text: the one outlet that every other article here by the same author names.
+OUTLET_FROM_AUTHOR = "outlet of the author's other articles"
 # "WASHINGTON (Kyodo) …": a wire agency credit (noted, not the outlet).
 WIRE_CREDIT = re.compile(r"^(?P<place>[A-Z][A-Z .'-]{2,})\s+\((?P<agency>[A-Z][\w .&-]{1,30})\)\s")
 
