@@ -80,7 +80,7 @@ def test_metadata_errors_are_gathered_with_lines(tmp_path: Path) -> None:
     with pytest.raises(ExplainerError) as caught:
         read_metadata(path)
     assert [str(p) for p in caught.value.problems] == [
-        f"{path}:2: unknown field 'headline' (known: title, outlet, author, date, url, rights, notes)",
+        f"{path}:2: unknown field 'headline' (known: title, outlet, author, date, url, rights, notes, found)",
         f"{path}:3: date 'May 5' must be written YYYY-MM-DD",
         f"{path}:4: field 'author' must be a single text value",
     ]
@@ -91,3 +91,17 @@ def test_metadata_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
     path.write_text("title: A\noutlet: [unclosed\n")
     with pytest.raises(ExplainerError, match=r"a\.yml:\d+: YAML syntax error"):
         read_metadata(path)
+
+
+def test_found_lists_where_make_add_read_each_field(tmp_path: Path) -> None:
+    path = tmp_path / "a.yml"
+    path.write_text("title: A\nfound:\n  title: saved page's metadata\n", encoding="utf-8")
+    values, _, found = read_metadata(path)
+    assert values == {"title": "A"} and found == {"title": "saved page's metadata"}
+    path.write_text("title: A\nfound:\n  date: saved page's metadata\n  colour: red\n", encoding="utf-8")
+    with pytest.raises(ExplainerError) as caught:
+        read_metadata(path)
+    assert [str(p) for p in caught.value.problems] == [
+        f"{path}:4: `found`: 'colour' must be a metadata field with a text",
+        f"{path}:1: `found` names 'date', which has no value here",
+    ]

@@ -4,7 +4,9 @@ For each N, a throw-away project gets N synthetic articles assembled from the re
 so every run builds the same corpus; each is titled and marked as synthetic, and none is ever part of the
 shipped site). Measured in one run, for our build and for a plain Material build of the same texts as Markdown
 pages (same theme version, search + offline plugins, short nav): conversion time, total build time, peak memory,
-site size and search-index size. Prints a table, the ratios, and the exponent of a power-law fit over N.
+site size and search-index size; at the largest N, search latency from file:// in Chromium (last keystroke →
+results shown, median of 10 queries; see search_latency.py). Prints a table, the ratios, and the exponent of a
+power-law fit over N.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from bench.search_latency import SearchTiming, measure_search
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = (10, 100, 1000)
@@ -53,6 +57,8 @@ class Row:
     baseline_site_mib: float
     index_kib: float
     baseline_index_kib: float
+    search: SearchTiming | None = None
+    baseline_search: SearchTiming | None = None
 
 
 def measure(command: list[str], cwd: Path) -> Measure:
@@ -140,7 +146,7 @@ def index_kib(site: Path) -> float:
     return index.stat().st_size / 1024
 
 
-def run_size(n: int, sentences: list[str]) -> Row:
+def run_size(n: int, sentences: list[str], time_search: bool) -> Row:
     articles = synthetic_articles(n, sentences)
     with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as temporary:
         folder = Path(temporary)
@@ -150,6 +156,8 @@ def run_size(n: int, sentences: list[str]) -> Row:
         shutil.rmtree(project / "docs" / "sources")  # the total build starts from no generated pages
         ours = measure([sys.executable, "-m", "explainer", "--root", str(project), "site"], project)
         plain = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(baseline / "site")], baseline)
+        search = measure_search(project / "site") if time_search else None
+        baseline_search = measure_search(baseline / "site") if time_search else None
         return Row(
             n,
             convert,
@@ -159,6 +167,8 @@ def run_size(n: int, sentences: list[str]) -> Row:
             folder_mib(baseline / "site"),
             index_kib(project / "site"),
             index_kib(baseline / "site"),
+            search,
+            baseline_search,
         )
 
 
@@ -174,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     args = parser.parse_args(argv)
     sentences = real_sentences()
-    rows = [run_size(n, sentences) for n in args.sizes]
+    rows = [run_size(n, sentences, time_search=n == max(args.sizes)) for n in args.sizes]
     print(
         f"{'N':>5} {'convert s':>9} {'site s':>7} {'plain s':>7} {'ratio':>6} {'conv %':>6} "
         f"{'peak MiB':>8} {'plain MiB':>9} {'site MiB':>8} {'plain':>6} {'index KiB':>9} {'plain':>7}"
@@ -194,11 +204,21 @@ def main(argv: list[str] | None = None) -> int:
             f"site size {exponent(ns, [r.site_mib for r in rows]):.2f}"
         )
     last = rows[-1]
+    if last.search and last.baseline_search:
+        for name, timing in (("ours", last.search), ("plain", last.baseline_search)):
+            samples = ", ".join(f"{s:.0f}" for s in timing.samples_ms)
+            print(
+                f"search at N={last.n} from file:// ({name}): median {timing.median_ms:.0f} ms over "
+                f"{len(timing.samples_ms)} queries [{samples}]; first search, loading the index: "
+                f"{timing.index_load_ms:.0f} ms"
+            )
     checks = {
         f"total build <= 1.3x plain Material at N={last.n}": last.ours.seconds <= 1.3 * last.baseline.seconds,
         "conversion <= 10% of the total": last.convert.seconds <= 0.1 * last.ours.seconds,
         "peak memory < 1 GiB": last.ours.peak_mib < 1024,
     }
+    if last.search:
+        checks[f"search median < 200 ms at N={last.n}"] = last.search.median_ms < 200
     for name, ok in checks.items():
         print(f"{'met' if ok else 'NOT MET'}: {name}")
     return 0 if all(checks.values()) else 1

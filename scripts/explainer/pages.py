@@ -348,7 +348,8 @@ def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:
                 f"- {event_date_label(event)}: {inert_inline(event.title)} ([timeline]({rel(page, 'timeline.md')}))\n"
             )
         parts.append("\n")
-    parts.append(f"## Mentions in the sources ({len(mentions)})\n\n")
+    # Each mention repeats a sentence of a source page: kept out of the search index, which has the source.
+    parts.append(f"## Mentions in the sources ({len(mentions)}) {{ data-search-exclude }}\n\n")
     if not mentions:
         parts.append("The sources do not name this entry directly; it is referred to in the events above.\n\n")
     for mention in mentions:
@@ -358,7 +359,7 @@ def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:
         parts.append(f"- “{inert_inline(mention.sentence)}” — [{inert_inline(where)}]({link})\n")
     backlinks = site.linked_from.get(entity.id, [])
     if backlinks:
-        parts.append("\n## Linked from\n\n")
+        parts.append("\n## Linked from { data-search-exclude }\n\n")
         for link in sorted(set(backlinks), key=lambda b: b.page):
             parts.append(f"- [{inert_inline(link.title)}]({rel(page, link.page)})\n")
     description = f"{entity.name}: {entity.role}. Every mention in the news sources on the Shenyang incident."

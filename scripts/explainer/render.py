@@ -92,7 +92,7 @@ def _paragraph_html(text: str, number: int, spans: list[tuple[int, int]]) -> str
 def source_page(source: Source, links: SourceLinks | None = None) -> str:
     links = links or SourceLinks()
     parts = [front_matter(source.title, summary(source))]
-    parts.append("[← All sources](index.md){ .back-link }\n\n")
+    parts.append("[← All sources](index.md){ .back-link }\n{ data-search-exclude }\n\n")
     parts.append(_metadata_block(source))
     parts.append(_date_block(source))
     parts.append("## Article text {#text}\n\n")
@@ -115,8 +115,9 @@ def _links_block(links: SourceLinks) -> str:
     out = ""
     if links.named:
         names = ", ".join(f"[{inert_inline(name)}]({link})" for name, link in links.named)
-        out += f"\n## Named in this article {{#named}}\n\n{names}\n"
-    out += "\n## Cited by {#cited-by}\n\n"
+        out += f"\n## Named in this article {{#named data-search-exclude}}\n\n{names}\n"
+    # Links to other pages, not the article's words: kept out of the search index.
+    out += "\n## Cited by {#cited-by data-search-exclude}\n\n"
     if not links.cited_by:
         return out + "No page of this site cites this article yet.\n"
     by_paragraph: dict[int, dict[str, list[tuple[int, str]]]] = {}
