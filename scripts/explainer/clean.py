@@ -43,6 +43,11 @@ def dominant_script(lines: Iterable[str]) -> str:
     return counts.most_common(1)[0][0] if counts else "LATIN"
 
 
+def article_script(raw: list[str]) -> str:
+    """The writing system of the article's prose lines."""
+    return dominant_script(s for line in raw if is_prose(s := line.strip()))
+
+
 def is_foreign_menu(line: str, script: str) -> bool:
     if words(line) > rules.FOREIGN_MENU_MAX_WORDS or rules.SENTENCE_END.search(line):
         return False
@@ -59,10 +64,10 @@ def line_rule(line: str) -> str | None:
     return None
 
 
-def mark_lines(raw: list[str], header: dict[int, str], author: str | None) -> list[Line]:
+def mark_lines(raw: list[str], header: dict[int, str], author: str | None, script: str | None = None) -> list[Line]:
     """Classify every line: header lines (title, byline, dateline) and boilerplate are dropped with their rule."""
     stripped = [line.strip() for line in raw]
-    script = dominant_script(s for s in stripped if is_prose(s))
+    script = script or article_script(raw)
     drop: dict[int, str] = dict(header)
     in_related = False
     for index, line in enumerate(stripped):

@@ -30,10 +30,11 @@ def to_source(article: RawArticle) -> Source:
 def _extract(article: RawArticle) -> Source:
     """Everything one article says about itself; its date is established later, with the whole corpus."""
     raw = clean.split_lines(article.text)
-    header = extract.read_header(raw)
+    script = clean.article_script(raw)
+    header = extract.read_header(raw, script)
     footer = extract.read_footer(raw)
     author = article.metadata.get("author") or header.author or footer.author
-    lines = clean.mark_lines(raw, header.drop | footer.drop, author)
+    lines = clean.mark_lines(raw, header.drop | footer.drop, author, script)
     paragraphs = clean.paragraphs(lines)
     metadata = Metadata()
     for name, value in article.metadata.items():

@@ -24,12 +24,15 @@ class Header:
     byline_date_text: str | None = None
 
 
-def read_header(raw: list[str]) -> Header:
-    """Headline, byline, dateline and navigation among the lines above the article's first sentence."""
+def read_header(raw: list[str], script: str | None = None) -> Header:
+    """Headline, byline, dateline and navigation among the lines above the article's first sentence.
+
+    `script`: the article's own writing system (clean.article_script), when the caller has it already.
+    """
+    script = script or clean.article_script(raw)
     header = Header()
     candidates: list[tuple[int, str]] = []  # short lines that could be the headline
     dateline_at: int | None = None
-    script = clean.dominant_script(s for line in raw if clean.is_prose(s := line.strip()))
     for index, line in enumerate(raw):
         text = rules.CONTROL_CHARS.sub("", line).strip()
         if not text or clean.line_rule(text):
