@@ -295,19 +295,15 @@ def _findings(source: Source) -> list[Finding]:
         if value is None or origin is None:
             findings.append(Finding(name, None, "not found", "none"))
         else:
-            findings.append(Finding(name, value, _origin_text(origin), rules.confidence(origin)))
+            findings.append(Finding(name, value, origin, rules.confidence(origin)))
     finding = source.date
     if finding.value is None:
         why = finding.byline_contradiction or "nothing in the text gives it"
         findings.append(Finding("date", None, f"unknown: {why}", "none"))
     else:
         origin = {"page": PAGE_METADATA, "given": "given"}.get(finding.status, finding.status)
-        basis = finding.evidence[-1] if finding.status == "inferred" and finding.evidence else _origin_text(origin)
+        basis = finding.evidence[-1] if finding.status == "inferred" and finding.evidence else origin
         findings.append(Finding("date", finding.value.isoformat(), basis, rules.confidence(f"date {finding.status}")))
     url, origin = source.metadata.get("url"), source.metadata.origin.get("url")
     findings.append(Finding("url", url, origin or "not found", rules.confidence(origin) if origin else "none"))
     return findings
-
-
-def _origin_text(origin: str) -> str:
-    return "given" if origin == "given" else origin
