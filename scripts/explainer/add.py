@@ -10,9 +10,7 @@ is already there (same text, whitespace aside) or when anything fails.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +22,7 @@ from .corpus import build_corpus
 from .errors import ExplainerError
 from .model import FOUND_FIELD, Source
 from .read import ARTICLE_SUFFIX, METADATA_SUFFIX, SOURCE_ID, RawArticle, decode_article, read_articles
+from .write import atomic_write
 
 HTML_SUFFIXES = (".html", ".htm")
 TEXT_SUFFIXES = (".txt", ".text")
@@ -263,26 +262,13 @@ def _metadata_file(file: Path, incoming: _Input, today: dt.date) -> str:
 
 
 def _write_pair(text_path: Path, text: str, metadata_path: Path, metadata: str) -> None:
-    """Both files or neither: each is written to a temporary name, then both are renamed into place."""
-    temporaries: list[tuple[str, Path]] = []
+    """Both files or neither: each is written atomically; the text is removed again if the metadata fails."""
+    atomic_write(text_path, text.encode("utf-8"))
     try:
-        for target, content in ((text_path, text), (metadata_path, metadata)):
-            handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
-            temporaries.append((temporary, target))
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-                stream.write(content)
-        done: list[Path] = []
-        try:
-            for temporary, target in temporaries:
-                os.replace(temporary, target)
-                done.append(target)
-        except BaseException:
-            for target in done:
-                target.unlink(missing_ok=True)
-            raise
-    finally:
-        for temporary, _ in temporaries:
-            Path(temporary).unlink(missing_ok=True)
+        atomic_write(metadata_path, metadata.encode("utf-8"))
+    except BaseException:
+        text_path.unlink(missing_ok=True)
+        raise
 
 
 # --- reporting ------------------------------------------------------------------------------------------

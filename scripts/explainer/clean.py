@@ -43,6 +43,11 @@ def dominant_script(lines: Iterable[str]) -> str:
     return counts.most_common(1)[0][0] if counts else "LATIN"
 
 
+def last_prose_line(stripped: list[str], drop: dict[int, str] | None = None) -> int | None:
+    """Index of the article's last line of prose (not among `drop`), where the page furniture below begins."""
+    return next((i for i in range(len(stripped) - 1, -1, -1) if is_prose(stripped[i]) and i not in (drop or {})), None)
+
+
 def article_script(raw: list[str]) -> str:
     """The writing system of the article's prose lines."""
     return dominant_script(s for line in raw if is_prose(s := line.strip()))
@@ -119,10 +124,10 @@ def _mark_link_lists(stripped: list[str], drop: dict[int, str]) -> None:
 
 def _mark_tail(stripped: list[str], drop: dict[int, str]) -> None:
     """After the last sentence of prose: short lines that are not sentences."""
-    prose = [i for i, s in enumerate(stripped) if is_prose(s) and i not in drop]
-    if not prose:
+    last = last_prose_line(stripped, drop)
+    if last is None:
         return
-    for index in range(prose[-1] + 1, len(stripped)):
+    for index in range(last + 1, len(stripped)):
         line = rules.CONTROL_CHARS.sub("", stripped[index]).strip()
         if not line or index in drop:
             continue
@@ -135,8 +140,8 @@ def _mark_author_trailer(stripped: list[str], drop: dict[int, str], author: str 
     """After the last line of prose: the author's name (often repeated) and a short title line under it."""
     if not author:
         return
-    prose = [i for i, s in enumerate(stripped) if is_prose(s) and i not in drop]
-    start = prose[-1] + 1 if prose else 0
+    last = last_prose_line(stripped, drop)
+    start = last + 1 if last is not None else 0
     after_name = False
     for index in range(start, len(stripped)):
         line = rules.CONTROL_CHARS.sub("", stripped[index]).strip()

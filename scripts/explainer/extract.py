@@ -95,8 +95,8 @@ class Footer:
 
 def read_footer(raw: list[str]) -> Footer:
     footer = Footer()
-    prose = [i for i, line in enumerate(raw) if clean.is_prose(line.strip())]
-    for index in range(prose[-1] + 1 if prose else len(raw), len(raw)):
+    last = clean.last_prose_line([line.strip() for line in raw])
+    for index in range(last + 1 if last is not None else len(raw), len(raw)):
         text = rules.CONTROL_CHARS.sub("", raw[index]).strip()
         if match := rules.BYLINE.fullmatch(text):
             footer.author, footer.byline_line = match.group("author"), index + 1

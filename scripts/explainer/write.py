@@ -37,7 +37,7 @@ def write_owned(folder: Path, files: dict[str, bytes]) -> list[str]:
         if target.is_file() and target.read_bytes() == content:
             continue  # untouched files keep their mtime, so a live preview reloads only what changed
         target.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(target, content)
+        atomic_write(target, content)
         changed.append(relative)
     for relative in sorted(previous - set(files)):
         target = folder / relative
@@ -47,7 +47,7 @@ def write_owned(folder: Path, files: dict[str, bytes]) -> list[str]:
         _remove_empty_parents(target.parent, folder)
     manifest = MANIFEST_HEADER + "".join(f"{relative}\n" for relative in sorted(files))
     if not (folder / MANIFEST).is_file() or (folder / MANIFEST).read_text(encoding="utf-8") != manifest:
-        _atomic_write(folder / MANIFEST, manifest.encode("utf-8"))
+        atomic_write(folder / MANIFEST, manifest.encode("utf-8"))
     return changed
 
 
@@ -57,7 +57,8 @@ def _remove_empty_parents(directory: Path, stop: Path) -> None:
         directory = directory.parent
 
 
-def _atomic_write(target: Path, content: bytes) -> None:
+def atomic_write(target: Path, content: bytes) -> None:
+    """`target` holds either its old content or `content`, never a part: written aside, then renamed."""
     handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         with os.fdopen(handle, "wb") as stream:
