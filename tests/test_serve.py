@@ -1,4 +1,5 @@
-"""`make serve`: editing an article under sources/ shows up in the open browser without a restart."""
+"""`make serve`: editing an article under sources/ shows up in the open browser without a restart, and the pages
+that link to it (entity pages, the sources index) follow."""
 
 from __future__ import annotations
 
@@ -51,6 +52,17 @@ def test_editing_an_article_reloads_the_page(project: Path, browser: Any) -> Non
         page.locator("p#p-1", has_text="Edited: Japan is increasing").wait_for(timeout=20_000)
         (project / "sources" / "articles" / "voa-2002-05-10.yml").write_text("outlet: Edited Outlet\n")
         page.locator(".source-meta", has_text="Edited Outlet").wait_for(timeout=20_000)
+        # The preview re-renders only changed pages (--dirty); the pages that link to the article change too.
+        paragraphs = page.locator("p.para").count()
+        added = "Yasuo Fukuda was asked about the edited report at a news conference in Tokyo on the same day."
+        article.write_text(article.read_text().rstrip("\n") + f"\n\n{added}\n")
+        page.locator(f"p#p-{paragraphs + 1}", has_text=added).wait_for(timeout=20_000)
+        page.goto(f"http://127.0.0.1:{port}/entities/yasuo-fukuda.html")
+        link = page.locator(f'a[href="../sources/voa-2002-05-10.html#p-{paragraphs + 1}"]')
+        assert "Edited Outlet" in link.inner_text(), link.inner_text()
+        page.goto(f"http://127.0.0.1:{port}/sources/index.html")
+        assert page.locator('a[href="voa-2002-05-10.html"]').count() == 1
+        assert "Edited Outlet" in page.locator("tr", has=page.locator('a[href="voa-2002-05-10.html"]')).inner_text()
     finally:
         if page is not None:
             page.close()

@@ -6,8 +6,8 @@ shipped site). Measured in one run, for our build and for a plain Material build
 pages (same theme version, search + offline plugins, short nav): conversion time, total build time, peak memory,
 site size and search-index size; at the largest N, search latency from file:// in Chromium (last keystroke →
 results shown, median of 10 queries; see search_latency.py; plain Material hides its search box there, as its
-worker shim would come from a CDN). Prints a table, the ratios, and the exponent of a
-power-law fit over N.
+worker shim would come from a CDN) and the live preview's re-render after an edit (see preview.py). Prints a
+table, the ratios, and the exponent of a power-law fit over N.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.preview import PreviewTiming, measure_preview
 from bench.search_latency import SearchTiming, measure_search
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,10 +60,15 @@ class Row:
     index_kib: float
     baseline_index_kib: float
     search: SearchTiming | None = None
+    preview: PreviewTiming | None = None
+
+
+def bench_env() -> dict[str, str]:
+    return dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), NO_MKDOCS_2_WARNING="1")
 
 
 def measure(command: list[str], cwd: Path) -> Measure:
-    env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"), NO_MKDOCS_2_WARNING="1")
+    env = bench_env()
     result = subprocess.run(
         [sys.executable, "-c", _MEASURE, *command], cwd=cwd, env=env, capture_output=True, text=True
     )
@@ -146,7 +152,7 @@ def index_kib(site: Path) -> float:
     return index.stat().st_size / 1024
 
 
-def run_size(n: int, sentences: list[str], time_search: bool) -> Row:
+def run_size(n: int, sentences: list[str], largest: bool) -> Row:
     articles = synthetic_articles(n, sentences)
     with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as temporary:
         folder = Path(temporary)
@@ -156,7 +162,8 @@ def run_size(n: int, sentences: list[str], time_search: bool) -> Row:
         shutil.rmtree(project / "docs" / "sources")  # the total build starts from no generated pages
         ours = measure([sys.executable, "-m", "explainer", "--root", str(project), "site"], project)
         plain = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(baseline / "site")], baseline)
-        search = measure_search(project / "site") if time_search else None
+        search = measure_search(project / "site") if largest else None
+        preview = measure_preview(project, sorted(articles), bench_env()) if largest else None
         return Row(
             n,
             convert,
@@ -167,6 +174,7 @@ def run_size(n: int, sentences: list[str], time_search: bool) -> Row:
             index_kib(project / "site"),
             index_kib(baseline / "site"),
             search,
+            preview,
         )
 
 
@@ -182,7 +190,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
     args = parser.parse_args(argv)
     sentences = real_sentences()
-    rows = [run_size(n, sentences, time_search=n == max(args.sizes)) for n in args.sizes]
+    rows = [run_size(n, sentences, largest=n == max(args.sizes)) for n in args.sizes]
     print(
         f"{'N':>5} {'convert s':>9} {'site s':>7} {'plain s':>7} {'ratio':>6} {'conv %':>6} "
         f"{'peak MiB':>8} {'plain MiB':>9} {'site MiB':>8} {'plain':>6} {'index KiB':>9} {'plain':>7}"
@@ -210,6 +218,13 @@ def main(argv: list[str] | None = None) -> int:
             f"{last.search.index_load_ms:.0f} ms (plain Material cannot search from file:// offline: "
             "its search worker shim comes from unpkg.com)"
         )
+    if last.preview:
+        samples = ", ".join(f"{s:.2f}" for s in last.preview.samples_s)
+        print(
+            f"preview at N={last.n} (`serve`, one article edited → its page and an entity page's link to it "
+            f"served): median {last.preview.median_s:.2f} s over {len(last.preview.samples_s)} edits [{samples}]; "
+            f"first build {last.preview.first_build_s:.1f} s"
+        )
     checks = {
         f"total build <= 1.3x plain Material at N={last.n}": last.ours.seconds <= 1.3 * last.baseline.seconds,
         "conversion <= 10% of the total": last.convert.seconds <= 0.1 * last.ours.seconds,
@@ -217,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     if last.search:
         checks[f"search median < 200 ms at N={last.n}"] = last.search.median_ms < 200
+    if last.preview:
+        checks[f"preview re-render < 2 s at N={last.n}"] = last.preview.median_s < 2
     for name, ok in checks.items():
         print(f"{'met' if ok else 'NOT MET'}: {name}")
     return 0 if all(checks.values()) else 1

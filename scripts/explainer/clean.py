@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
@@ -32,8 +33,16 @@ def _script(char: str) -> str:
     return "CJK" if head in {"CJK", "HIRAGANA", "KATAKANA"} else head  # Japanese mixes the three
 
 
+_NOT_ASCII_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
 def _letters_by_script(text: str) -> Counter[str]:
-    return Counter(_script(c) for c in text if c.isalpha())
+    # ASCII letters counted in C (bytes.translate): looking up every character's script was most of the cost.
+    counts = Counter(_script(c) for c in _NON_ASCII.findall(text) if c.isalpha())
+    if latin := len(text.encode("ascii", "ignore").translate(None, _NOT_ASCII_LETTERS)):
+        counts["LATIN"] += latin
+    return counts
 
 
 def dominant_script(lines: Iterable[str]) -> str:
@@ -63,8 +72,9 @@ def is_foreign_menu(line: str, script: str) -> bool:
 
 def line_rule(line: str) -> str | None:
     """The name of the boilerplate rule that matches this (stripped) line, if any."""
+    count = words(line)
     for rule in rules.LINE_RULES:
-        if words(line) <= rule.max_words and rule.pattern.fullmatch(line):
+        if count <= rule.max_words and rule.pattern.fullmatch(line):
             return rule.name
     return None
 

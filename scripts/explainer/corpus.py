@@ -21,10 +21,11 @@ def build_corpus(articles: list[RawArticle]) -> list[Source]:
     for source in sources:
         if not source.date.byline_contradiction and (stamp := dating.shared_archive_stamp(source, stamped)):
             source.date = dating.establish(source, given[source.id], archive_stamp=stamp)
-    dated = [s for s in sources if s.date.value]
+    years: dating.DatedYears | None = None
     for source in sources:
         if source.date.value is None and dating.writes_no_year(source):
-            hint = dating.year_hint(source, dated)
+            years = years or dating.DatedYears.of([s for s in sources if s.date.value])
+            hint = dating.year_hint(source, years)
             source.date = dating.establish(source, given[source.id], hint, dating.shared_archive_stamp(source, stamped))
     for source in sources:
         if source.date.value is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import warnings
 
 from . import rules
@@ -16,6 +17,7 @@ with warnings.catch_warnings():  # dateparser imports a deprecated pytz/regex AP
 _BASE = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False}
 # Year-less dates are parsed against a fixed leap year so that "February 29" stays valid; the year is dropped.
 _NO_YEAR_BASE = dt.datetime(2000, 1, 1)
+_DIGIT = re.compile(r"\d")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -51,14 +53,15 @@ def find_mentions(text: str, line: int, cited_story: bool = False) -> list[DateM
     """Every date, bare year and weekday written in one line of text."""
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    for match in rules.DATE_CANDIDATES.finditer(text):
+    digits = bool(_DIGIT.search(text))  # every date and year pattern needs one; most paragraphs have none
+    for match in rules.DATE_CANDIDATES.finditer(text) if digits else ():
         found = classify(match.group(0))
         if not found:
             continue
         value, precision = found
         mentions.append(DateMention(match.group(0), line, value, precision, text, cited_story))
         taken.append(match.span())
-    for match in rules.YEAR_MENTION.finditer(text):
+    for match in rules.YEAR_MENTION.finditer(text) if digits else ():
         if any(a <= match.start() < b for a, b in taken):
             continue
         year = int(match.group(0))

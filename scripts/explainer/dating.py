@@ -148,18 +148,31 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
     return DateFinding(value, "inferred", evidence)
 
 
-def year_hint(source: Source, dated: list[Source]) -> YearHint | None:
+@dataclass
+class DatedYears:
+    """The dated sources by year, and the names only each year's sources use: built once per corpus."""
+
+    sources: dict[int, list[Source]]
+    own_names: dict[int, set[str]]
+
+    @classmethod
+    def of(cls, dated: list[Source]) -> DatedYears:
+        by_year: dict[int, list[Source]] = {}
+        for source in dated:
+            if source.date.value:
+                by_year.setdefault(source.date.value.year, []).append(source)
+        names = {y: set().union(*(proper_names(o) for o in others)) for y, others in by_year.items()}
+        own = {y: n - set().union(*(m for other, m in names.items() if other != y)) for y, n in names.items()}
+        return cls(by_year, own)
+
+
+def year_hint(source: Source, years: DatedYears) -> YearHint | None:
     """For an article that writes no year: the year whose sources alone share the most names with it."""
     names = proper_names(source)
-    by_year: dict[int, list[Source]] = {}
-    for other in dated:
-        if other.date.value and other is not source:
-            by_year.setdefault(other.date.value.year, []).append(other)
-    names_by_year = {y: set().union(*(proper_names(o) for o in others)) for y, others in by_year.items()}
+    by_year = years.sources
     best: tuple[int, list[str]] | None = None
     for year in sorted(by_year):
-        elsewhere = set().union(*(n for y, n in names_by_year.items() if y != year))
-        shared = sorted((names & names_by_year[year]) - elsewhere)  # names no other year's sources share
+        shared = sorted(names & years.own_names[year])  # names no other year's sources share
         if best is None or len(shared) > len(best[1]):
             best = (year, shared)
     if best is None or len(best[1]) < rules.YEAR_FROM_CORPUS_MIN_SHARED_NAMES:

@@ -311,8 +311,10 @@ DATE_CANDIDATES = re.compile(
     r"|[A-Z][a-z]{2,8}\s+\d{4})\b"
 )
 FOUR_DIGIT_YEAR = re.compile(r"\b\d{4}\b")
-YEAR_MENTION = re.compile(r"(?<![\d-])(?:19[4-9]\d|20[0-4]\d)(?![\d-])")
-WEEKDAY = re.compile(r"\b(?P<day>" + "|".join(calendar.day_name) + r")\b")
+# The year's digits first and the "not after a digit or hyphen" check behind them: a pattern that begins with
+# literal characters is scanned for those in C, about 3 times faster than one that begins with a lookbehind.
+YEAR_MENTION = re.compile(r"(?:19[4-9]|20[0-4])\d(?<![\d-]\d{4})(?![\d-])")
+WEEKDAY = re.compile(r"(?P<day>" + "|".join(rf"{d}(?<!\w{d})" for d in calendar.day_name) + r")\b")  # as above
 # A byline this many days newer than every full date in the text is contradicted by the text.
 BYLINE_CONTRADICTION_DAYS = 365
 # Names two articles must share before one's year is borrowed for the other's year-less dates.

@@ -12,7 +12,7 @@ from .errors import ExplainerError
 from .project import Project, convert
 from .site import install_vendor_assets
 
-POLL_SECONDS = 0.5
+POLL_SECONDS = 0.2
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
@@ -45,8 +45,12 @@ def serve(project: Project, address: str) -> int:
     stop = threading.Event()
     watcher = threading.Thread(target=watch, args=(project, stop), daemon=True)
     watcher.start()
-    # Not --dirty: MkDocs warns about dirty builds, and strict mode (mkdocs.yml) turns that into an abort.
-    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", address]
+    # --dirty: MkDocs re-renders only the pages whose Markdown is newer than their HTML. The converter rewrites
+    # exactly the pages whose text changed (the article's page and every page linking to it: sources index,
+    # entity pages), so cross-links stay right while the other pages are left alone. MkDocs logs a warning on
+    # every dirty build, hence --no-strict here; warnings still show in the log, and `make site` stays strict.
+    command = [sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty", "--no-strict"]
+    command += ["--dev-addr", address]
     command += ["--config-file", str(project.config)]
     scripts = str(Path(__file__).resolve().parent.parent)  # mkdocs.yml loads explainer.guarded_include
     env = dict(
