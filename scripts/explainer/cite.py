@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from .data import Citation
@@ -11,7 +12,8 @@ from .model import Source
 _QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'})
 
 
-def normalise(text: str) -> tuple[str, list[int]]:
+@functools.lru_cache(maxsize=1 << 14)  # each paragraph is searched by several citations, on every rebuild
+def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     """Text with quote marks unified and whitespace runs folded; and, per character, its index in `text`."""
     out: list[str] = []
     index: list[int] = []
@@ -26,7 +28,7 @@ def normalise(text: str) -> tuple[str, list[int]]:
             space = False
         out.append(char)
         index.append(position)
-    return "".join(out), index
+    return "".join(out), tuple(index)
 
 
 @dataclass(frozen=True)

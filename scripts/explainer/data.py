@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -195,11 +196,16 @@ class Record:
         return found
 
 
+@functools.lru_cache(maxsize=16)  # the live preview reads unchanged curated files again on every rebuild
+def _compose(text: str) -> yaml.Node | None:
+    return yaml.compose(text, Loader=yaml.SafeLoader)
+
+
 def _records(path: Path, problems: list[Problem], what: str) -> list[Record]:
     if not path.exists():
         return []
     try:
-        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        root = _compose(path.read_text(encoding="utf-8"))
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         problems.append(Problem(path, f"YAML syntax error: {exc.problem}", line))

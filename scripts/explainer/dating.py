@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from . import dates, rules
@@ -186,10 +187,15 @@ def year_hint(source: Source, years: DatedYears) -> YearHint | None:
     return YearHint(year, reason)
 
 
-def proper_names(source: Source) -> set[str]:
+def proper_names(source: Source) -> frozenset[str]:
     """Capitalised words inside sentences (not sentence-initial), one by one: "Yoriko", "Kawaguchi"."""
-    found = {w for p in source.paragraphs for m in rules.PROPER_NAME.finditer(p.text) for w in m.group(0).split()}
-    return {name for name in found if name not in rules.NOT_NAMES and len(name) >= 4}
+    return _proper_names(tuple(p.text for p in source.paragraphs))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # the live preview dates the whole corpus again on every rebuild
+def _proper_names(texts: tuple[str, ...]) -> frozenset[str]:
+    found = {w for text in texts for m in rules.PROPER_NAME.finditer(text) for w in m.group(0).split()}
+    return frozenset(name for name in found if name not in rules.NOT_NAMES and len(name) >= 4)
 
 
 def writes_no_year(source: Source) -> bool:

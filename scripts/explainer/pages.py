@@ -338,20 +338,33 @@ def find_mentions(site: Site) -> dict[str, list[Mention]]:
     # the initials first, so most positions fail at one character (a third faster at 1,000 sources).
     pattern = re.compile(rf"(?=[{initials}])(?<![\w-])(?=(?P<name>{alternatives})(?![\w-]))")
     found: dict[str, list[Mention]] = {}
+    names = tuple(sorted(owner.items()))
     for source in site.sources:
-        for paragraph in source.paragraphs:
-            matches = list(pattern.finditer(paragraph.text))
-            if not matches:
-                continue
-            sentences = split_sentences(paragraph.text)
-            for match in matches:
-                entity_id = owner[" ".join(match.group("name").split())]
-                sentence = next((t for a, b, t in sentences if a <= match.start() < b and t), match.group("name"))
-                mention = Mention(source, paragraph.number, sentence)
-                mentions = found.setdefault(entity_id, [])
-                if mention not in mentions[-3:]:  # one entry per sentence, even if the name recurs in it
-                    mentions.append(mention)
+        paragraphs = tuple((p.number, p.text) for p in source.paragraphs)
+        for entity_id, number, sentence in _mentions_in(pattern, names, paragraphs):
+            found.setdefault(entity_id, []).append(Mention(source, number, sentence))
     return found
+
+
+@functools.lru_cache(maxsize=1 << 14)  # the live preview finds the names of every unchanged source again
+def _mentions_in(
+    pattern: re.Pattern[str], names: tuple[tuple[str, str], ...], paragraphs: tuple[tuple[int, str], ...]
+) -> tuple[tuple[str, int, str], ...]:
+    """(entity id, paragraph number, sentence) for each sentence of one source that names an entity."""
+    owner = dict(names)
+    found: list[tuple[str, int, str]] = []
+    for number, text in paragraphs:
+        matches = list(pattern.finditer(text))
+        if not matches:
+            continue
+        sentences = split_sentences(text)
+        for match in matches:
+            entity_id = owner[" ".join(match.group("name").split())]
+            sentence = next((s for a, b, s in sentences if a <= match.start() < b and s), match.group("name"))
+            mention = (entity_id, number, sentence)
+            if mention not in found[-3:]:  # one entry per sentence, even if the name recurs in it
+                found.append(mention)
+    return tuple(found)
 
 
 def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:

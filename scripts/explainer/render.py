@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,11 +25,14 @@ _BLOCK_TABLE = {ord(c): f"&#{ord(c)};" for c in _BLOCK_SPECIALS} | {ord("\n"): "
 _INLINE_TABLE = {ord(c): f"&#{ord(c)};" for c in _INLINE_SPECIALS}
 
 
+# The same texts are rendered again on every rebuild of the live preview: remembered (pure functions of a string).
+@functools.lru_cache(maxsize=1 << 16)
 def inert_block(text: str) -> str:
     """Text for inside a raw HTML block: one physical line, no character any processor can act on."""
     return text.translate(_BLOCK_TABLE)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def inert_inline(text: str) -> str:
     """Text for a Markdown inline context (link text, table cell): every markup character as an entity."""
     return " ".join(text.split()).translate(_INLINE_TABLE)
