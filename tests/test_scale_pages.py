@@ -1,0 +1,58 @@
+"""Pages that grow with the corpus stay readable: an entity named in hundreds of articles, a home page over a
+large corpus. (Speed at scale is measured by `make bench`, never asserted here.)"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from conftest import ROOT
+from explainer import pages
+from explainer.project import Project, build_pages
+
+COPIES = 30
+
+
+def grown(project: Path) -> dict[str, str]:
+    """The project with COPIES more copies of the 2011 Chosun report (3 mentions of Shenyang each)."""
+    articles = project / "sources" / "articles"
+    for number in range(COPIES):
+        shutil.copy(articles / "chosun-2011-12-09.txt", articles / f"copy-{number:02d}.txt")
+    _, out = build_pages(Project(project))
+    return out
+
+
+def test_an_entity_named_everywhere_lists_every_mention_and_quotes_the_first_ones(project: Path) -> None:
+    page = grown(project)["entities/shenyang.md"]
+    total = int(re.search(r"## Mentions in the sources \((\d+)\)", page).group(1))
+    assert total > pages.QUOTED_MENTIONS
+    section = page.split("## Mentions in the sources", 1)[1].split("\n## ", 1)[0]
+    quoted = re.findall(r"^- “.+” — \[.+\]\(\.\./sources/([a-z0-9-]+)\.md#p-(\d+)\)$", section, re.M)
+    assert len(quoted) == pages.QUOTED_MENTIONS
+    rest = re.findall(r"^- \[(.+?)\]\(\.\./sources/([a-z0-9-]+)\.md\): (.+)$", section, re.M)
+    listed = [(key, n) for _, key, links in rest for n in re.findall(r"\[¶(\d+)\]", links)]
+    assert len(quoted) + len(listed) == total  # every mention links to its paragraph, none twice
+    assert len({key for _, key, _ in rest}) == len(rest)  # one line per article
+    assert f"{total - pages.QUOTED_MENTIONS} more mentions in {len(rest)} articles:" in section
+    assert all(f"{key}.md#p-{n}" in section for key, n in listed)
+
+
+def test_home_lists_the_cited_sources_of_a_large_corpus_and_links_to_all(project: Path) -> None:
+    out = grown(project)
+    home, index = out["index.md"], out["sources/index.md"]
+    total = len(list((project / "sources" / "articles").glob("*.txt")))
+    assert total > pages.HOME_SOURCES
+    assert f"all {total} are listed in [Sources](sources/index.md)" in home
+    assert "copy-00" not in home  # never cited
+    assert "chosun-2011-12-09" in home  # cited by the narrative
+    assert all(f"copy-{n:02d}.md" in index for n in range(COPIES))
+
+
+def test_the_real_site_home_lists_every_source() -> None:
+    _, out = build_pages(Project(ROOT))
+    home = out["index.md"]
+    keys = [p.stem for p in (ROOT / "sources" / "articles").glob("*.txt")]
+    assert len(keys) <= pages.HOME_SOURCES
+    assert all(f"sources/{key}.md" in home for key in keys)
+    assert "are listed in [Sources]" not in home
