@@ -8,6 +8,7 @@ import functools
 import json
 import posixpath
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from . import narrative as narrative_mod
@@ -410,15 +411,20 @@ def _mentions_list(page: str, mentions: list[Mention]) -> str:
     for mention in mentions[QUOTED_MENTIONS:]:
         rest.setdefault(mention.source.id, []).append(mention)
     if rest:
-        count = len(mentions) - QUOTED_MENTIONS
-        lines.append(f"\n{count} more {'mention' if count == 1 else 'mentions'} in {len(rest)} articles:\n\n")
+        count, articles = len(mentions) - QUOTED_MENTIONS, len(rest)
+        lines.append(f"\n{count} more {_plural(count, 'mention')} in {articles} {_plural(articles, 'article')}:\n\n")
     for group in rest.values():
         source = group[0].source
         address = rel(page, source_path(source.id))
-        paragraphs = ", ".join(f"[¶{n}]({address}#p-{n})" for n in dict.fromkeys(m.paragraph for m in group))
+        per_paragraph = Counter(m.paragraph for m in group)  # a paragraph may name the entry in two sentences
+        paragraphs = ", ".join(f"[¶{n}{f' ×{k}' if k > 1 else ''}]({address}#p-{n})" for n, k in per_paragraph.items())
         where = f"{source.metadata.get('outlet') or source.id}, {date_label(source)}"
         lines.append(f"- [{inert_inline(where)}]({address}): {paragraphs}\n")
     return "".join(lines)
+
+
+def _plural(count: int, noun: str) -> str:
+    return noun if count == 1 else f"{noun}s"
 
 
 def render_entity_index(site: Site, mentions: dict[str, list[Mention]]) -> str:
