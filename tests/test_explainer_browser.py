@@ -85,3 +85,24 @@ def test_every_person_has_a_page_reachable_from_the_narrative(built_site: Path, 
         assert page.locator("h1").inner_text().removesuffix("¶") == "Yoriko Kawaguchi"
         assert "川口順子" in page.locator("article").inner_text()
         assert offline.blocked == []
+
+
+def test_back_links_and_permalinks_are_named_but_only_citations_and_terms_get_tooltips(
+    built_site: Path, browser: Any
+) -> None:
+    with OfflinePage(browser) as offline:
+        page = offline.open(built_site / "topics" / "incident.html")
+        names = page.eval_on_selector_all(
+            "a.footnote-backref, a.headerlink", "links => links.map(a => [a.title, a.getAttribute('aria-label')])"
+        )
+        notes = page.locator("sup a.footnote-ref").count()
+        expected = [f"Jump back to footnote {n} in the text" for n in range(1, notes + 1)]
+        assert notes > 0 and all(title == "" for title, _ in names)  # no title: no tooltip mounted for them
+        assert [label for _, label in names if label != "Permanent link"] == expected
+        assert len(names) > notes  # the headings' permalinks, named too
+        term = page.locator("article abbr").first
+        term.hover()
+        tooltip = page.locator(".md-tooltip2")
+        tooltip.wait_for(state="visible")  # a glossary term still shows its definition on hover
+        assert tooltip.inner_text().strip()
+        assert offline.blocked == [] and offline.errors == []
