@@ -18,6 +18,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,11 +52,12 @@ def _get(url: str) -> str | None:
         return None
 
 
-def _wait(check, timeout: float, what: str, log: Path) -> None:
+def _wait(check: Callable[[], bool], server: subprocess.Popen[bytes], timeout: float, what: str, log: Path) -> None:
     deadline = time.perf_counter() + timeout
     while not check():
-        if time.perf_counter() > deadline:
-            raise RuntimeError(f"preview: {what} not seen within {timeout:.0f} s; log:\n{log.read_text()[-2000:]}")
+        if server.poll() is not None or time.perf_counter() > deadline:
+            why = "the preview exited" if server.poll() is not None else f"not seen within {timeout:.0f} s"
+            raise RuntimeError(f"preview: {what}: {why}; log:\n{log.read_text()[-2000:]}")
         time.sleep(0.05)
 
 
@@ -70,7 +72,7 @@ def measure_preview(project: Path, articles: list[str], env: dict[str, str]) -> 
     try:
         start = time.perf_counter()
         first = articles[0].removesuffix(".txt")
-        _wait(lambda: _get(f"{base}sources/{first}.html") is not None, START_TIMEOUT, "the first build", log)
+        _wait(lambda: _get(f"{base}sources/{first}.html") is not None, server, START_TIMEOUT, "the first build", log)
         first_build = time.perf_counter() - start
         samples = []
         for number, name in enumerate(articles[:EDITS]):
@@ -93,10 +95,11 @@ def measure_preview(project: Path, articles: list[str], env: dict[str, str]) -> 
             def entity_links(name: str = name, anchor: list[str] = anchor) -> bool:
                 return f"{name.removesuffix('.txt')}.html#{anchor[0]}" in (_get(base + ENTITY[1]) or "")
 
-            _wait(article_shown, EDIT_TIMEOUT, f"{marker} on {page}", log)
-            _wait(entity_links, EDIT_TIMEOUT, f"a link to {name}#{anchor[0]} on {ENTITY[1]}", log)
+            _wait(article_shown, server, EDIT_TIMEOUT, f"{marker} on {page}", log)
+            _wait(entity_links, server, EDIT_TIMEOUT, f"a link to {name}#{anchor[0]} on {ENTITY[1]}", log)
             samples.append(time.perf_counter() - written)
         return PreviewTiming(samples, first_build)
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGTERM)
+            server.wait(timeout=30)
