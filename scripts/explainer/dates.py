@@ -53,7 +53,7 @@ def find_mentions(text: str, line: int, cited_story: bool = False) -> list[DateM
     """Every date, bare year and weekday written in one line of text."""
     mentions: list[DateMention] = []
     taken: list[tuple[int, int]] = []
-    digits = bool(_DIGIT.search(text))  # every date and year pattern needs one; most paragraphs have none
+    digits = bool(_DIGIT.search(text))  # every date and year pattern needs one; half the paragraphs have none
     for match in rules.DATE_CANDIDATES.finditer(text) if digits else ():
         found = classify(match.group(0))
         if not found:
