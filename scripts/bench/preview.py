@@ -20,6 +20,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 EDITS = 5
@@ -52,13 +53,25 @@ def _get(url: str) -> str | None:
         return None
 
 
-def _wait(check: Callable[[], bool], server: subprocess.Popen[bytes], timeout: float, what: str, log: Path) -> None:
+def _wait(find: Callable[[], str | None], server: subprocess.Popen[bytes], timeout: float, what: str, log: Path) -> str:
+    """What `find` returns once it returns something, read every 50 ms."""
     deadline = time.perf_counter() + timeout
-    while not check():
+    while (found := find()) is None:
         if server.poll() is not None or time.perf_counter() > deadline:
             why = "the preview exited" if server.poll() is not None else f"not seen within {timeout:.0f} s"
             raise RuntimeError(f"preview: {what}: {why}; log:\n{log.read_text()[-2000:]}")
         time.sleep(0.05)
+    return found
+
+
+def _paragraph_with(url: str, marker: str) -> str | None:
+    """The id of the paragraph holding `marker` on the page at `url`, once it is served."""
+    found = re.search(rf'id="(p-\d+)"[^>]*>(?:(?!</p>).)*{marker}', _get(url) or "", re.S)
+    return found.group(1) if found else None
+
+
+def _linking(url: str, target: str) -> str | None:
+    return target if target in (_get(url) or "") else None
 
 
 def measure_preview(project: Path, articles: list[str], env: dict[str, str]) -> PreviewTiming:
@@ -72,31 +85,21 @@ def measure_preview(project: Path, articles: list[str], env: dict[str, str]) -> 
     try:
         start = time.perf_counter()
         first = articles[0].removesuffix(".txt")
-        _wait(lambda: _get(f"{base}sources/{first}.html") is not None, server, START_TIMEOUT, "the first build", log)
+        _wait(lambda: _get(f"{base}sources/{first}.html"), server, START_TIMEOUT, "the first build", log)
         first_build = time.perf_counter() - start
         samples = []
         for number, name in enumerate(articles[:EDITS]):
-            page = f"{base}sources/{name.removesuffix('.txt')}.html"
+            key = name.removesuffix(".txt")
             marker = f"Preview edit {number}"
             path = project / "sources" / "articles" / name
             text = path.read_text(encoding="utf-8").rstrip("\n")
             edited = f"{text}\n\n{marker}: {ENTITY[0]} was asked about the case again on the same day.\n"
             written = time.perf_counter()
             path.write_text(edited, encoding="utf-8")
-            anchor: list[str] = []
-
-            def article_shown(page: str = page, marker: str = marker, anchor: list[str] = anchor) -> bool:
-                html = _get(page) or ""
-                found = re.search(rf'id="(p-\d+)"[^>]*>(?:(?!</p>).)*{marker}', html, re.S)
-                if found:
-                    anchor[:] = [found.group(1)]
-                return bool(found)
-
-            def entity_links(name: str = name, anchor: list[str] = anchor) -> bool:
-                return f"{name.removesuffix('.txt')}.html#{anchor[0]}" in (_get(base + ENTITY[1]) or "")
-
-            _wait(article_shown, server, EDIT_TIMEOUT, f"{marker} on {page}", log)
-            _wait(entity_links, server, EDIT_TIMEOUT, f"a link to {name}#{anchor[0]} on {ENTITY[1]}", log)
+            page = f"{base}sources/{key}.html"
+            anchor = _wait(partial(_paragraph_with, page, marker), server, EDIT_TIMEOUT, f"{marker} on {page}", log)
+            link = f"{key}.html#{anchor}"
+            _wait(partial(_linking, base + ENTITY[1], link), server, EDIT_TIMEOUT, f"{link} on {ENTITY[1]}", log)
             samples.append(time.perf_counter() - written)
         return PreviewTiming(samples, first_build)
     finally:
