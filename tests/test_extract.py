@@ -1,4 +1,4 @@
-"""Extraction: headline, byline, dateline, outlet, and dates written in text (parsed by dateparser)."""
+"""Extraction: headline, byline, dateline, outlet, and dates written in text."""
 
 from __future__ import annotations
 
@@ -46,6 +46,15 @@ def test_no_header_when_the_text_starts_with_prose() -> None:
         ("May 20", (dt.date(2000, 5, 20), "day-month")),  # not May 2020
         ("May 8", (dt.date(2000, 5, 8), "day-month")),
         ("Goodenough 12", None),
+        ("February 29", (dt.date(2000, 2, 29), "day-month")),
+        ("Sept. 5th, 2002", (dt.date(2002, 9, 5), "day")),
+        ("April 31, 2002", None),
+        # dateparser, the parser the converter used before, reads each of these as a date:
+        ("Today 5", None),  # 1 January of the base year
+        ("Monday 5, 2002", None),  # May 2002
+        ("5 Week 2002", None),  # 27 November 1999
+        ("May 00, 2002", None),  # May 2002
+        ("2002-13-01", None),  # 13 January 2002
     ],
 )
 def test_dates_are_classified_by_the_parts_written(text: str, expected: object) -> None:

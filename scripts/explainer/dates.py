@@ -1,43 +1,43 @@
-"""Finding dates written in text: candidate spans by pattern, parts and values decided by dateparser."""
+"""Finding dates written in text: candidate spans by pattern (rules.DATE_CANDIDATES), read by their parts."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
-import warnings
 
 from . import rules
 from .model import DateMention
 
-with warnings.catch_warnings():  # dateparser imports a deprecated pytz/regex API on some versions
-    warnings.simplefilter("ignore")
-    import dateparser
-
-_BASE = {"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False}
-# Year-less dates are parsed against a fixed leap year so that "February 29" stays valid; the year is dropped.
-_NO_YEAR_BASE = dt.datetime(2000, 1, 1)
+# Year-less dates keep this leap year, so that "February 29" stays valid; the year is dropped.
+NO_YEAR = 2000
 _DIGIT = re.compile(r"\d")
 
 
-@functools.lru_cache(maxsize=65536)
-def _parse(text: str, parts: tuple[str, ...]) -> dt.date | None:
-    settings = dict(_BASE, REQUIRE_PARTS=list(parts), RELATIVE_BASE=_NO_YEAR_BASE)
-    value = dateparser.parse(text, languages=["en"], settings=settings)
-    return value.date() if value else None
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
 
 
 def classify(text: str) -> tuple[dt.date | None, str] | None:
     """(value, precision) of a date string, or None when it is no date. Year-less dates keep year 2000."""
-    if rules.FOUR_DIGIT_YEAR.search(text):  # dateparser reads "May 20" as May 2020: a year must be written out
-        if value := _parse(text, ("day", "month", "year")):
-            return value, "day"
-        if value := _parse(text, ("month", "year")):
-            return value.replace(day=1), "month"
+    match = rules.DATE_CANDIDATES.fullmatch(text)
+    if not match:
         return None
-    if value := _parse(text, ("day", "month")):
-        return value, "day-month"
-    return None
+    parts = {k.split("_")[1]: v for k, v in match.groupdict().items() if v is not None}
+    month = parts["month"]
+    number = int(month) if month.isdigit() else rules.MONTHS.get(month.casefold())
+    if number is None:
+        return None
+    if "day" not in parts:
+        value = _date(int(parts["year"]), number, 1)
+        return (value, "month") if value else None
+    if "year" not in parts:
+        value = _date(NO_YEAR, number, int(parts["day"]))
+        return (value, "day-month") if value else None
+    value = _date(int(parts["year"]), number, int(parts["day"]))
+    return (value, "day") if value else None
 
 
 def full_date(text: str) -> dt.date | None:

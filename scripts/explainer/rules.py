@@ -303,13 +303,37 @@ WIRE_CREDIT = re.compile(r"^(?P<place>[A-Z][A-Z .'-]{2,})\s+\((?P<agency>[A-Z][\
 
 # --- dates -------------------------------------------------------------------------------------------
 
-# Candidate spans; dateparser decides whether each is a date and which parts it has.
+# Candidate spans, their parts named. A candidate is a date only when its word is a month (MONTHS) and its day
+# exists in that month: "Today 5", "Monday 5, 2002" and "5 Week 2002" are not dates (a general parser such as
+# dateparser reads all three as dates). Year-less dates are checked against leap year 2000 ("February 29").
 DATE_CANDIDATES = re.compile(
-    r"\b(?:\d{4}-\d{2}-\d{2}"
-    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4}"
-    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
-    r"|[A-Z][a-z]{2,8}\s+\d{4})\b"
+    r"\b(?:(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})"
+    r"|(?P<dmy_day>\d{1,2})\s+(?P<dmy_month>[A-Z][a-z]{2,8})\.?,?\s+(?P<dmy_year>\d{4})"
+    r"|(?P<md_month>[A-Z][a-z]{2,8})\.?\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<md_year>\d{4}))?"
+    r"|(?P<my_month>[A-Z][a-z]{2,8})\s+(?P<my_year>\d{4}))\b"
 )
+# English month names and the abbreviations newspapers print (with or without a full stop), by number.
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
 FOUR_DIGIT_YEAR = re.compile(r"\b\d{4}\b")
 # The year's digits first and the "not after a digit or hyphen" check behind them: a pattern that begins with
 # literal characters is scanned for those in C, about 3 times faster than one that begins with a lookbehind.
@@ -319,7 +343,8 @@ WEEKDAY = re.compile(r"(?P<day>" + "|".join(rf"{d}(?<!\w{d})" for d in calendar.
 BYLINE_CONTRADICTION_DAYS = 365
 # Names two articles must share before one's year is borrowed for the other's year-less dates.
 YEAR_FROM_CORPUS_MIN_SHARED_NAMES = 3
-PROPER_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{3,}(?:\s+[A-Z][a-z]+)*")
+# The capital first and the look back behind it: a pattern that begins with a character class is scanned in C.
+PROPER_NAME = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[a-z]{3,}(?:\s+[A-Z][a-z]+)*")
 NOT_NAMES = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
 
 # --- sentences --------------------------------------------------------------------------------------------
