@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
+import os
+import threading
 
 from . import clean, extract
 from .model import Metadata, Source
@@ -12,13 +15,42 @@ from .read import RawArticle
 # so editing one article re-extracts that one only. Keyed by content, so an edit can never be served stale.
 _Key = tuple[str, str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
 _EXTRACTED: dict[_Key, Source] = {}
+_CACHE_LIMIT = 20_000
+# Articles are extracted on every core once this many are new: below it, starting the workers and sending the
+# results back costs about what it saves (measured on 2 cores: 1,000 articles 0.91 s → 0.5 s).
+PARALLEL_FROM = 200
+
+
+def _key(article: RawArticle) -> _Key:
+    return (article.id, article.text, tuple(sorted(article.metadata.items())), tuple(sorted(article.found.items())))
+
+
+def _workers() -> int:
+    """Processes to extract with: the cores this process may use; one when threads run (fork would copy locks)."""
+    if threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def to_sources(articles: list[RawArticle]) -> list[Source]:
+    """`to_source` for every article; the ones not seen before extracted in parallel when there are many."""
+    new = {_key(a): a for a in articles if _key(a) not in _EXTRACTED}
+    if len(_EXTRACTED) + len(new) > _CACHE_LIMIT:
+        _EXTRACTED.clear()
+        new = {_key(a): a for a in articles}
+    workers = _workers() if len(new) >= PARALLEL_FROM else 1
+    if workers > 1:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            chunk = max(1, len(new) // (workers * 8))
+            _EXTRACTED.update(zip(new, pool.imap(_extract, new.values(), chunksize=chunk), strict=True))
+    return [to_source(a) for a in articles]
 
 
 def to_source(article: RawArticle) -> Source:
     """A fresh Source for the article, from the cache when the same text and metadata were seen before."""
-    key = (article.id, article.text, tuple(sorted(article.metadata.items())), tuple(sorted(article.found.items())))
+    key = _key(article)
     if key not in _EXTRACTED:
-        if len(_EXTRACTED) > 20_000:
+        if len(_EXTRACTED) > _CACHE_LIMIT:
             _EXTRACTED.clear()
         _EXTRACTED[key] = _extract(article)
     cached = _EXTRACTED[key]

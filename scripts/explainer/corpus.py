@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import dating, rules
-from .convert import to_source
+from .convert import to_sources
 from .model import Source
 from .read import RawArticle, read_articles
 
 
 def build_corpus(articles: list[RawArticle]) -> list[Source]:
     """Sources dated in two passes: each on its own evidence, then year-less ones from the dated rest."""
-    sources = [to_source(article) for article in articles]
+    sources = to_sources(articles)
     given = {a.id: a.metadata.get("date") for a in articles}
     for source in sources:
         source.date = dating.establish(source, given[source.id])
