@@ -1,11 +1,18 @@
 """Pages that grow with the corpus stay readable: an entity named in hundreds of articles, a home page over a
-large corpus. (Speed at scale is measured by `make bench`, never asserted here.)"""
+large corpus; many new articles extracted in parallel exactly as one by one. (Speed at scale is measured by
+`make bench`, never asserted here.)"""
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+
+import pytest
 
 from conftest import ROOT
 from explainer import pages
@@ -60,3 +67,42 @@ def test_the_real_site_home_lists_every_source() -> None:
     assert len(keys) <= pages.HOME_SOURCES
     assert all(f"sources/{key}.md" in home for key in keys)
     assert "are listed in [Sources]" not in home
+
+
+# Run in a fresh interpreter: the test session's own threads (browser fixtures' servers) would rightly keep the
+# extract stage from forking.
+_PARALLEL_CHECK = """
+import dataclasses, json, sys
+from pathlib import Path
+from explainer import convert
+from explainer.read import read_articles
+
+articles = read_articles(Path(sys.argv[1]))
+many = [dataclasses.replace(a, id=f"{a.id}-{n:03d}") for n in range(convert.PARALLEL_FROM // len(articles) + 1)
+        for a in articles]
+forked = []
+real_context = convert.multiprocessing.get_context
+convert.multiprocessing.get_context = lambda method: forked.append(method) or real_context(method)
+in_parallel = convert.to_sources(many)
+convert._EXTRACTED.clear()
+new, convert.PARALLEL_FROM = convert.PARALLEL_FROM, len(many) + 1
+one_by_one = convert.to_sources(many)
+print(json.dumps({"articles": len(many), "from": new, "workers": convert._workers(), "forked": forked,
+                  "same": in_parallel == one_by_one}))
+"""
+
+
+def test_many_new_articles_are_extracted_in_parallel_exactly_as_one_by_one() -> None:
+    """At PARALLEL_FROM new articles the extract stage forks; every Source must equal the one-by-one result."""
+    run = subprocess.run(
+        [sys.executable, "-c", _PARALLEL_CHECK, str(ROOT / "sources" / "articles")],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, PYTHONPATH=str(ROOT / "scripts")),
+        check=True,
+    )
+    result = json.loads(run.stdout)
+    assert result["articles"] >= result["from"]
+    if result["workers"] < 2:
+        pytest.skip("one core available: the parallel extract cannot run here")
+    assert result["forked"] == ["fork"] and result["same"], result
