@@ -87,3 +87,11 @@ def test_sentences_do_not_break_after_abbreviations() -> None:
         "“We will.”",
         "Done.",
     ]
+    # Only the few characters before a break are read: a word that merely ends like an abbreviation still ends
+    # its sentence, and a long run of initials is still one.
+    text = "He saw Pravda Sen. Then AMr. Kim left. It was in the U.S.A. Embassy."
+    assert [s for _, _, s in split_sentences(text)] == [
+        "He saw Pravda Sen. Then AMr.",
+        "Kim left.",
+        "It was in the U.S.A. Embassy.",
+    ]

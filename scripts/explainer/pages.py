@@ -320,7 +320,9 @@ def split_sentences(text: str) -> list[tuple[int, int, str]]:
     start = 0
     for match in rules.SENTENCE_BREAK.finditer(text):
         end = match.start() + len(match.group("close"))
-        if rules.ABBREVIATION_BEFORE_BREAK.search(text[start : match.start()]):
+        if rules.ABBREVIATION_BEFORE_BREAK.search(
+            text[max(start, match.start() - rules.ABBREVIATION_TAIL) : match.start()]
+        ):
             continue
         spans.append((start, end))
         start = match.end()
