@@ -3,11 +3,12 @@
 For each N, a throw-away project gets N synthetic articles assembled from the real articles' sentences (seeded,
 so every run builds the same corpus; each is titled and marked as synthetic, and none is ever part of the
 shipped site). Measured in one run, for our build and for a plain Material build of the same texts as Markdown
-pages (same theme version, search + offline plugins, short nav): conversion time, total build time, peak memory,
-site size and search-index size; at the largest N, search latency from file:// in Chromium (last keystroke →
-results shown, median of 10 queries; see search_latency.py; plain Material hides its search box there, as its
-worker shim would come from a CDN) and the live preview's re-render after an edit (see preview.py). Prints a
-table, the ratios, and the exponent of a power-law fit over N.
+pages (same theme version, search + offline plugins, short nav): conversion time and total build time (each
+the median of RUNS runs, ours and plain in turn), peak memory, site size and search-index size; at the largest
+N, search latency from file:// in Chromium (last keystroke → results shown, median of 10 queries; see
+search_latency.py; plain Material hides its search box there, as its worker shim would come from a CDN) and the
+live preview's re-render after an edit (see preview.py). Prints a table, the ratios, and the exponent of a
+power-law fit over N.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import os
 import random
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -30,6 +32,9 @@ from bench.search_latency import SearchTiming, measure_search
 
 ROOT = Path(__file__).resolve().parents[2]
 SIZES = (10, 100, 1000)
+# Each build is timed this many times, ours and plain Material in turn; the table shows the medians. Plain
+# Material's time at N = 1,000 moved from 3.55 to 3.90 s between single runs on this machine.
+RUNS = 3
 SYNTHETIC_MARK = "Synthetic benchmark article"
 # Run a command and report its wall time and the peak resident memory of it and everything it waited for.
 _MEASURE = (
@@ -45,8 +50,16 @@ _MEASURE = (
 
 @dataclass
 class Measure:
-    seconds: float
-    peak_mib: float
+    seconds: float  # the median over the runs
+    peak_mib: float  # the highest over the runs
+    runs: list[float]
+
+    @classmethod
+    def of(cls, runs: list[Measure]) -> Measure:
+        return cls(statistics.median(r.seconds for r in runs), max(r.peak_mib for r in runs), [r.seconds for r in runs])
+
+    def spread(self) -> str:
+        return f"{min(self.runs):.2f}–{max(self.runs):.2f} s"
 
 
 @dataclass
@@ -75,7 +88,7 @@ def measure(command: list[str], cwd: Path) -> Measure:
     data = json.loads(result.stdout.strip().splitlines()[-1])
     if data["code"] != 0:
         raise RuntimeError(f"{' '.join(command)} failed in {cwd}:\n{result.stderr[-2000:]}")
-    return Measure(data["seconds"], data["peak_kib"] / 1024)
+    return Measure(data["seconds"], data["peak_kib"] / 1024, [data["seconds"]])
 
 
 def real_sentences() -> list[str]:
@@ -105,10 +118,9 @@ def synthetic_articles(n: int, sentences: list[str]) -> dict[str, str]:
     return articles
 
 
-def make_project(folder: Path, articles: dict[str, str]) -> Path:
-    project = folder / "project"
-    project.mkdir(parents=True)
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+def fresh_docs(project: Path) -> None:
+    """The project's docs/ as in a clean checkout: hand-written pages only, none of the converter's output."""
+    shutil.rmtree(project / "docs", ignore_errors=True)
     generated = set((ROOT / "docs" / ".generated").read_text(encoding="utf-8").splitlines())
 
     def skip(directory: str, names: list[str]) -> list[str]:
@@ -116,6 +128,13 @@ def make_project(folder: Path, articles: dict[str, str]) -> Path:
         return [n for n in names if n in {"vendor", ".generated"} or (here / n).as_posix() in generated]
 
     shutil.copytree(ROOT / "docs", project / "docs", ignore=skip)
+
+
+def make_project(folder: Path, articles: dict[str, str]) -> Path:
+    project = folder / "project"
+    project.mkdir(parents=True)
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    fresh_docs(project)
     shutil.copytree(ROOT / "sources", project / "sources")
     for name, text in articles.items():
         (project / "sources" / "articles" / name).write_text(text, encoding="utf-8")
@@ -152,16 +171,23 @@ def index_kib(site: Path) -> float:
     return index.stat().st_size / 1024
 
 
-def run_size(n: int, sentences: list[str], largest: bool) -> Row:
+def run_size(n: int, sentences: list[str], largest: bool, runs: int) -> Row:
     articles = synthetic_articles(n, sentences)
     with tempfile.TemporaryDirectory(prefix=f"bench-{n}-") as temporary:
         folder = Path(temporary)
         project = make_project(folder, articles)
         baseline = make_baseline(folder, articles)
-        convert = measure([sys.executable, "-m", "explainer", "--root", str(project), "convert"], project)
-        shutil.rmtree(project / "docs" / "sources")  # the total build starts from no generated pages
-        ours = measure([sys.executable, "-m", "explainer", "--root", str(project), "site"], project)
-        plain = measure([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(baseline / "site")], baseline)
+        explainer = [sys.executable, "-m", "explainer", "--root", str(project)]
+        converts, builds, plains = [], [], []
+        for _ in range(runs):  # every conversion and every build starts from no generated pages
+            fresh_docs(project)
+            converts.append(measure([*explainer, "convert"], project))
+            fresh_docs(project)
+            builds.append(measure([*explainer, "site"], project))
+            plains.append(
+                measure([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(baseline / "site")], baseline)
+            )
+        convert, ours, plain = Measure.of(converts), Measure.of(builds), Measure.of(plains)
         search = measure_search(project / "site") if largest else None
         preview = measure_preview(project, sorted(articles), bench_env()) if largest else None
         return Row(
@@ -188,9 +214,11 @@ def exponent(ns: list[int], values: list[float]) -> float:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--runs", type=int, default=RUNS, help="times each build is timed (the median is shown)")
     args = parser.parse_args(argv)
     sentences = real_sentences()
-    rows = [run_size(n, sentences, largest=n == max(args.sizes)) for n in args.sizes]
+    rows = [run_size(n, sentences, n == max(args.sizes), args.runs) for n in args.sizes]
+    print(f"medians of {args.runs} runs each")
     print(
         f"{'N':>5} {'convert s':>9} {'site s':>7} {'plain s':>7} {'ratio':>6} {'conv %':>6} "
         f"{'peak MiB':>8} {'plain MiB':>9} {'site MiB':>8} {'plain':>6} {'index KiB':>9} {'plain':>7}"
@@ -210,6 +238,10 @@ def main(argv: list[str] | None = None) -> int:
             f"site size {exponent(ns, [r.site_mib for r in rows]):.2f}"
         )
     last = rows[-1]
+    print(
+        f"spread at N={last.n}: convert {last.convert.spread()}, our build {last.ours.spread()}, "
+        f"plain Material {last.baseline.spread()}"
+    )
     if last.search:
         samples = ", ".join(f"{s:.0f}" for s in last.search.samples_ms)
         print(
