@@ -23,8 +23,11 @@ def _date(year: int, month: int, day: int) -> dt.date | None:
 def classify(text: str) -> tuple[dt.date | None, str] | None:
     """(value, precision) of a date string, or None when it is no date. Year-less dates keep year 2000."""
     match = rules.DATE_CANDIDATES.fullmatch(text)
-    if not match:
-        return None
+    return read_candidate(match) if match else None
+
+
+def read_candidate(match: re.Match[str]) -> tuple[dt.date | None, str] | None:
+    """`classify` for a match of rules.DATE_CANDIDATES, read from its named parts."""
     parts = {k.split("_")[1]: v for k, v in match.groupdict().items() if v is not None}
     month = parts["month"]
     number = int(month) if month.isdigit() else rules.MONTHS.get(month.casefold())
@@ -43,7 +46,7 @@ def classify(text: str) -> tuple[dt.date | None, str] | None:
 def full_date(text: str) -> dt.date | None:
     """The first complete date (day, month and year) written in `text`."""
     for match in rules.DATE_CANDIDATES.finditer(text):
-        found = classify(match.group(0))
+        found = read_candidate(match)
         if found and found[1] == "day":
             return found[0]
     return None
@@ -55,7 +58,7 @@ def find_mentions(text: str, line: int, cited_story: bool = False) -> list[DateM
     taken: list[tuple[int, int]] = []
     digits = bool(_DIGIT.search(text))  # every date and year pattern needs one; half the paragraphs have none
     for match in rules.DATE_CANDIDATES.finditer(text) if digits else ():
-        found = classify(match.group(0))
+        found = read_candidate(match)
         if not found:
             continue
         value, precision = found

@@ -132,7 +132,7 @@ def _dateline(text: str) -> dt.date | None:
     rest = rules.WEEKDAY.sub("", text[: match.start()] + text[match.end() :]) if match else ""
     if not match or not rules.DATELINE_REST.fullmatch(rest):
         return None
-    found = dates.classify(match.group(0))
+    found = dates.read_candidate(match)
     return found[0] if found and found[1] == "day" else None
 
 
