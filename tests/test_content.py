@@ -12,7 +12,8 @@ from explainer.project import Project, build_pages
 
 SOURCES = load_corpus(ROOT / "sources" / "articles")
 DATA = load_data(ROOT / "sources")
-REFERENCE = (ROOT.parent / "shared" / "reference" / "names.md").read_text(encoding="utf-8")
+# Copied into the repository from the team's shared reference data (origin in sources/reference/README.md).
+REFERENCE = (ROOT / "sources" / "reference" / "names.md").read_text(encoding="utf-8")
 
 
 def reference_rows() -> dict[str, str]:
