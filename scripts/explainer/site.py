@@ -8,9 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import mkdocs_output
 from .errors import ExplainerError
 from .project import Project, convert
-from .write import replace_folder, write_owned
+from .write import generated_files, read_generated, replace_folder, write_owned
 
 # Browser-side assets installed by npm and served from the site itself (never from a CDN, never committed).
 VENDOR_ASSETS = {"iframe-worker/shim.js": Path("node_modules/iframe-worker/shim/index.js")}
@@ -44,24 +45,31 @@ def run_mkdocs(project: Project, site_dir: Path) -> None:
     env["PYTHONPATH"] = os.pathsep.join(
         filter(None, [str(Path(__file__).resolve().parent.parent), env.get("PYTHONPATH")])
     )
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    # No --quiet: with it, --strict exits 0 on warnings (MkDocs issue 4126). INFO lines are dropped below, and any
+    # WARNING or ERROR fails the build, named after the input it came from.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict"]
     command += ["--config-file", str(project.config), "--site-dir", str(site_dir)]
-    result = subprocess.run(command, cwd=project.root, capture_output=True, text=True, env=env)
-    if result.returncode != 0:
-        lines = [ln for ln in (result.stderr + result.stdout).splitlines() if ln.strip()]
-        shown = [ln for ln in lines if ln.startswith(("WARNING", "ERROR", "Error", "Aborted"))] or lines[-5:]
-        raise ExplainerError.one(project.config, "mkdocs build failed:\n  " + "\n  ".join(shown))
+    result = subprocess.run(
+        command, cwd=project.root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env
+    )
+    found = mkdocs_output.problems(result.stdout, result.returncode, project.root, generated_files(project.docs))
+    if found:
+        raise ExplainerError(found)
 
 
 def build_site(project: Project) -> list[str]:
-    """Build site/ from scratch; on any failure the previous site/ is left exactly as it was."""
+    """Build site/ from scratch; on any failure the previous site/ and the pages under docs/ are left as they were."""
+    previous = read_generated(project.docs)
     sources, _ = convert(project)
-    install_vendor_assets(project)
     staging = project.root / f"site.tmp-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
     try:
+        install_vendor_assets(project)
+        shutil.rmtree(staging, ignore_errors=True)
         run_mkdocs(project, staging)
         replace_folder(staging, project.site)
+    except BaseException:
+        write_owned(project.docs, previous)  # the pages MkDocs refused are not left for the next reader of docs/
+        raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [f"{s.path.relative_to(project.root)}: {w}" for s in sources for w in s.warnings]

@@ -21,6 +21,16 @@ def _read_manifest(folder: Path) -> set[str]:
     return {line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")}
 
 
+def generated_files(folder: Path) -> set[str]:
+    """The paths under `folder` the converter generated (from its manifest)."""
+    return _read_manifest(folder)
+
+
+def read_generated(folder: Path) -> dict[str, bytes]:
+    """What the converter generated under `folder` (path → content): written back when a build fails later."""
+    return {r: (folder / r).read_bytes() for r in sorted(_read_manifest(folder)) if (folder / r).is_file()}
+
+
 def write_owned(folder: Path, files: dict[str, bytes]) -> list[str]:
     """Make the generated files under `folder` exactly `files` (relative path → content); returns what changed."""
     previous = _read_manifest(folder)
