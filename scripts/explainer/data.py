@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -12,7 +13,9 @@ from typing import Any
 
 import yaml
 
+from . import safe_yaml
 from .errors import ExplainerError, Problem
+from .inputs import read_input_text
 
 THREADS = ("incident", "fallout", "pledge", "context")
 PRECISIONS = ("day", "month", "year", "approximate")
@@ -197,21 +200,17 @@ class Record:
 
 
 @functools.lru_cache(maxsize=16)  # the live preview reads unchanged curated files again on every rebuild
-def _compose(text: str) -> yaml.Node | None:
-    return yaml.compose(text, Loader=yaml.SafeLoader)
+def _compose(text: str, path: Path) -> yaml.Node | None:
+    return safe_yaml.compose(text, path)
 
 
 def _records(path: Path, problems: list[Problem], what: str) -> list[Record]:
-    if not path.exists():
+    if not os.path.lexists(path):
         return []
     try:
-        root = _compose(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        problems.append(Problem(path, f"YAML syntax error: {exc.problem}", line))
-        return []
-    except UnicodeDecodeError:
-        problems.append(Problem(path, "not UTF-8"))
+        root = _compose(read_input_text(path, path.parent), path)
+    except ExplainerError as exc:
+        problems.extend(exc.problems)
         return []
     if root is None:
         return []

@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from . import safe_yaml
 from .data import Citation, Entity
 from .errors import ExplainerError, Problem
+from .inputs import read_input_text, walk
 
 # [@voa-2002-05-10: "all five people were inside the compound"] or several, separated by ";".
 CITATION_GROUP = re.compile(r"\s*\[(@[a-z0-9-]+:\s*\"[^\"]*\"(?:\s*;\s*@[a-z0-9-]+:\s*\"[^\"]*\")*)\s*\]")
@@ -58,9 +58,9 @@ def _front_matter(path: Path, text: str, problems: list[Problem]) -> tuple[dict[
         problems.append(Problem(path, "front matter is not closed with ---", 1))
         return {}, lines, 0
     try:
-        meta = yaml.safe_load("\n".join(lines[1:end])) or {}
-    except yaml.YAMLError as exc:
-        problems.append(Problem(path, f"front matter: {exc}", 2))
+        meta = safe_yaml.plain(safe_yaml.compose("\n".join(lines[1:end]), path, first_line=2)) or {}
+    except ExplainerError as exc:
+        problems.extend(exc.problems)
         return {}, lines[end + 1 :], end + 1
     if not isinstance(meta, dict) or not all(isinstance(meta.get(k), str) for k in ("title", "description")):
         problems.append(Problem(path, "front matter needs text fields 'title' and 'description'", 2))
@@ -72,7 +72,12 @@ def _front_matter(path: Path, text: str, problems: list[Problem]) -> tuple[dict[
 
 
 def parse_page(path: Path, relative: str, problems: list[Problem]) -> NarrativePage | None:
-    meta, body, offset = _front_matter(path, path.read_text(encoding="utf-8"), problems)
+    try:
+        text = read_input_text(path, path.parents[relative.count("/")])  # within the narrative folder
+    except ExplainerError as exc:
+        problems.extend(exc.problems)
+        return None
+    meta, body, offset = _front_matter(path, text, problems)
     if not meta:
         return None
     page = NarrativePage(
@@ -187,12 +192,8 @@ def load_narrative(folder: Path, problems: list[Problem] | None = None) -> list[
     """Read every narrative page; problems are raised together, or appended to `problems` when given."""
     gathered: list[Problem] = []
     pages = []
-    for path in sorted(folder.rglob("*.md")):
-        try:
-            page = parse_page(path, path.relative_to(folder).as_posix(), gathered)
-        except UnicodeDecodeError:
-            gathered.append(Problem(path, "not UTF-8"))
-            continue
+    for path in walk(folder, "*.md", gathered):
+        page = parse_page(path, path.relative_to(folder).as_posix(), gathered)
         if page:
             pages.append(page)
     if problems is not None:

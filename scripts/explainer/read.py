@@ -5,17 +5,21 @@ from __future__ import annotations
 import codecs
 import dataclasses
 import datetime as dt
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
+from . import safe_yaml
 from .errors import ExplainerError, Problem
+from .inputs import read_input, read_input_text
 from .model import FOUND_FIELD, METADATA_FIELDS
 
 ARTICLE_SUFFIX = ".txt"
 METADATA_SUFFIX = ".yml"
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SOURCE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # a news article is well under 100 KB; a larger file is not one
 
@@ -79,13 +83,7 @@ def read_metadata(path: Path) -> tuple[dict[str, str], dict[str, int], dict[str,
 
     Returns the values, the line of each, and `found`: for fields `make add` read from a saved page, where.
     """
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    except UnicodeDecodeError:
-        raise ExplainerError.one(path, "metadata file is not UTF-8") from None
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise ExplainerError.one(path, f"YAML syntax error: {exc.problem}", line) from None
+    node = safe_yaml.compose(read_input_text(path, path.parent), path)
     if node is None:
         return {}, {}, {}
     if not isinstance(node, yaml.MappingNode):
@@ -141,6 +139,8 @@ def _read_found(path: Path, node: yaml.Node, problems: list[Problem]) -> dict[st
 
 
 def _is_iso_date(value: str) -> bool:
+    if not ISO_DATE.fullmatch(value):  # date.fromisoformat alone also takes 20020510 and 2002W195
+        return False
     try:
         dt.date.fromisoformat(value)
     except ValueError:
@@ -154,9 +154,9 @@ def read_article(path: Path) -> RawArticle:
         raise ExplainerError.one(
             path, "file name must be lower-case words joined by hyphens (it becomes the citation key)"
         )
-    text = decode_article(path, path.read_bytes())
+    text = decode_article(path, read_input(path, path.parent))
     meta_path = path.with_suffix(METADATA_SUFFIX)
-    if meta_path.exists():
+    if os.path.lexists(meta_path):  # a dangling link is refused, not taken for "no metadata"
         metadata, lines, found = read_metadata(meta_path)
         return RawArticle(path.stem, path, text, metadata, meta_path, lines, found)
     return RawArticle(path.stem, path, text, {}, None, {})
@@ -172,7 +172,7 @@ def read_articles(folder: Path) -> list[RawArticle]:
         if path.name.startswith("."):
             continue
         if path.suffix == METADATA_SUFFIX:
-            if not path.with_suffix(ARTICLE_SUFFIX).exists():
+            if not os.path.lexists(path.with_suffix(ARTICLE_SUFFIX)):
                 problems.append(Problem(path, f"metadata file without an article ({path.stem}{ARTICLE_SUFFIX})"))
             continue
         if path.suffix != ARTICLE_SUFFIX:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import ExplainerError
 from .project import Project, convert
-from .site import install_vendor_assets
+from .site import check_hand_written, install_vendor_assets
 
 POLL_SECONDS = 0.2
 
@@ -40,6 +40,7 @@ def watch(project: Project, stop: threading.Event) -> None:
 
 
 def serve(project: Project, address: str) -> int:
+    check_hand_written(project)
     convert(project)
     install_vendor_assets(project)
     stop = threading.Event()

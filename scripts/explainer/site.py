@@ -10,6 +10,7 @@ from pathlib import Path
 
 from . import mkdocs_output
 from .errors import ExplainerError
+from .inputs import check_tree
 from .project import Project, convert
 from .write import generated_files, read_generated, replace_folder, write_owned
 
@@ -25,6 +26,13 @@ def install_vendor_assets(project: Project) -> None:
             raise ExplainerError.one(path, "missing: run `npm ci` (or `make site`) to install browser assets")
         files[target] = path.read_bytes()
     write_owned(project.vendor, files)
+
+
+def check_hand_written(project: Project) -> None:
+    """The pages and assets under docs/ that MkDocs reads: regular files inside docs/, as sources/ must be."""
+    owned = generated_files(project.docs) | {f"assets/vendor/{name}" for name in generated_files(project.vendor)}
+    if problems := check_tree(project.docs, owned):
+        raise ExplainerError(problems)
 
 
 def build_date_epoch(root: Path) -> str:
@@ -59,6 +67,7 @@ def run_mkdocs(project: Project, site_dir: Path) -> None:
 
 def build_site(project: Project) -> list[str]:
     """Build site/ from scratch; on any failure the previous site/ and the pages under docs/ are left as they were."""
+    check_hand_written(project)
     previous = read_generated(project.docs)
     sources, _ = convert(project)
     staging = project.root / f"site.tmp-{os.getpid()}"
