@@ -52,8 +52,8 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-def run_explainer(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run the CLI exactly as `make` does, in another process."""
+def run_explainer(root: Path, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the CLI exactly as `make` does, in another process (a hang past `timeout` fails the test)."""
     env = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin", "HOME": str(root)}
     return subprocess.run(
         [sys.executable, "-m", "explainer", "--root", str(root), *args],
@@ -61,6 +61,7 @@ def run_explainer(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         env=env,
         cwd=root,
+        timeout=timeout,
     )
 
 

@@ -5,7 +5,9 @@ and the previous site/ and docs/ untouched."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
+import socket
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,7 +43,7 @@ def fresh(built: Path, tmp_path: Path) -> Path:
 def assert_refused(root: Path, where: str, *args: str, command: str = "site") -> None:
     """Run a build that must fail: exit 1, one `error: where: …` line, no traceback, site/ and docs/ untouched."""
     before = tree_digest(root / "site"), tree_digest(root / "docs")
-    result = run_explainer(root, *args, command)
+    result = run_explainer(root, *args, command, timeout=180)  # a hang is a failure, not a stuck test run
     output = result.stderr + result.stdout
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
     assert result.returncode == 1, output
@@ -128,3 +130,235 @@ STRICT_CASES: dict[str, Callable[[Path], str]] = {
 def test_any_mkdocs_warning_fails_the_build_naming_the_input(fresh: Path, case: str) -> None:
     where = STRICT_CASES[case](fresh)
     assert_refused(fresh, where)
+
+
+# --- 3. nothing from outside the repository: only regular files, inside their folder, are read -------------
+
+SECRET = "outside-the-repository-7c1f"
+
+
+def _outside(root: Path) -> Path:
+    """A folder beside the project (as ~/ or /etc would be) holding files an attacker would like published."""
+    folder = root.parent / "outside"
+    folder.mkdir(exist_ok=True)
+    (folder / "secret.txt").write_text(f"A Headline\n\n{SECRET} is a line of text.\n", encoding="utf-8")
+    (folder / "secret.yml").write_text(f"notes: {SECRET}\n", encoding="utf-8")
+    (folder / "secret.md").write_text(f"---\ntitle: T\ndescription: D\n---\n\n{SECRET}\n", encoding="utf-8")
+    return folder
+
+
+def _link(root: Path, relative: str, target: Path | str) -> str:
+    (root / relative).unlink(missing_ok=True)
+    (root / relative).symlink_to(target)
+    return relative
+
+
+def _fifo(root: Path, relative: str) -> str:
+    os.mkfifo(root / relative)
+    return relative
+
+
+def _socket(root: Path, relative: str) -> str:
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(str(root / relative))  # the socket file stays after close
+    server.close()
+    return relative
+
+
+def _folder(root: Path, relative: str) -> str:
+    (root / relative).mkdir()
+    return relative
+
+
+OUTSIDE_CASES: dict[str, tuple[Callable[[Path], str], str]] = {
+    "article linked to a file outside": (
+        lambda r: _link(r, "sources/articles/leak.txt", _outside(r) / "secret.txt"),
+        "symbolic link to",
+    ),
+    "metadata linked to a file outside": (
+        lambda r: _link(r, "sources/articles/voa-2002-05-10.yml", _outside(r) / "secret.yml"),
+        "symbolic link to",
+    ),
+    "narrative page linked to a file outside": (
+        lambda r: _link(r, "sources/narrative/leak.md", _outside(r) / "secret.md"),
+        "symbolic link to",
+    ),
+    "curated data linked to a file outside": (
+        lambda r: _link(r, "sources/glossary.yml", _outside(r) / "secret.yml"),
+        "symbolic link to",
+    ),
+    "narrative folder linked outside": (
+        lambda r: _link(r, "sources/narrative/more", _outside(r)),
+        "symbolic link to a folder",
+    ),
+    "hand-written page linked to a file outside": (
+        lambda r: _link(r, "docs/leak.md", _outside(r) / "secret.md"),
+        "symbolic link to",
+    ),
+    "dangling link as an article": (lambda r: _link(r, "sources/articles/gone.txt", "/nonexistent/x"), "dangling"),
+    "dangling link as metadata": (lambda r: _link(r, "sources/articles/voa-2002-05-10.yml", "nowhere.yml"), "dangling"),
+    "FIFO as an article": (lambda r: _fifo(r, "sources/articles/pipe.txt"), "a named pipe (FIFO)"),
+    "FIFO as curated data": (lambda r: _fifo(r, "sources/figures.yml.new") and _fifo_data(r), "a named pipe (FIFO)"),
+    "FIFO as a narrative page": (lambda r: _fifo(r, "sources/narrative/pipe.md"), "a named pipe (FIFO)"),
+    "socket as an article": (lambda r: _socket(r, "sources/articles/sock.txt"), "a socket"),
+    "folder as an article": (lambda r: _folder(r, "sources/articles/folder.txt"), "a folder"),
+    "FIFO among the hand-written pages": (lambda r: _fifo(r, "docs/pipe.md"), "a named pipe (FIFO)"),
+}
+
+
+def _fifo_data(root: Path) -> str:
+    (root / "sources" / "figures.yml").unlink()
+    os.rename(root / "sources" / "figures.yml.new", root / "sources" / "figures.yml")
+    return "sources/figures.yml"
+
+
+@pytest.mark.parametrize("case", OUTSIDE_CASES)
+def test_only_regular_files_inside_the_project_are_read(fresh: Path, case: str) -> None:
+    make, message = OUTSIDE_CASES[case]
+    where = make(fresh)
+    assert_refused(fresh, where)
+    result = run_explainer(fresh, "site", timeout=180)
+    assert f"error: {where}: {message}" in result.stderr
+
+
+def test_neoteroi_source_form_reads_no_file_and_fetches_nothing(fresh: Path) -> None:
+    import http.server
+    import threading
+
+    requests: list[str] = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            requests.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b'[{"title": "fetched", "content": "fetched"}]')
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    secret = _outside(fresh) / "secret.yml"
+    secret.write_text(f"- title: {SECRET}\n  content: {SECRET}\n", encoding="utf-8")
+    url = f"http://127.0.0.1:{server.server_port}/events.json"
+    page = fresh / "sources" / "narrative" / "topics" / "incident.md"
+    append_to_line(page, first_prose_line(page), f" [timeline({secret})] [timeline({url})]")
+    about = fresh / "docs" / "about.md"
+    append_to_line(about, first_prose_line(about), f"\n\n[timeline({secret})]\n\n[timeline({url})]\n")
+    try:
+        result = run_explainer(fresh, "site", timeout=180)
+    finally:
+        server.shutdown()
+    assert result.returncode == 0, result.stderr
+    assert requests == []
+    published = "\n".join(p.read_text(encoding="utf-8") for p in (fresh / "site").rglob("*.html"))
+    assert SECRET not in published and "fetched" not in published
+    for name in ("topics/incident.html", "about.html"):
+        html = (fresh / "site" / name).read_text(encoding="utf-8")
+        assert f"[timeline({secret})]" in html and f"[timeline({url})]" in html, name  # shown as typed
+
+
+# --- 7. no traceback on bad YAML, anywhere: each problem at its file and line ------------------------------
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{chr(98 + i)}: &{chr(98 + i)} [{', '.join([f'*{chr(97 + i)}'] * 9)}]\n" for i in range(8)
+)
+
+BOMB_RECORD = "- id: bomb\n  topic:\n    " + BOMB.replace("\n", "\n    ")[:-4]  # the same, as a list's record
+
+
+def _append(root: Path, relative: str, text: str, line_in_text: int = 1) -> str:
+    """Append `text` to a file; the location of its line `line_in_text`, as an error names it."""
+    path = root / relative
+    old = path.read_text(encoding="utf-8")
+    old = old if old.endswith("\n") else old + "\n"
+    path.write_text(old + text, encoding="utf-8")
+    return f"{relative}:{old.count(chr(10)) + line_in_text}"
+
+
+def _front_matter(root: Path, relative: str, text: str, line_in_text: int = 1) -> str:
+    """Insert `text` at the top of a narrative page's front matter (its line 2)."""
+    path = root / relative
+    path.write_text("---\n" + text + path.read_text(encoding="utf-8").removeprefix("---\n"), encoding="utf-8")
+    return f"{relative}:{1 + line_in_text}"
+
+
+def _break_front_matter_line(root: Path, relative: str, number: int) -> str:
+    path = root / relative
+    lines = path.read_text(encoding="utf-8").split("\n")
+    end = lines.index("---", 1)
+    assert number < end + 1, "the page's front matter is shorter than the case needs"
+    lines[number - 1] = "thread: incident: more"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return f"{relative}:{number}"
+
+
+def _deep(depth: int) -> str:
+    """A glossary record whose definition is nested `depth` levels deep."""
+    return "- term: deep\n  definition: " + "[" * depth + "x" + "]" * depth + "\n"
+
+
+VOA_META = "sources/articles/voa-2002-05-10.yml"
+YAML_CASES: dict[str, tuple[Callable[[Path], str], str]] = {
+    "control character in metadata": (lambda r: _append(r, VOA_META, "author: A\x07B\n"), "character U+0007"),
+    "control character in curated data": (
+        lambda r: _append(r, "sources/glossary.yml", "- term: bell\n  definition: a\x1bb\n", 2),
+        "character U+001B",
+    ),
+    "5,000-level nesting in curated data": (lambda r: _append(r, "sources/glossary.yml", _deep(5000), 2), "nested"),
+    "5,000-level nesting in metadata": (lambda r: _append(r, VOA_META, "title: " + "[" * 5000 + "\n"), "nested"),
+    "complex key in curated data": (
+        lambda r: _append(r, "sources/glossary.yml", "- ? [term, x]\n  : definition\n"),
+        "a key must be a plain name",
+    ),
+    "complex key in metadata": (lambda r: _append(r, VOA_META, "? {a: b}\n: c\n"), "a key must be a plain name"),
+    "alias bomb in metadata": (lambda r: _append(r, VOA_META, BOMB), "anchors and aliases"),
+    "alias bomb in curated data": (
+        lambda r: _append(
+            r, "sources/figures.yml", "- id: bomb\n  topic:\n    " + BOMB.replace("\n", "\n    ")[:-4], 3
+        ),
+        "anchors and aliases",
+    ),
+    "alias bomb in narrative front matter": (
+        lambda r: _front_matter(r, "sources/narrative/topics/pledge.md", BOMB),
+        "anchors and aliases",
+    ),
+    "control character in narrative front matter": (
+        lambda r: _front_matter(r, "sources/narrative/topics/pledge.md", "kind: topic\nthread: \x01\n", 2),
+        "character U+0001",
+    ),
+    "YAML error on line 7 of a front matter": (
+        lambda r: _break_front_matter_line(r, "sources/narrative/topics/incident.md", 7),
+        "YAML syntax error",
+    ),
+    "metadata date written 20020510": (lambda r: _append(r, VOA_META, "date: 20020510\n"), "date '20020510'"),
+    "metadata date written as an ISO week": (lambda r: _append(r, VOA_META, "date: 2002W195\n"), "date '2002W195'"),
+}
+
+
+@pytest.mark.parametrize("case", YAML_CASES)
+def test_bad_yaml_is_one_line_at_its_file_and_line(fresh: Path, case: str) -> None:
+    make, message = YAML_CASES[case]
+    where = make(fresh)
+    assert_refused(fresh, where)
+    result = run_explainer(fresh, "site", timeout=180)
+    assert result.stderr.startswith(f"error: {where}: {message}"), result.stderr
+
+
+def test_yaml_problems_are_reported_with_the_other_problems_of_the_run(fresh: Path) -> None:
+    first = _append(fresh, VOA_META, BOMB)
+    second = _append(fresh, "sources/glossary.yml", _deep(100), 2)
+    result = run_explainer(fresh, "site", timeout=180)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert result.returncode == 1
+    assert [e.split(": ")[1] for e in errors] == [first, second], result.stderr
+
+
+def test_a_narrative_page_may_start_with_a_byte_order_mark(fresh: Path) -> None:
+    page = fresh / "sources" / "narrative" / "topics" / "pledge.md"
+    page.write_bytes(b"\xef\xbb\xbf" + page.read_bytes())
+    result = run_explainer(fresh, "site", timeout=180)
+    assert result.returncode == 0, result.stderr
+    title = page.read_text(encoding="utf-8-sig").split("\n")[1].removeprefix("title: ")
+    assert f"<title>{title} - " in (fresh / "site" / "topics" / "pledge.html").read_text(encoding="utf-8")

@@ -40,7 +40,9 @@ class _Timeline(TimelineEmbeddedProcessor):
 
 
 class EmbeddedTimeline(Extension):
-    config = {"priority": [12, "Priority of the block processor (neoteroi's default)."]}
+    def __init__(self, **kwargs: Any):
+        self.config = {"priority": [12, "Priority of the block processor (neoteroi's default)."]}
+        super().__init__(**kwargs)
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)

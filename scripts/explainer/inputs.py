@@ -53,6 +53,12 @@ def checked_target(path: Path, within: Path | None) -> Path:
 def read_input(path: Path, within: Path | None, limit: int = MAX_INPUT_BYTES) -> bytes:
     """The bytes of a regular file; one clear refusal (naming `path`) for anything else, and never a hang."""
     target = checked_target(path, within)
+    try:
+        mode = os.stat(target).st_mode
+    except OSError as exc:
+        raise ExplainerError.one(path, f"cannot be read: {exc.strerror}") from None
+    if not stat.S_ISREG(mode):  # opening a socket fails and opening a device may act: refused before opening
+        raise ExplainerError.one(path, f"{_kind(mode)} where a file is expected")
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     try:
         descriptor = os.open(target, flags)

@@ -51,13 +51,19 @@ class Project:
 
 def build_pages(project: Project) -> tuple[list[Source], dict[str, str]]:
     """Read and check every input, then render every generated page (path under docs/ → Markdown)."""
-    sources = load_corpus(project.articles)  # citations can only be checked against articles that read cleanly
     problems: list[Problem] = []
+    try:
+        sources = load_corpus(project.articles)
+    except ExplainerError as exc:  # reported with the problems of data and narrative below
+        problems += exc.problems
+        sources = []
     data = load_data(project.sources, problems)
     narrative = load_narrative(project.narrative, problems)
     citations = data.citations() + [use.citation for page in narrative for use in page.uses]
+    if problems:  # citations can only be checked against articles that read cleanly
+        raise ExplainerError(problems)
     resolved = resolve(citations, sources, problems)
-    if problems:  # every problem of data, narrative and citations, in one run
+    if problems:  # every problem of articles, data, narrative and citations, in one run
         raise ExplainerError(problems)
     site = explainer_pages.Site(sources, data, resolved, highlight_spans(list(resolved.values())))
     out: dict[str, str] = {}
