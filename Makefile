@@ -13,9 +13,14 @@ convert: $(VENV)/.installed
 	$(EXPLAINER) convert
 
 # make add FILE=~/Downloads/page.html [NAME=outlet-2002-05-10]: a saved web page or a text file → sources/articles/
+# A file name is data: FILE and NAME reach the command as environment variables taken unexpanded ($(value …)),
+# never as text of the recipe, so neither make nor the shell runs anything written in them.
+unexport FILE NAME
+add: export EXPLAINER_ADD_FILE := $(value FILE)
+add: export EXPLAINER_ADD_NAME := $(value NAME)
 add: $(VENV)/.installed
-	@test -n "$(FILE)" || { echo "usage: make add FILE=path/to/page.html-or-article.txt [NAME=citation-key]" >&2; exit 2; }
-	$(EXPLAINER) add "$(FILE)" $(if $(NAME),--name "$(NAME)")
+	@test -n "$$EXPLAINER_ADD_FILE" || { echo "usage: make add FILE=path/to/page.html-or-article.txt [NAME=citation-key]" >&2; exit 2; }
+	$(EXPLAINER) add $${EXPLAINER_ADD_NAME:+--name "$$EXPLAINER_ADD_NAME"} -- "$$EXPLAINER_ADD_FILE"
 
 serve: $(VENV)/.installed node_modules/.installed
 	$(EXPLAINER) serve

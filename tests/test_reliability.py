@@ -8,12 +8,14 @@ import hashlib
 import os
 import shutil
 import socket
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import copy_project, run_explainer
+from conftest import ROOT, copy_project, run_explainer
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -362,3 +364,112 @@ def test_a_narrative_page_may_start_with_a_byte_order_mark(fresh: Path) -> None:
     assert result.returncode == 0, result.stderr
     title = page.read_text(encoding="utf-8-sig").split("\n")[1].removeprefix("title: ")
     assert f"<title>{title} - " in (fresh / "site" / "topics" / "pledge.html").read_text(encoding="utf-8")
+
+
+# --- 5. `make add` and file names: a name is data, never code, never YAML ----------------------------------
+
+PAGE = ROOT / "tests" / "fixtures" / "pages" / "voa-asylum-seekers-to-leave-china.html"
+INJECTED = ("`touch pwned-backtick`", "$(touch pwned-dollar)", "$(shell touch pwned-make)", "$$(touch pwned-double)")
+
+
+def make_add(root: Path, file: Path, name: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`make add FILE=… [NAME=…]` in `root`, the arguments passed as a shell passes them once quoted."""
+    command = ["make", "--no-print-directory", "-C", str(root), "add", f"FILE={file}"]
+    command += [f"NAME={name}"] if name is not None else []
+    env = {"PATH": os.environ["PATH"], "HOME": str(root)}
+    return subprocess.run(command, capture_output=True, text=True, env=env, cwd=root, timeout=300)
+
+
+@pytest.fixture
+def makeable(fresh: Path) -> Path:
+    """The project copy with the Makefile and the real environment linked in, so `make add` runs in it."""
+    shutil.copy2(ROOT / "Makefile", fresh / "Makefile")
+    for name in ("scripts", ".venv", "requirements.lock", "pyproject.toml"):
+        (fresh / name).symlink_to(ROOT / name)
+    return fresh
+
+
+def no_command_ran(root: Path) -> None:
+    for folder in (root, root.parent, root / "sources" / "articles", Path.cwd()):
+        assert not list(folder.glob("pwned-*")), folder
+
+
+@pytest.mark.parametrize("injected", INJECTED)
+def test_a_saved_pages_name_is_data_through_make(makeable: Path, injected: str) -> None:
+    page = makeable.parent / f"page {injected}.html"
+    shutil.copy(PAGE, page)
+    result = make_add(makeable, page)
+    assert result.returncode == 0, result.stderr
+    no_command_ran(makeable)
+    metadata = (makeable / "sources" / "articles" / "voanews-2002-04-27.yml").read_text(encoding="utf-8")
+    assert f"page {injected}.html" in metadata
+
+
+def test_a_line_break_in_a_name_injects_no_field(makeable: Path) -> None:
+    page = makeable.parent / "page\nrights: injected\u2028author: injected\x85outlet: x.html"
+    shutil.copy(PAGE, page)
+    result = make_add(makeable, page)
+    assert result.returncode == 0, result.stderr
+    metadata = yaml.safe_load((makeable / "sources" / "articles" / "voanews-2002-04-27.yml").read_bytes())
+    assert "rights" not in metadata and metadata.get("author") != "injected" and metadata["outlet"] != "x.html"
+    assert "rights: injected" in metadata["notes"]
+    assert run_explainer(makeable, "convert", timeout=180).returncode == 0
+
+
+def _big_page(root: Path) -> Path:
+    sentence = "The five North Koreans waited at the gate of the consulate for the police, report {}. "
+    paragraphs = "".join(f"<p>{''.join(sentence.format(n * 20 + k) for k in range(20))}</p>\n" for n in range(1800))
+    page = root.parent / "big.html"
+    page.write_text(f"<html><body><article><h1>A long report</h1>{paragraphs}</article></body></html>")
+    return page
+
+
+ADD_REFUSALS: dict[str, tuple[Callable[[Path], tuple[Path, str | None]], str]] = {
+    "NAME with a command in it": (
+        lambda r: (PAGE, "x`touch pwned-backtick`$(touch pwned-dollar)"),
+        "use lower-case words joined by hyphens",
+    ),
+    "NAME index": (lambda r: (PAGE, "index"), "name 'index' is reserved"),
+    "NAME near the file name limit": (lambda r: (PAGE, "a" * 240), "characters long; the limit is 200"),
+    "text over the build's size limit": (lambda r: (_big_page(r), None), "the next build would refuse its text"),
+}
+
+
+@pytest.mark.parametrize("case", ADD_REFUSALS)
+def test_make_add_refuses_what_the_build_would_refuse(makeable: Path, case: str) -> None:
+    make, message = ADD_REFUSALS[case]
+    file, name = make(makeable)
+    before = tree_digest(makeable / "sources")
+    result = make_add(makeable, file, name)
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert result.returncode != 0
+    assert len(errors) == 1 and errors[0].startswith(f"error: {file}: ") and message in errors[0], result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert tree_digest(makeable / "sources") == before
+    no_command_ran(makeable)
+
+
+def _article_named(root: Path, stem: str) -> str:
+    shutil.copy(root / "sources" / "articles" / "voa-2002-05-10.txt", root / "sources" / "articles" / f"{stem}.txt")
+    return f"sources/articles/{stem}.txt"
+
+
+def _entity_index(root: Path) -> str:
+    return _append(
+        root, "sources/entities.yml", "- id: index\n  name: Index\n  kind: group\n  role: r\n  aliases: []\n"
+    )
+
+
+RESERVED_CASES: dict[str, tuple[Callable[[Path], str], str]] = {
+    "an article named index": (lambda r: _article_named(r, "index"), "file name is reserved"),
+    "an article name near the file name limit": (lambda r: _article_named(r, "a" * 240), "characters long"),
+    "an entity with the id index": (_entity_index, "id 'index' is reserved"),
+}
+
+
+@pytest.mark.parametrize("case", RESERVED_CASES)
+def test_reserved_and_overlong_names_are_refused_by_the_build(fresh: Path, case: str) -> None:
+    make, message = RESERVED_CASES[case]
+    where = make(fresh)
+    assert_refused(fresh, where)
+    assert message in run_explainer(fresh, "site", timeout=180).stderr

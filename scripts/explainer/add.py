@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +21,19 @@ import yaml
 from . import rules
 from .corpus import build_corpus
 from .errors import ExplainerError
+from .inputs import read_input
 from .model import FOUND_FIELD, Source
-from .read import ARTICLE_SUFFIX, METADATA_SUFFIX, SOURCE_ID, RawArticle, decode_article, read_articles
+from .read import (
+    ARTICLE_SUFFIX,
+    MAX_ID_LENGTH,
+    METADATA_SUFFIX,
+    SOURCE_ID,
+    RawArticle,
+    decode_article,
+    id_problem,
+    read_article,
+    read_articles,
+)
 from .write import atomic_write
 
 HTML_SUFFIXES = (".html", ".htm")
@@ -77,7 +89,9 @@ def add_article(articles: Path, file: Path, name: str | None = None, today: dt.d
     new_id = _choose_id(articles, name, source, {a.id for a in existing}, file)
     text_path = articles / f"{new_id}{ARTICLE_SUFFIX}"
     metadata_path = articles / f"{new_id}{METADATA_SUFFIX}"
-    _write_pair(text_path, incoming.text, metadata_path, _metadata_file(file, incoming, today or dt.date.today()))
+    metadata = _metadata_file(file, incoming, today or dt.date.today())
+    _check_as_the_build_will(file, new_id, incoming.text, metadata)
+    _write_pair(text_path, incoming.text, metadata_path, metadata)
     warnings = [w for w in source.warnings if not w.startswith("same title as")]
     warnings += _conflicts(source, others)
     return Added(
@@ -96,22 +110,19 @@ def add_article(articles: Path, file: Path, name: str | None = None, today: dt.d
 
 
 def _read_input(file: Path) -> _Input:
-    if not file.is_file():
-        raise ExplainerError.one(file, "no such file")
     suffix = file.suffix.lower()
     if suffix in HTML_SUFFIXES:
-        return _read_page(file)
+        return _read_page(file, read_input(file, None, MAX_PAGE_BYTES))
     if suffix in TEXT_SUFFIXES:
-        return _Input(decode_article(file, file.read_bytes()), {}, {}, "text file")
+        return _Input(decode_article(file, read_input(file, None, MAX_PAGE_BYTES)), {}, {}, "text file")
     raise ExplainerError.one(
         file, f"not a saved web page ({', '.join(HTML_SUFFIXES)}) or a plain-text file ({', '.join(TEXT_SUFFIXES)})"
     )
 
 
-def _read_page(file: Path) -> _Input:
+def _read_page(file: Path, data: bytes) -> _Input:
     import trafilatura  # imported here: a build never needs it
 
-    data = file.read_bytes()
     if not data.strip():
         raise ExplainerError.one(file, "the page is empty")
     if len(data) > MAX_PAGE_BYTES:
@@ -229,6 +240,8 @@ def _choose_id(articles: Path, name: str | None, source: Source, taken: set[str]
     if name is not None:
         if not SOURCE_ID.fullmatch(name):
             raise ExplainerError.one(file, f"name {name!r}: use lower-case words joined by hyphens")
+        if problem := id_problem(name):
+            raise ExplainerError.one(file, f"name {name!r} {problem}")
         if not free(name):
             raise ExplainerError.one(file, f"name {name!r} is taken: sources/articles/{name}{ARTICLE_SUFFIX} exists")
         return name
@@ -241,16 +254,18 @@ def _choose_id(articles: Path, name: str | None, source: Source, taken: set[str]
     else:
         candidates = [f"{outlet}-{when}"] if source.date.value else []
         candidates += [f"{outlet}-{when}-{title}"] if title else [f"{outlet}-{when}"]
-    candidates += [f"{candidates[-1]}-{n}" for n in range(2, 100)]
-    return next(c for c in candidates if free(c))
+    candidates = [c[:MAX_ID_LENGTH].strip("-") for c in candidates]
+    candidates += [f"{candidates[-1][: MAX_ID_LENGTH - 3]}-{n}" for n in range(2, 100)]
+    return next(c for c in candidates if free(c) and id_problem(c) is None)
 
 
 # --- writing --------------------------------------------------------------------------------------------
 
 
 def _metadata_file(file: Path, incoming: _Input, today: dt.date) -> str:
+    # The name is data: written as a YAML comment only with every line break and control character escaped.
     header = (
-        f"# Added by `make add` from {file.name} ({incoming.kind}) on {today.isoformat()}.\n"
+        f"# Added by `make add` from {_printable(file.name)} ({incoming.kind}) on {today.isoformat()}.\n"
         "# Fields given here override what is inferred from the text. Fields listed under `found` were read from\n"
         "# the saved page, not checked by an editor: once checked, remove them from `found`.\n"
     )
@@ -259,6 +274,26 @@ def _metadata_file(file: Path, incoming: _Input, today: dt.date) -> str:
         body[FOUND_FIELD] = incoming.found
     body["notes"] = f"Added from {file.name} ({incoming.kind}) on {today.isoformat()}."
     return header + yaml.safe_dump(body, sort_keys=False, allow_unicode=True, width=110)
+
+
+def _printable(text: str) -> str:
+    """`text` on one line: line breaks (also U+0085, U+2028) and control characters written as escapes."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+def _check_as_the_build_will(file: Path, new_id: str, text: str, metadata: str) -> None:
+    """Read the new pair exactly as the next build will, from a scratch folder: what it would refuse is refused
+    now, naming the file being added."""
+    with tempfile.TemporaryDirectory(prefix="explainer-add-") as scratch:
+        text_path = Path(scratch) / f"{new_id}{ARTICLE_SUFFIX}"
+        text_path.write_bytes(text.encode("utf-8"))
+        text_path.with_suffix(METADATA_SUFFIX).write_bytes(metadata.encode("utf-8"))
+        try:
+            read_article(text_path)
+        except ExplainerError as exc:
+            problem = exc.problems[0]
+            kind = "its text" if problem.path == text_path else "its metadata"
+            raise ExplainerError.one(file, f"the next build would refuse {kind}: {problem.message}") from None
 
 
 def _write_pair(text_path: Path, text: str, metadata_path: Path, metadata: str) -> None:

@@ -16,6 +16,7 @@ import yaml
 from . import safe_yaml
 from .errors import ExplainerError, Problem
 from .inputs import read_input_text
+from .read import id_problem
 
 THREADS = ("incident", "fallout", "pledge", "context")
 PRECISIONS = ("day", "month", "year", "approximate")
@@ -349,6 +350,8 @@ def _check_ids(data: CuratedData, folder: Path, problems: list[Problem]) -> None
                 problems.append(
                     Problem(folder / name, f"id {item.id!r} must be lower-case words joined by hyphens", item.line)
                 )
+            elif item.id and name == "entities.yml" and (why := id_problem(item.id)):  # the id names its page
+                problems.append(Problem(folder / name, f"id {item.id!r} {why}", item.line))
             if item.id in seen:
                 problems.append(
                     Problem(folder / name, f"duplicate id {item.id!r} (first at line {seen[item.id]})", item.line)

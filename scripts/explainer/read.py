@@ -21,6 +21,11 @@ ARTICLE_SUFFIX = ".txt"
 METADATA_SUFFIX = ".yml"
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 SOURCE_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+# Ids that name a page the converter generates beside the articles' and entities' pages: sources/index.md and
+# entities/index.md are the lists of sources and of entities.
+RESERVED_IDS = frozenset({"index"})
+# Every file made from an id stays under the file system's 255-byte limit (<id>.html, .<id>.md.XXXXXXXX).
+MAX_ID_LENGTH = 200
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # a news article is well under 100 KB; a larger file is not one
 
 
@@ -148,12 +153,21 @@ def _is_iso_date(value: str) -> bool:
     return True
 
 
+def id_problem(value: str) -> str | None:
+    """Why `value` cannot be an id (of an article or an entity: it names its page), or None."""
+    if not SOURCE_ID.fullmatch(value):
+        return "must be lower-case words joined by hyphens"
+    if value in RESERVED_IDS:
+        return "is reserved: a generated page (the list of sources or of entities) has that name"
+    if len(value) > MAX_ID_LENGTH:
+        return f"is {len(value)} characters long; the limit is {MAX_ID_LENGTH} (file names have a length limit)"
+    return None
+
+
 def read_article(path: Path) -> RawArticle:
     """Read one article file and the metadata file beside it, if any."""
-    if not SOURCE_ID.fullmatch(path.stem):
-        raise ExplainerError.one(
-            path, "file name must be lower-case words joined by hyphens (it becomes the citation key)"
-        )
+    if problem := id_problem(path.stem):
+        raise ExplainerError.one(path, f"file name {problem} (it becomes the citation key)")
     text = decode_article(path, read_input(path, path.parent))
     meta_path = path.with_suffix(METADATA_SUFFIX)
     if os.path.lexists(meta_path):  # a dangling link is refused, not taken for "no metadata"
