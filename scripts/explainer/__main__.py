@@ -52,6 +52,12 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems:
             print(f"error: {_relative(str(problem), project.root)}", file=sys.stderr)
         return 1
+    except OSError as exc:  # a full or read-only disk, a folder that cannot be written: one line, no traceback
+        if args.debug:
+            raise
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"error: {_relative(where, project.root)}{exc.strerror or exc}", file=sys.stderr)
+        return 1
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return 0

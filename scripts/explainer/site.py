@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -12,7 +13,7 @@ from . import mkdocs_output
 from .errors import ExplainerError
 from .inputs import check_tree
 from .project import Project, convert
-from .write import generated_files, read_generated, replace_folder, write_owned
+from .write import generated_files, read_generated, remove_leftovers, replace_folder, write_owned
 
 # Browser-side assets installed by npm and served from the site itself (never from a CDN, never committed).
 VENDOR_ASSETS = {"iframe-worker/shim.js": Path("node_modules/iframe-worker/shim/index.js")}
@@ -69,16 +70,24 @@ def build_site(project: Project) -> list[str]:
     """Build site/ from scratch; on any failure the previous site/ and the pages under docs/ are left as they were."""
     check_hand_written(project)
     previous = read_generated(project.docs)
-    sources, _ = convert(project)
     staging = project.root / f"site.tmp-{os.getpid()}"
     try:
+        sources, _ = convert(project)
         install_vendor_assets(project)
+        remove_leftovers(project.site)
         shutil.rmtree(staging, ignore_errors=True)
         run_mkdocs(project, staging)
         replace_folder(staging, project.site)
     except BaseException:
-        write_owned(project.docs, previous)  # the pages MkDocs refused are not left for the next reader of docs/
+        _restore(project, previous)
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [f"{s.path.relative_to(project.root)}: {w}" for s in sources for w in s.warnings]
+
+
+def _restore(project: Project, previous: dict[str, bytes]) -> None:
+    """Put back the pages of the last good build, so docs/ never holds pages MkDocs refused."""
+    # On a full or read-only disk this fails too: the manifest still lists every page, so the next build replaces them.
+    with contextlib.suppress(OSError, ExplainerError):
+        write_owned(project.docs, previous)

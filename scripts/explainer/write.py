@@ -41,6 +41,11 @@ def write_owned(folder: Path, files: dict[str, bytes]) -> list[str]:
     ]
     if clashes:
         raise ExplainerError(clashes)
+    # The manifest lists every file this run may create before the first is written: when the run is killed
+    # (kill -9, power loss), the next run still knows them all and removes the ones it no longer makes.
+    if set(files) - previous:
+        _write_manifest(folder, previous | set(files))
+    _remove_temporaries(folder, previous | set(files))
     changed: list[str] = []
     for relative, content in sorted(files.items()):
         target = folder / relative
@@ -55,10 +60,30 @@ def write_owned(folder: Path, files: dict[str, bytes]) -> list[str]:
             target.unlink()
             changed.append(relative)
         _remove_empty_parents(target.parent, folder)
-    manifest = MANIFEST_HEADER + "".join(f"{relative}\n" for relative in sorted(files))
-    if not (folder / MANIFEST).is_file() or (folder / MANIFEST).read_text(encoding="utf-8") != manifest:
-        atomic_write(folder / MANIFEST, manifest.encode("utf-8"))
+    _write_manifest(folder, set(files))
     return changed
+
+
+def _write_manifest(folder: Path, relatives: set[str]) -> None:
+    manifest = MANIFEST_HEADER + "".join(f"{relative}\n" for relative in sorted(relatives))
+    if not (folder / MANIFEST).is_file() or (folder / MANIFEST).read_text(encoding="utf-8") != manifest:
+        folder.mkdir(parents=True, exist_ok=True)
+        atomic_write(folder / MANIFEST, manifest.encode("utf-8"))
+
+
+def _remove_temporaries(folder: Path, relatives: set[str]) -> None:
+    """Remove what an interrupted atomic_write left: `.<name>.<8 random characters>` beside a file we make."""
+    names: dict[Path, set[str]] = {}
+    for relative in relatives | {MANIFEST}:
+        target = folder / relative
+        names.setdefault(target.parent, set()).add(target.name)
+    for directory, owned in names.items():
+        if not directory.is_dir():
+            continue
+        for entry in directory.iterdir():
+            name, _, suffix = entry.name[1:].rpartition(".")
+            if entry.name.startswith(".") and name in owned and len(suffix) == 8 and entry.is_file():
+                entry.unlink()
 
 
 def _remove_empty_parents(directory: Path, stop: Path) -> None:
@@ -82,7 +107,37 @@ def atomic_write(target: Path, content: bytes) -> None:
 def replace_folder(new: Path, target: Path) -> None:
     """Put the finished folder `new` in place of `target` with two renames (target is never half-written)."""
     old = target.with_name(f"{target.name}.old-{os.getpid()}")
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
+    try:
+        if target.exists():
+            target.rename(old)
+    except OSError as exc:  # a mount point (EBUSY), a read-only parent: the previous folder stays as it was
+        raise ExplainerError.one(
+            target, f"cannot be replaced ({exc.strerror}); the previous one is unchanged"
+        ) from None
+    try:
+        new.rename(target)
+    except OSError as exc:
+        old.rename(target)
+        raise ExplainerError.one(
+            target, f"cannot be replaced ({exc.strerror}); the previous one is unchanged"
+        ) from None
     shutil.rmtree(old, ignore_errors=True)
+
+
+def remove_leftovers(target: Path) -> None:
+    """Remove the `<target>.tmp-<pid>` and `<target>.old-<pid>` folders of builds that were killed (their process
+    is gone); a build still running keeps its own."""
+    for leftover in target.parent.glob(f"{target.name}.*-*"):
+        kind, _, pid = leftover.name.removeprefix(f"{target.name}.").partition("-")
+        if kind in {"tmp", "old"} and pid.isdigit() and int(pid) != os.getpid() and not _running(int(pid)):
+            shutil.rmtree(leftover, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # another user's process
+    return True
