@@ -4,11 +4,16 @@ and the previous site/ and docs/ untouched."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import random
 import shutil
+import signal
 import socket
 import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -473,3 +478,163 @@ def test_reserved_and_overlong_names_are_refused_by_the_build(fresh: Path, case:
     where = make(fresh)
     assert_refused(fresh, where)
     assert message in run_explainer(fresh, "site", timeout=180).stderr
+
+
+# --- 6. interrupted builds never publish stale or half-written pages ---------------------------------------
+
+
+class Killed(BaseException):
+    """Stands for kill -9: nothing after it runs, no cleanup of our own."""
+
+
+GENERATIONS = [
+    {"index.md": b"home v1", "sources/a.md": b"a v1", "sources/b.md": b"b v1"},
+    {"index.md": b"home v2", "sources/a.md": b"a v1", "sources/new.md": b"new", "entities/x.md": b"x"},
+    {"index.md": b"home v3", "sources/a.md": b"a v3"},  # the new article was deleted again
+]
+
+
+@pytest.mark.parametrize("crash_after", range(7))  # the run writes or removes 6 times: killed before each, or not
+def test_a_conversion_killed_at_any_write_leaves_no_stale_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, crash_after: int
+) -> None:
+    from explainer import write
+
+    docs = tmp_path / "docs"
+    (docs / "about.md").parent.mkdir(parents=True)
+    (docs / "about.md").write_bytes(b"hand-written")
+    write.write_owned(docs, GENERATIONS[0])
+    real_write, real_unlink, calls = write.atomic_write, Path.unlink, [0]
+
+    def counted(action: Callable[..., None]) -> Callable[..., None]:
+        def run(*args: object, **kwargs: object) -> None:
+            if calls[0] == crash_after:
+                raise Killed
+            calls[0] += 1
+            action(*args, **kwargs)
+
+        return run
+
+    monkeypatch.setattr(write, "atomic_write", counted(real_write))
+    monkeypatch.setattr(Path, "unlink", counted(real_unlink))
+    killed = False
+    try:
+        write.write_owned(docs, GENERATIONS[1])  # killed after `crash_after` writes and removals
+    except Killed:
+        killed = True
+    monkeypatch.undo()
+    assert killed == (crash_after < 6)
+    write.write_owned(docs, GENERATIONS[2])
+    left = {p.relative_to(docs).as_posix(): p.read_bytes() for p in docs.rglob("*") if p.is_file()}
+    assert left.pop(".generated")
+    assert left == {**GENERATIONS[2], "about.md": b"hand-written"}
+
+
+@pytest.fixture(scope="module")
+def clean_build(built: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The site a clean build makes of the project's sources (what any interrupted build must end up as)."""
+    root = copy_project(tmp_path_factory.mktemp("clean") / "project")
+    assert run_explainer(root, "site", timeout=300).returncode == 0
+    return tree_digest(root / "site")
+
+
+def test_builds_killed_at_random_points_are_followed_by_exactly_the_clean_site(
+    built: Path, clean_build: dict[str, str], tmp_path: Path
+) -> None:
+    root = tmp_path / "project"
+    shutil.copytree(built, root, symlinks=True)
+    extra = root / "sources" / "articles" / "extra-report.txt"
+    shutil.copy(ROOT / "tests" / "evaldata" / "articles" / "voa-2002-05-09-asylum-incidents.txt", extra)
+    started = time.monotonic()
+    assert run_explainer(root, "site", timeout=300).returncode == 0
+    duration = time.monotonic() - started
+    assert (root / "site" / "sources" / "extra-report.html").exists()
+    extra.unlink()  # the editor deletes the article; every build below is killed before it finishes, but one
+    chance = random.Random(13)
+    env = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin", "HOME": str(root)}
+    delays = sorted(chance.uniform(0.02, 1.0) * duration for _ in range(6))
+    for delay in delays:
+        build = subprocess.Popen(
+            [sys.executable, "-m", "explainer", "--root", str(root), "site"],
+            env=env,
+            cwd=root,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # kill -9 reaches MkDocs too
+        )
+        time.sleep(delay)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(build.pid, signal.SIGKILL)
+        build.wait()
+    result = run_explainer(root, "site", timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(root / "site") == clean_build, f"killed after {[round(d, 2) for d in delays]} s"
+    assert not list(root.glob("site.*")), "a killed build's folder was left behind"
+    assert not [p for p in (root / "docs").rglob(".*") if p.name != ".generated"], "temporaries left in docs/"
+
+
+# A full disk, a read-only disk, site/ as a mount point: the project is copied onto a small tmpfs mounted in a
+# private mount namespace (`unshare --mount --map-root-user`: no privileges needed where user namespaces are on).
+IN_NAMESPACE = r"""
+import hashlib, json, os, pathlib, shutil, subprocess, sys
+mode, source, mount, scripts = sys.argv[1:5]
+def digest(folder):
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.rglob("*")) if p.is_file()}
+def mount_tmpfs(where, kib):
+    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kib}k", "tmpfs", str(where)], check=True)
+size = sum(p.stat().st_size + 4096 for p in pathlib.Path(source).rglob("*") if p.is_file() and not p.is_symlink())
+mount = pathlib.Path(mount)
+mount_tmpfs(mount, size // 1024 + (1024 if mode == "full" else 16384))
+root = mount / "project"
+shutil.copytree(source, root, symlinks=True)
+meta = root / "sources" / "articles" / "voa-2002-05-10.yml"
+before = digest(root / "site"), digest(root / "docs")
+if mode == "read-only":
+    meta.write_text(meta.read_text() + "author: Changed Before The Disk Went Read-Only\n")
+    before = digest(root / "site"), digest(root / "docs")
+    subprocess.run(["mount", "-o", "remount,ro", str(mount)], check=True)
+if mode == "mount-point":
+    shutil.copytree(root / "site", mount / "site-copy")
+    shutil.rmtree(root / "site")
+    (root / "site").mkdir()
+    mount_tmpfs(root / "site", 16384)
+    shutil.copytree(mount / "site-copy", root / "site", dirs_exist_ok=True)
+    meta.write_text(meta.read_text() + "author: Changed Before The Build\n")
+    before = digest(root / "site"), digest(root / "docs")
+env = {"PYTHONPATH": scripts, "PATH": "/usr/bin:/bin", "HOME": str(root)}
+result = subprocess.run([sys.executable, "-m", "explainer", "--root", str(root), "site"], capture_output=True,
+                        text=True, env=env, cwd=root, timeout=300)
+after = digest(root / "site"), digest(root / "docs")
+print(json.dumps({"returncode": result.returncode, "stderr": result.stderr, "stdout": result.stdout,
+                  "unchanged": before == after, "leftovers": [p.name for p in root.glob("site.*")]}))
+"""
+
+DISK_CASES = {
+    "full disk while MkDocs writes": ("full", "error: site: cannot be written", "No space left on device"),
+    "read-only disk": ("read-only", "error: docs/sources/voa-2002-05-10.md: ", "Read-only file system"),
+    "site/ is a mount point": ("mount-point", "error: site: cannot be replaced", "busy"),
+}
+
+
+@pytest.mark.parametrize("case", DISK_CASES)
+def test_a_disk_that_cannot_take_the_build_is_one_line_and_the_previous_site_stays(
+    built: Path, tmp_path: Path, case: str
+) -> None:
+    import json
+
+    if subprocess.run(["unshare", "--mount", "--map-root-user", "true"], capture_output=True).returncode != 0:
+        pytest.skip("needs `unshare --mount --map-root-user` (user namespaces) to mount a small disk")
+    mode, start, detail = DISK_CASES[case]
+    (tmp_path / "mount").mkdir()
+    command = ["unshare", "--mount", "--map-root-user", sys.executable, "-c", IN_NAMESPACE, mode]
+    command += [str(built), str(tmp_path / "mount"), str(ROOT / "scripts")]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr
+    result = json.loads(run.stdout)
+    errors = [line for line in result["stderr"].splitlines() if line.startswith("error:")]
+    assert result["returncode"] == 1, result
+    assert len(errors) == 1 and errors[0].startswith(start) and detail in errors[0], result["stderr"]
+    assert all(line.startswith(("error:", "warning:")) for line in result["stderr"].splitlines()), result
+    assert "Traceback" not in result["stderr"] + result["stdout"]
+    assert result["unchanged"], "site/ or docs/ changed"
+    assert result["leftovers"] == []

@@ -24,6 +24,7 @@ _PAGE_LINK = re.compile(
 _PAGE_ERROR = re.compile(r"Error (?:reading|building|rendering) page '(?P<page>[^']+)':?(?P<rest>.*)")
 _QUOTED = re.compile(r"'(?P<text>[^']+)'")
 _NAV = re.compile(r"A reference to '(?P<text>[^']+)' is included in the 'nav' configuration")
+_OS_ERROR = re.compile(r"\[Errno \d+\] (?P<reason>[^:']+)")
 _CONFIG = re.compile(r"Config value '(?P<text>[^']+)'")
 # Generated pages and the curated file each is made from (narrative pages and source pages are matched by name).
 _DATA_PAGES = {
@@ -88,6 +89,8 @@ def _locate(message: str, root: Path, generated: set[str]) -> tuple[Problem, str
         quoted = _QUOTED.search(match["rest"])
         needle = quoted["text"] if quoted else None
         return _in_inputs(root, generated, match["page"], needle, text), needle or text
+    if (match := _OS_ERROR.search(message)) and ".tmp-" in message:  # writing the new site: disk full, read-only
+        return Problem(root / "site", f"cannot be written ({match['reason']}); the previous one is unchanged"), text
     config = root / "mkdocs.yml"
     if match := _NAV.search(message) or _CONFIG.search(message):
         return Problem(config, text, _line_of(config, match["text"])), text

@@ -79,6 +79,7 @@ def build_site(project: Project) -> list[str]:
         run_mkdocs(project, staging)
         replace_folder(staging, project.site)
     except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)  # first: on a full disk, restoring needs the space it held
         _restore(project, previous)
         raise
     finally:

@@ -94,11 +94,17 @@ def _remove_empty_parents(directory: Path, stop: Path) -> None:
 
 def atomic_write(target: Path, content: bytes) -> None:
     """`target` holds either its old content or `content`, never a part: written aside, then renamed."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    except OSError as exc:  # a read-only or full disk: named after the file, not the temporary
+        raise ExplainerError.one(target, f"cannot be written: {exc.strerror}") from None
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
         os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise ExplainerError.one(target, f"cannot be written: {exc.strerror}") from None
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
