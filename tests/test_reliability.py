@@ -459,6 +459,11 @@ def _article_named(root: Path, stem: str) -> str:
     return f"sources/articles/{stem}.txt"
 
 
+def _narrative_named(root: Path, stem: str) -> str:
+    shutil.copy(root / "sources" / "narrative" / "topics" / "pledge.md", root / "sources" / "narrative" / f"{stem}.md")
+    return f"sources/narrative/{stem}.md"
+
+
 def _entity_index(root: Path) -> str:
     return _append(
         root, "sources/entities.yml", "- id: index\n  name: Index\n  kind: group\n  role: r\n  aliases: []\n"
@@ -469,6 +474,10 @@ RESERVED_CASES: dict[str, tuple[Callable[[Path], str], str]] = {
     "an article named index": (lambda r: _article_named(r, "index"), "file name is reserved"),
     "an article name near the file name limit": (lambda r: _article_named(r, "a" * 240), "characters long"),
     "an entity with the id index": (_entity_index, "id 'index' is reserved"),
+    "a narrative page name near the file name limit": (
+        lambda r: _narrative_named(r, "n" * 240),
+        "file name is over 200 bytes long",
+    ),
 }
 
 
@@ -638,3 +647,80 @@ def test_a_disk_that_cannot_take_the_build_is_one_line_and_the_previous_site_sta
     assert "Traceback" not in result["stderr"] + result["stdout"]
     assert result["unchanged"], "site/ or docs/ changed"
     assert result["leftovers"] == []
+
+
+# --- 8. the preview survives: it shows the error, keeps the last good pages, and recovers ------------------
+
+
+def _fetch(url: str) -> str:
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def _article(page: str) -> str:
+    """A page's content, without the live-reload script (it carries a new id on every request)."""
+    return page[page.index("<article") : page.index("</article>")]
+
+
+def _wait_for(condition: Callable[[], bool], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError):
+            if condition():
+                return
+        time.sleep(0.3)
+    raise AssertionError(f"not within {seconds} s: {what}")
+
+
+def test_the_preview_keeps_watching_after_bad_yaml_and_vanishing_files(fresh: Path) -> None:
+    import threading
+
+    from test_serve import free_port, wait_until_serving
+
+    port = free_port()
+    log = fresh.parent / "serve.log"
+    env = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin", "HOME": str(fresh)}
+    command = [sys.executable, "-m", "explainer", "--root", str(fresh), "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, cwd=fresh, env=env, stdout=output, stderr=output, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    events = fresh / "sources" / "events.yml"
+    good = events.read_text(encoding="utf-8")
+    stop = threading.Event()
+    try:
+        wait_until_serving(f"{base}/sources/voa-2002-05-10.html", process)
+        timeline = _fetch(f"{base}/timeline.html")
+        # 1. A control character: PyYAML's ReaderError used to kill the watcher thread.
+        where = _append(fresh, "sources/events.yml", "- id: bell\n  title: a\x07b\n", 2)
+        _wait_for(lambda: f"error: {where}: character U+0007" in log.read_text(errors="replace"), 20, "the error")
+        assert process.poll() is None
+        assert _article(_fetch(f"{base}/timeline.html")) == _article(timeline)  # the last good page is still served
+
+        # 2. Editors' swap and backup files appearing and vanishing between listing and reading.
+        def churn() -> None:
+            articles = fresh / "sources" / "articles"
+            while not stop.is_set():
+                for name in (".voa-2002-05-10.txt.swp", "4913", "voa-2002-05-10.txt~", "scratch.txt"):
+                    (articles / name).write_text("x")
+                for name in (".voa-2002-05-10.txt.swp", "4913", "voa-2002-05-10.txt~", "scratch.txt"):
+                    (articles / name).unlink(missing_ok=True)
+
+        churner = threading.Thread(target=churn, daemon=True)
+        churner.start()
+        time.sleep(3)
+        stop.set()
+        churner.join()
+        assert process.poll() is None
+
+        # 3. Fixed: the preview picks up the next edit.
+        events.write_text(good, encoding="utf-8")
+        article = fresh / "sources" / "articles" / "voa-2002-05-10.txt"
+        article.write_text(article.read_text().replace("Japan is increasing", "Japan is again increasing"))
+        _wait_for(lambda: "Japan is again increasing" in _fetch(f"{base}/sources/voa-2002-05-10.html"), 30, "edit")
+        assert "Traceback" not in log.read_text(errors="replace")
+    finally:
+        stop.set()
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)

@@ -10,6 +10,7 @@ from . import safe_yaml
 from .data import Citation, Entity
 from .errors import ExplainerError, Problem
 from .inputs import read_input_text, walk
+from .read import MAX_ID_LENGTH
 
 # [@voa-2002-05-10: "all five people were inside the compound"] or several, separated by ";".
 CITATION_GROUP = re.compile(r"\s*\[(@[a-z0-9-]+:\s*\"[^\"]*\"(?:\s*;\s*@[a-z0-9-]+:\s*\"[^\"]*\")*)\s*\]")
@@ -193,6 +194,9 @@ def load_narrative(folder: Path, problems: list[Problem] | None = None) -> list[
     gathered: list[Problem] = []
     pages = []
     for path in walk(folder, "*.md", gathered):
+        if len(path.name.encode()) > MAX_ID_LENGTH:  # its page's file names must stay under the file system's limit
+            gathered.append(Problem(path, f"file name is over {MAX_ID_LENGTH} bytes long"))
+            continue
         page = parse_page(path, path.relative_to(folder).as_posix(), gathered)
         if page:
             pages.append(page)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 import threading
@@ -16,27 +17,51 @@ POLL_SECONDS = 0.2
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
-    return {str(p): (p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Size and time of every file under `folder`; a file that vanishes while it is listed (an editor's swap
+    file) is simply not in it."""
+    found = {}
+    for path in sorted(folder.rglob("*")):
+        try:
+            info = path.stat()
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode):
+            found[str(path)] = (info.st_mtime_ns, info.st_size)
+    return found
+
+
+def _say(message: str) -> None:
+    print(f"explainer: {message}", file=sys.stderr, flush=True)
 
 
 def _reconvert(project: Project) -> None:
+    """Convert again; any failure is shown and the last good pages stay served until the input is fixed."""
+    root = f"{project.root}/"
     try:
         _, changed = convert(project)
     except ExplainerError as exc:
-        print(f"explainer: not updated, fix the input first:\n{exc}", file=sys.stderr, flush=True)
+        problems = "\n".join(f"error: {str(p).replace(root, '')}" for p in exc.problems)
+        _say(f"not updated, fix the input first (the last good pages are still served):\n{problems}")
+        return
+    except Exception as exc:  # never let the watcher die: the preview would silently stop updating
+        _say(f"not updated ({type(exc).__name__}: {exc}); still watching")
         return
     if changed:
-        print(f"explainer: regenerated {', '.join(changed)}", file=sys.stderr, flush=True)
+        _say(f"regenerated {', '.join(changed)}")
 
 
 def watch(project: Project, stop: threading.Event) -> None:
     folder = project.root / "sources"
-    seen = snapshot(folder)
+    seen: dict[str, tuple[int, int]] | None = None
     while not stop.wait(POLL_SECONDS):
-        now = snapshot(folder)
-        if now != seen:
-            seen = now
+        try:
+            now = snapshot(folder)
+        except OSError as exc:  # sources/ itself moved away for a moment: look again on the next tick
+            _say(f"cannot list {folder}: {exc.strerror}")
+            continue
+        if seen is not None and now != seen:
             _reconvert(project)
+        seen = now
 
 
 def serve(project: Project, address: str) -> int:
