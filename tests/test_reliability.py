@@ -16,6 +16,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -724,3 +725,65 @@ def test_the_preview_keeps_watching_after_bad_yaml_and_vanishing_files(fresh: Pa
         stop.set()
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=20)
+
+
+# --- 4. text stays text everywhere a reader can point: tooltips of glossary terms and contents entries -----
+
+# Material renders every tooltip as HTML: an abbr's title, and a contents entry cut short (its text). Each payload
+# has no space, so a contents entry holding it is cut short rather than wrapped.
+PAYLOAD = "&lt;img/src/onerror=alert('{0}')//////////////////&gt;"
+HOSTILE_PAGES = ("topics/incident.html", "topics/fallout.html", "disputes.html", "figures.html", "glossary.html")
+
+
+@pytest.fixture(scope="module")
+def hostile_tooltips(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("tooltips") / "project"
+    shutil.copytree(built, root, symlinks=True)
+    sources = root / "sources"
+    raw = PAYLOAD.replace("&lt;", "<").replace("&gt;", ">")
+    for name, old, new in (
+        ("glossary.yml", "definition: A country's", f"definition: {raw.format('glossary')} A country's"),
+        ("disputes.yml", "question: Did the", f"question: {raw.format('dispute')} Did the"),
+        ("figures.yml", "topic: North Korean", f"topic: {raw.format('figure')} North Korean"),
+        ("narrative/topics/incident.md", "\n## ", f"\n## {PAYLOAD.format('escaped')} "),
+        ("narrative/topics/fallout.md", "\n## ", f"\n## `{raw.format('code')}` "),
+    ):
+        path = sources / name
+        text = path.read_text(encoding="utf-8")
+        assert old in text, (name, old)
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    result = run_explainer(root, "site", timeout=300)
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
+@pytest.mark.parametrize(("width", "height"), [(1400, 900), (390, 844)], ids=["desktop", "phone"])
+def test_hostile_text_in_tooltips_never_runs(hostile_tooltips: Path, browser: Any, width: int, height: int) -> None:
+    from browser_helpers import OfflinePage
+
+    dialogs: list[str] = []
+    with OfflinePage(browser, width=width, height=height) as offline:
+        offline.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for site_page in sorted(hostile_tooltips.rglob("*.html")):
+            name = site_page.relative_to(hostile_tooltips).as_posix()
+            if name == "404.html":
+                continue  # root-absolute asset links: never opened from disk
+            page = offline.open(site_page)
+            page.wait_for_timeout(150)
+            if name not in HOSTILE_PAGES:
+                continue
+            pointable = page.locator("abbr, [title], .md-nav__link, a[href^='#'], sup a")
+            for index in range(pointable.count()):
+                element = pointable.nth(index)
+                if element.is_visible():
+                    with contextlib.suppress(Exception):  # an element hidden meanwhile (a drawer closing)
+                        element.hover(timeout=500, force=True)
+            page.wait_for_timeout(300)
+            assert dialogs == [], name
+        assert offline.blocked == [] and offline.errors == []
+        page = offline.open(hostile_tooltips / "topics" / "incident.html")
+        page.locator("abbr", has_text="Consulate General").first.hover()
+        tooltip = page.locator(".md-tooltip2__inner", has_text="A country's").first
+        tooltip.wait_for(timeout=5000)
+        assert tooltip.inner_text().startswith("<img/src/onerror=alert('glossary')")  # shown as typed
+    assert dialogs == []

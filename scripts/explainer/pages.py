@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import functools
+import html
 import json
 import posixpath
 import re
@@ -248,7 +249,8 @@ def render_disputes(site: Site) -> str:
     for dispute in site.data.disputes:
         japan = dispute.japan.position + "".join(notes.marker(c) for c in dispute.japan.citations)
         china = dispute.china.position + "".join(notes.marker(c) for c in dispute.china.citations)
-        parts.append(f"## {dispute.question} {{#{dispute.id}}}\n\n| Japan's position | China's position |\n|---|---|\n")
+        question = inert_inline(dispute.question)  # curated text: a heading and a table-of-contents entry, never HTML
+        parts.append(f"## {question} {{#{dispute.id}}}\n\n| Japan's position | China's position |\n|---|---|\n")
         parts.append(f"| {japan} | {china} |\n\n")
     parts.append(notes.definitions())
     description = "The questions Japan and China answer differently about the 2002 Shenyang incident, each side cited."
@@ -267,7 +269,7 @@ def render_figures(site: Site) -> str:
     for figure in site.data.figures:
         topics.setdefault(figure.topic, []).append(figure)
     for topic, figures in topics.items():
-        parts.append(f"## {topic}\n\n| Figure | What it counts | As of | Source |\n|---|---|---|---|\n")
+        parts.append(f"## {inert_inline(topic)}\n\n| Figure | What it counts | As of | Source |\n|---|---|---|---|\n")
         for figure in figures:
             source = site.source(figure.citation.source)
             link = rel(page, source_path(source.id))
@@ -292,7 +294,14 @@ def render_glossary(site: Site) -> str:
 
 
 def abbreviations_fragment(site: Site) -> str:
-    return "".join(f"*[{t.term}]: {t.definition}\n" for t in site.data.glossary)
+    """Glossary tooltips. Material renders a title as HTML: the definition is escaped twice, since Python-Markdown
+    writes an entity it finds in an attribute as it is (the title then holds "&lt;", which Material shows as "<").
+    The abbr extension matches whole words (\\b…\\b): a term ending in punctuation ("U.S.") is matched without it."""
+    lines = []
+    for t in site.data.glossary:
+        term = re.sub(r"\W+$", "", t.term) or t.term
+        lines.append(f"*[{term}]: {html.escape(html.escape(t.definition, quote=False), quote=False)}\n")
+    return "".join(lines)
 
 
 def rights_fragment(site: Site) -> str:
