@@ -36,7 +36,7 @@ class Citation:
 # fact no article states. The support lint excuses the marked words; the page shows the mark and its basis.
 MARK = re.compile(r"\[(?P<text>[^\[\]{}@]+)\]\{(?P<kind>inferred|background):\s*(?P<basis>[^{}]*?)\s*\}")
 MARK_KINDS = ("inferred", "background")
-LOOKS_LIKE_MARK = re.compile(r"\]\{\s*(?:inferred|background)\b|\{(?:inferred|background):")
+LOOKS_LIKE_MARK = re.compile(r"\]\{\s*[A-Za-z]+\s*:|\{\s*(?:inferred|background)\s*:")  # "]{inferd: …}" too
 
 
 @dataclass(frozen=True)

@@ -179,7 +179,7 @@ class Names:
         return ids | {self.entities[i].side for i in ids if self.entities[i].side}  # type: ignore[misc]
 
 
-def speakers(text: str, names: Names) -> list[tuple[int, set[str], set[str]]]:
+def speakers(text: str, names: Names) -> list[tuple[int, set[str], set[str], str]]:
     """For each reporting verb: its position, the entities named as its speaker, and the speaker's other
     capitalised words. "Beijing also insisted" → Beijing; "…,” Koizumi said" → Koizumi; "it said" → nobody."""
     words = [(m.group(0), m.span()) for m in _WORD.finditer(text)]
@@ -210,7 +210,7 @@ def speakers(text: str, names: Names) -> list[tuple[int, set[str], set[str]]]:
         phrase = text[phrase_span[0] : phrase_span[1]]
         entities = {entity_id for entity_id, _ in names.occurrences(phrase)}
         capitals = {_stem(m["word"]) for m in _CAPITALISED.finditer(phrase)} - _NOT_SPEAKERS
-        found.append((span[0], entities, capitals))
+        found.append((span[0], entities, capitals, phrase.strip()))
     return found
 
 
@@ -338,13 +338,13 @@ def _name_checks(text: str, marked: list, dated: list, facts: list, names: Names
 def _speaker_checks(text: str, marked: list, facts: list, names: Names) -> list[Check]:
     checks = []
     said = [(item, speakers(f[3], names)) for item, f in facts]
-    for position, entities, capitals in speakers(text, names):
+    for position, entities, capitals, phrase in speakers(text, names):
         if _inside((position, position + 1), marked) or not (entities or capitals):
             continue
-        who = ", ".join(sorted(names.entities[e].name for e in entities)) or " ".join(sorted(capitals))
+        who = phrase or ", ".join(sorted(names.entities[e].name for e in entities))
         evidence = ""
         for item, found in said:
-            for _, their_entities, their_capitals in found:
+            for _, their_entities, their_capitals, _ in found:
                 if (entities and entities & names.with_sides(their_entities)) or (
                     not entities and capitals & their_capitals
                 ):
@@ -384,7 +384,7 @@ def _side_checks(claim: Claim, cited: list[Cited], names: Names) -> list[Check]:
         before = [s for s in said if s[0] < offset]
         after = [s for s in said if s[0] >= offset + len(citation.quote)]
         chosen = inside[:1] or before[-1:] or after[:1]
-        ok = any(claim.side in names.with_sides(entities) for _, entities, _ in chosen)
+        ok = any(claim.side in names.with_sides(entities) for _, entities, _, _ in chosen)
         shown = citation.quote if len(citation.quote) <= 60 else citation.quote[:57] + "…"
         checks.append(Check(f"{side} said “{shown}”", "side", f"{item.label}: said by {side}" if ok else ""))
     return checks
