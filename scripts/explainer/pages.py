@@ -22,7 +22,7 @@ from .render import ABBREVIATIONS, date_label, front_matter, inert_inline, sourc
 THREAD_LABELS = {
     "incident": "The incident",
     "fallout": "The fallout",
-    "pledge": "The 2011 pledge",
+    "pledge": "The written pledge",
     "context": "Context",
 }
 THREAD_PAGES = {"incident": "topics/incident.md", "fallout": "topics/fallout.md", "pledge": "topics/pledge.md"}
@@ -496,5 +496,5 @@ def render_entity_index(site: Site, mentions: dict[str, list[Mention]]) -> str:
                 f"| [{inert_inline(entity.name)}]({link}) | {native} | {inert_inline(entity.role)} | {count} |\n"
             )
         parts.append("\n")
-    description = "Who's who in the Shenyang consulate incident and the 2011 pledge, with native-script names."
+    description = "Who's who in the Shenyang consulate incident and the written pledge, with native-script names."
     return _page("People, organisations and places", description, "".join(parts))

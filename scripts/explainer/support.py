@@ -43,6 +43,7 @@ class Claim:
     citations: tuple[Citation, ...]
     side: str | None = None  # a dispute position: the entity whose words every citation must report
     date: str | None = None  # an event's date (YYYY[-MM[-DD]]) when not marked inferred
+    subject: str | None = None  # an entity's role: the entity it describes, named though not written
 
 
 @dataclass(frozen=True)
@@ -256,7 +257,7 @@ def check(claim: Claim, cited: list[Cited], names: Names) -> Review:
             word = match.group(0)
             evidence = next((item.label for item, f in facts if re.search(rf"\b{word}\b", f[3])), "")
             review.checks.append(Check(word, "weekday", evidence))
-    review.checks += _name_checks(text, marked, dated, facts, names)
+    review.checks += _name_checks(text, marked, dated, facts, names, claim.subject)
     review.checks += _speaker_checks(text, marked, facts, names)
     if claim.side:
         review.checks += _side_checks(claim, cited, names)
@@ -278,8 +279,9 @@ def _date_evidence(day: int | None, month: int, year: str | None, facts: list) -
         if written is not None:
             return f"{pair.label}; year {written.label}"
         finding = pair.source.date
-        if day is not None and finding.value and finding.value.year == int(year):
-            return f"{pair.label}; year of the report ({finding.value.isoformat()}, {finding.status})"
+        printed = finding.status == "byline" and not finding.byline_contradiction
+        if day is not None and printed and finding.value and finding.value.year == int(year):
+            return f"{pair.label}; year of the report's printed date ({finding.value.isoformat()})"
     for item, _ in facts:
         finding = item.source.date
         value = finding.value
@@ -295,9 +297,13 @@ def _date_evidence(day: int | None, month: int, year: str | None, facts: list) -
     return ""
 
 
-def _name_checks(text: str, marked: list, dated: list, facts: list, names: Names) -> list[Check]:
+def _name_checks(
+    text: str, marked: list, dated: list, facts: list, names: Names, subject: str | None = None
+) -> list[Check]:
     checks = []
     occurrences = [(e, s) for e, s in names.occurrences(text) if not _inside(s, marked)]
+    if subject:  # a role describes its entity without naming it: "Foreign Minister of Japan"
+        occurrences.append((subject, (-1, -1)))
     in_paragraphs = {
         entity_id: next((f"{item.label} as “{hit}”" for item, f in facts if (hit := names.named_in(entity_id, f[3]))), "")
         for entity_id in {e for e, _ in occurrences}
@@ -322,6 +328,17 @@ def _name_checks(text: str, marked: list, dated: list, facts: list, names: Names
         if not evidence:
             owners = [e for e, s in occurrences if s[0] <= span[0] and span[1] <= s[1] + 2]
             evidence = next((in_paragraphs[e] for e in owners if in_paragraphs[e]), "")
+        if not evidence:  # the side an entity named in the paragraphs speaks for (entities.yml `side`)
+            evidence = next(
+                (
+                    f"{in_paragraphs[e]}, who speaks for {names.entities[o].name} (entities.yml)"
+                    for o, s in occurrences
+                    if s[0] <= span[0] and span[1] <= s[1] + 2
+                    for e, _ in occurrences
+                    if in_paragraphs.get(e) and names.entities[e].side == o
+                ),
+                "",
+            )
         if not evidence:  # a title the entity's role gives: "Foreign Minister" before "Koichiro Gemba"
             evidence = next(
                 (
@@ -546,30 +563,30 @@ def narrative_claims(page: NarrativePage) -> list[tuple[int, str, tuple[Citation
 
 def collect(narrative: list[NarrativePage], data: CuratedData, folder: Path) -> list[Claim]:
     """Every sentence and data field of the site that states facts, numbered in reading order."""
-    found: list[tuple[str, str, Path, int, str, tuple[Citation, ...], str | None, str | None]] = []
+    found: list[tuple[str, str, Path, int, str, tuple[Citation, ...], str | None, str | None, str | None]] = []
     order = sorted(narrative, key=lambda p: (p.path != "index.md", p.path))
     for page in order:
         for line, sentence, citations in narrative_claims(page):
-            found.append((page.title, page.path, page.source_path, line, sentence, citations, None, None))
+            found.append((page.title, page.path, page.source_path, line, sentence, citations, None, None, None))
     for event in data.events:
         date = None if event.inferred else event.date
-        found.append(("Timeline", "timeline.md", folder / "events.yml", event.line, event.title, event.citations, None, date))
-        found.append(("Timeline", "timeline.md", folder / "events.yml", event.line, event.text, event.citations, None, None))
+        found.append(("Timeline", "timeline.md", folder / "events.yml", event.line, event.title, event.citations, None, date, None))
+        found.append(("Timeline", "timeline.md", folder / "events.yml", event.line, event.text, event.citations, None, None, None))
     for dispute in data.disputes:
         for side, position in (("japan", dispute.japan), ("china", dispute.china)):
             found.append(
                 ("Disputed facts", "disputes.md", folder / "disputes.yml", dispute.line, position.position,
-                 position.citations, side, None)
+                 position.citations, side, None, None)
             )
     for figure in data.figures:
         text = f"{figure.number}: {figure.counts}"
-        found.append(("Figures", "figures.md", folder / "figures.yml", figure.line, text, (figure.citation,), None, None))
+        found.append(("Figures", "figures.md", folder / "figures.yml", figure.line, text, (figure.citation,), None, None, None))
     for entity in data.entities:
         text = entity.role if entity.citations else f"[{entity.role}]{{background: {entity.background}}}"
         found.append(
-            ("Who's who", f"entities/{entity.id}.md", folder / "entities.yml", entity.line, text, entity.citations, None, None)
+            ("Who's who", f"entities/{entity.id}.md", folder / "entities.yml", entity.line, text, entity.citations, None, None, entity.id)
         )
     for term in data.glossary:
         text = term.definition if term.citations else f"[{term.definition}]{{background: {term.background}}}"
-        found.append(("Glossary", "glossary.md", folder / "glossary.yml", term.line, text, term.citations, None, None))
+        found.append(("Glossary", "glossary.md", folder / "glossary.yml", term.line, text, term.citations, None, None, None))
     return [Claim(f"claim-{n}", *item) for n, item in enumerate(found, start=1)]
