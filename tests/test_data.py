@@ -83,7 +83,7 @@ def test_every_schema_problem_is_reported_in_one_run(tmp_path: Path) -> None:
     )
     found = problems(tmp_path)
     assert found == [
-        "entities.yml:6: duplicate id 'shenyang' (first at line 1)",
+        "entities.yml:7: duplicate id 'shenyang' (first at line 1)",
         "events.yml:1: event 'five-seized': unknown entity 'shenyan'",
         "events.yml:11: event 'no-date': field 'date' is missing",
         "events.yml:16: event 'no-date': field 'citations' needs at least one citation",

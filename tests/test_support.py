@@ -18,13 +18,33 @@ TOPIC = "---\ntitle: Planted\ndescription: Planted faults.\nkind: topic\nthread:
 PLANTED = [
     ('Six North Koreans were seized [@cns-2002-05-22: "Five North Koreans arrested by Chinese police"].', "Six"),
     ('The incident happened on 9 May [@japantimes-2002-05-24: "The May 8 incident"].', "9 May"),
-    ('China spoke on Friday [@voa-2002-05-10: "China said Thursday it was trying to protect Japanese diplomats"].', "Friday"),
+    (
+        'China spoke on Friday [@voa-2002-05-10: "China said Thursday it was trying to protect Japanese diplomats"].',
+        "Friday",
+    ),
     ('Gemba spoke in December 2012 [@chosun-2011-12-09: "Japanese Foreign Minister Koichiro Gemba declined"].', "2012"),
-    ('Koizumi was seen on the video [@voa-2002-05-10: "But a video of the incident shows that the three entered"].', "Koizumi"),
-    ('The consulate in Dalian was entered [@cns-2002-05-22: "the Japanese Consulate in Shenyang, north-eastern China"].', "Dalian"),
-    ('Reuters reported the pledge [@chosun-2011-12-09: "The Japanese government has submitted a written pledge"].', "Reuters"),
-    ('Fukuda said the video was clear [@voa-2002-05-10: "Foreign Minister Yoriko Kawaguchi says Prime Minister"].', "speaker"),
-    ('The five left China on 22 May [@japantimes-2002-05-24: "left China on Wednesday and arrived in Seoul"].', "22 May"),
+    (
+        'Koizumi was seen on the video [@voa-2002-05-10: "But a video of the incident shows that the three entered"].',
+        "Koizumi",
+    ),
+    (
+        'The consulate in Dalian was entered [@cns-2002-05-22: "the Japanese Consulate in Shenyang, north-eastern China"].',
+        "Dalian",
+    ),
+    (
+        'Reuters reported the pledge [@chosun-2011-12-09: "The Japanese government has submitted a written pledge"].',
+        "Reuters",
+    ),
+    (
+        'Fukuda said the video was clear [@voa-2002-05-10: "Foreign Minister Yoriko Kawaguchi says Prime Minister"].',
+        "speaker",
+    ),
+    (
+        'The five left China on 22 May [@japantimes-2002-05-24: "left China on Wednesday and arrived in Seoul"].',
+        "22 May",
+    ),
+    # The year of an undated report is worked out, so "May 8" there does not make "8 May 2002".
+    ('It happened on 8 May 2002 [@japantimes-2002-05-24: "The May 8 incident"].', "8 May 2002"),
 ]
 
 
@@ -38,7 +58,8 @@ def test_the_real_content_is_fully_supported() -> None:
     notices: list[str] = []
     _, out = build_pages(Project(ROOT), notices)
     summary = notices[0]
-    figures = dict(zip(("sentences", "tokens", "inferred", "background"), map(int, re.findall(r"\d+", summary))))
+    counts = map(int, re.findall(r"\d+", summary))
+    figures = dict(zip(("sentences", "tokens", "inferred", "background"), counts, strict=True))
     assert figures["sentences"] >= 150 and figures["tokens"] >= 600, summary
     # Marks stay few: they are exceptions, each shown to readers with its basis.
     assert figures["inferred"] + figures["background"] <= 30, summary
@@ -66,7 +87,7 @@ def test_the_same_sentences_pass_when_correct_or_marked(project: Path) -> None:
         project,
         [
             'Five North Koreans were seized [@cns-2002-05-22: "Five North Koreans arrested by Chinese police"].',
-            'The incident happened on 8 May 2002 [@japantimes-2002-05-24: "The May 8 incident"].',
+            'The incident happened on 8 May 2002 [@japantimes-2002-05-24: "The May 8 incident"; @chosun-2011-12-09: "Since 2002, when another five North Koreans sought refuge"].',
             'China said on Thursday it was protecting diplomats [@voa-2002-05-10: "China said Thursday it was trying"].',
             'Kawaguchi said Koizumi had instructed her [@voa-2002-05-10: "Foreign Minister Yoriko Kawaguchi says Prime Minister Junichiro Koizumi has instructed her"].',
             'The five left China on [22 May]{inferred: the report says "Wednesday"} [@japantimes-2002-05-24: "left China on Wednesday"].',
@@ -89,13 +110,16 @@ def test_a_dispute_side_cites_only_what_that_side_said(project: Path) -> None:
     text = text.replace(
         "        quote: Beijing insists the police received Japanese consent.",
         "        quote: Initial media reports said that guards caught three others outside of the diplomatic compound gate.",
-    ).replace("source: japantimes-2002-05-24\n        quote: Initial media", "source: voa-2002-05-10\n        quote: Initial media")
+    ).replace(
+        "source: japantimes-2002-05-24\n        quote: Initial media",
+        "source: voa-2002-05-10\n        quote: Initial media",
+    )
     disputes.write_text(text, encoding="utf-8")
     result = run_explainer(project, "convert")
     assert result.returncode == 1
-    assert re.search(r"error: sources/disputes.yml:\d+: Disputed facts: China said “Initial media reports", result.stderr), (
-        result.stderr
-    )
+    assert re.search(
+        r"error: sources/disputes.yml:\d+: Disputed facts: China said “Initial media reports", result.stderr
+    ), result.stderr
 
 
 def test_malformed_mark_is_refused(project: Path) -> None:
@@ -117,7 +141,9 @@ def test_malformed_mark_is_refused(project: Path) -> None:
 )
 def test_equivalent_forms_are_found(project: Path, sentence: str, quote: str) -> None:
     source = next(
-        s.id for s in load_corpus(project / "sources" / "articles") if quote.replace("’", "'") in s.paragraphs_text.replace("’", "'")
+        s.id
+        for s in load_corpus(project / "sources" / "articles")
+        if quote.replace("’", "'") in s.paragraphs_text.replace("’", "'")
     )
     _write_topic(project, [f'{sentence} [@{source}: "{quote}"].'])
     result = run_explainer(project, "convert")
@@ -141,7 +167,10 @@ def test_claims_page_lists_every_cited_sentence_and_topic_pages_link_to_it() -> 
     for path in ("topics/incident.md", "topics/fallout.md", "topics/pledge.md", "index.md"):
         linked |= set(re.findall(r"claims\.md#(claim-\d+)", out[path]))
     narrative_rows = set(
-        re.findall(r'<div class="claim" id="(claim-\d+)"><p class="claim-where">[^\n]*?sources/narrative/[^\n]*?claim-evidence', claims)
+        re.findall(
+            r'<div class="claim" id="(claim-\d+)"><p class="claim-where">[^\n]*?sources/narrative/[^\n]*?claim-evidence',
+            claims,
+        )
     )
     assert narrative_rows == linked
     assert len(linked) >= 55
@@ -150,5 +179,7 @@ def test_claims_page_lists_every_cited_sentence_and_topic_pages_link_to_it() -> 
 def test_lint_counts_are_printed_at_build(project: Path) -> None:
     result = run_explainer(project, "convert")
     assert result.returncode == 0, result.stderr
-    assert re.search(r"support lint: \d+ cited sentences checked, \d+ tokens found .*; marks: \d+ inferred, \d+ background", result.stdout)
-
+    assert re.search(
+        r"support lint: \d+ cited sentences checked, \d+ tokens found .*; marks: \d+ inferred, \d+ background",
+        result.stdout,
+    )

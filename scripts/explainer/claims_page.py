@@ -11,6 +11,7 @@ from .pages import CLAIMS_PAGE, Site, source_path
 from .render import date_label, inert_block
 from .support import Check, Report, Review, plain
 
+_DESCRIPTION = "Every cited sentence of the explainer beside the words it cites and what the build checked."
 _KIND_TEXT = {
     "number": "number",
     "date": "date",
@@ -55,7 +56,11 @@ def _evidence(site: Site, item: ResolvedCitation) -> str:
     where = f"{source.metadata.get('outlet') or source.id}, {date_label(source)}, ¶{item.where.paragraph}"
     target = _html(source_path(source.id)) + "#" + span_id(item, site.spans)
     quoted = (
-        inert_block(paragraph[:start]) + "<mark>" + inert_block(paragraph[start:end]) + "</mark>" + inert_block(paragraph[end:])
+        inert_block(paragraph[:start])
+        + "<mark>"
+        + inert_block(paragraph[start:end])
+        + "</mark>"
+        + inert_block(paragraph[end:])
     )
     return f'<li><a href="{target}">{inert_block(where)}</a>: {quoted}</li>'
 
@@ -89,7 +94,8 @@ def _row(site: Site, review: Review) -> str:
     for mark in review.marks:
         label = "Inferred" if mark.kind == "inferred" else "Background, not from the sources"
         parts.append(
-            f'<p class="claim-basis"><strong>{label}:</strong> “{inert_block(mark.text)}” — {inert_block(mark.basis)}</p>'
+            f'<p class="claim-basis"><strong>{label}:</strong> '
+            f"“{inert_block(mark.text)}” — {inert_block(mark.basis)}</p>"
         )
     parts.append("</div>")
     return "".join(parts)
@@ -106,13 +112,13 @@ def render_claims(site: Site, report: Report) -> str:
     head = (
         "---\n"
         f"title: {json.dumps('Claims review')}\n"
-        f"description: {json.dumps('Every cited sentence of the explainer beside the words it cites and what the build checked.')}\n"
+        f"description: {json.dumps(_DESCRIPTION)}\n"
         "search:\n  exclude: true\n"
         "---\n\n"
         "# Claims review\n\n"
         f"Every sentence of this site that states a fact, {len(shown)} in all, beside the paragraphs it cites "
         "(the quoted words highlighted) and what the build checked. The build fails when a number, a date or its "
-        "parts, a name, or the speaker of a sentence (\"X said …\") is not in the paragraphs the sentence cites. "
+        'parts, a name, or the speaker of a sentence ("X said …") is not in the paragraphs the sentence cites. '
         "Words that are worked out rather than written in a source carry the mark *inferred*; general knowledge "
         "that no source states carries the mark *background*; each mark says on what it rests.\n\n"
         f"In this build: {counts['tokens']} tokens found ({kinds['number']} numbers, {kinds['date']} dates, "

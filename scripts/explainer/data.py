@@ -67,6 +67,7 @@ class Entity:
     side: str | None = None  # the entity it speaks for ("japan" for its foreign minister)
     citations: tuple[Citation, ...] = ()  # support for the role
     background: str | None = None  # or: the role is general knowledge, with this basis shown to readers
+    role_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,8 @@ class Event:
     basis: str | None = None
     home: bool = False
     line: int = 0
+    title_line: int = 0
+    text_line: int = 0
 
     @property
     def sort_key(self) -> str:
@@ -93,6 +96,7 @@ class Event:
 class Position:
     position: str
     citations: tuple[Citation, ...]
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,11 @@ class Record:
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, f"{self.label}: {message}", line))
+
+    def line_of(self, name: str) -> int:
+        """The line of a field's value (the record's line when the field is absent)."""
+        node = self.fields.get(name)
+        return node.start_mark.line + 1 if node is not None else self.line
 
     def check_known(self, known: set[str]) -> None:
         for name, value in self.fields.items():
@@ -275,6 +284,7 @@ def _entity(r: Record) -> Entity:
         r.strings("refs", required=False),
         r.text("side", required=False) or None,
         *_support(r, "role"),
+        r.line_of("role"),
     )
 
 
@@ -283,7 +293,9 @@ def _support(r: Record, what: str) -> tuple[tuple[Citation, ...], str | None]:
     citations = r.citations("citations", required=False)
     background = r.text("background", required=False) or None
     if not citations and not background and "citations" not in r.fields:
-        r.problem(r.line, f"the {what} needs 'citations' or, for a general fact no article states, 'background: <basis>'")
+        r.problem(
+            r.line, f"the {what} needs 'citations' or, for a general fact no article states, 'background: <basis>'"
+        )
     return citations, background
 
 
@@ -312,6 +324,8 @@ def _event(r: Record) -> Event:
         basis,
         r.flag("home"),
         r.line,
+        r.line_of("title"),
+        r.line_of("text"),
     )
 
 
@@ -335,7 +349,7 @@ def _position(r: Record, side: str) -> Position:
     if sub is None:
         return Position("", ())
     sub.check_known({"position", "citations"})
-    return Position(sub.text("position"), sub.citations("citations"))
+    return Position(sub.text("position"), sub.citations("citations"), sub.line_of("position"))
 
 
 def _dispute(r: Record) -> Dispute:
@@ -403,7 +417,11 @@ def _check_ids(data: CuratedData, folder: Path, problems: list[Problem]) -> None
     for entity in data.entities:
         if entity.side and entity.side not in entity_ids:
             problems.append(
-                Problem(folder / "entities.yml", f"entity {entity.id!r}: side {entity.side!r} is not an entity id", entity.line)
+                Problem(
+                    folder / "entities.yml",
+                    f"entity {entity.id!r}: side {entity.side!r} is not an entity id",
+                    entity.line,
+                )
             )
     for event in data.events:
         for entity in event.entities:

@@ -125,7 +125,9 @@ def _cite_line(page: NarrativePage, line: str, number: int, problems: list[Probl
         problems.append(Problem(page.source_path, 'malformed citation: write [@source-id: "verbatim quote"]', number))
     if LOOKS_LIKE_MARK.search(out):
         problems.append(
-            Problem(page.source_path, "malformed mark: write [the words]{inferred: basis} or {background: basis}", number)
+            Problem(
+                page.source_path, "malformed mark: write [the words]{inferred: basis} or {background: basis}", number
+            )
         )
     return out
 

@@ -111,6 +111,7 @@ class Footnotes:
 
     def marked(self, text: str) -> str:
         """Editor-written text with its marks shown: the marked words labelled, the basis as a note."""
+
         def show(match: re.Match[str]) -> str:
             mark = Mark(match["kind"], match["text"], match["basis"])
             return narrative_mod.mark_html(mark) + self.mark(mark)

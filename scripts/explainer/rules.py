@@ -361,12 +361,20 @@ ABBREVIATION_TAIL = 8
 
 # --- support lint: what a cited sentence must find in the paragraphs it cites --------------------------------
 
+
+def _words(*lines: str) -> tuple[str, ...]:
+    """Word lists written as lines of text, so that a long list stays a few lines long."""
+    return tuple(word for line in lines for word in line.split())
+
+
 # Numbers written as words, by value ("five North Koreans", "two-year-old", "seven million").
 NUMBER_WORDS = {
     word: value
     for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-        "seventeen eighteen nineteen twenty".split()
+        _words(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen",
+            "sixteen seventeen eighteen nineteen twenty",
+        )
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 NUMBER_WORDS |= {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
@@ -379,26 +387,33 @@ DATE_EXPRESSION = re.compile(
     + "|".join(calendar.month_name[1:])
     + r")\b(?:\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>\d{4})\b)?"
 )
-# Reporting verbs: in "X said …", X must be named as the one who said it in a cited paragraph.
+# Reporting verbs (lower case only): in "X said …", X must be named as the one who said it in a cited paragraph.
 SPEECH_VERBS = frozenset(
-    "said says say insisted insists insist claimed claims claim denied denies deny accused accuses accuse "
-    "stated states told tells argued argues maintained maintains urged urges warned warns added adds declined "
-    "declines protested protests reported reports confirmed confirms announced announces asked asks demanded "
-    "demands promised promises pledged pledges promise pledge demand ask report announce confirm warn urge argue "
-    "state tell add decline protest".split()
+    _words(
+        "said says say insisted insists insist claimed claims claim denied denies deny accused accuses accuse",
+        "stated states state told tells tell argued argues argue maintained maintains urged urges urge warned",
+        "warns warn added adds add declined declines decline protested protests protest reported reports report",
+        "confirmed confirms confirm announced announces announce asked asks ask demanded demands demand",
+        "promised promises promise pledged pledges pledge",
+    )
 )
 # Words between a speaker and the verb that are not the speaker: "Beijing also insisted", "Japan had asked".
-SPEAKER_SKIP = frozenset("also later then has had have repeatedly reportedly earlier again further publicly".split())
+SPEAKER_SKIP = frozenset(_words("also later then has had have repeatedly reportedly earlier again further publicly"))
 # Words that end the look back for a speaker: "outrage toward China and accusing" names no speaker.
 SPEAKER_STOP = frozenset(
-    "that and but or when while which who whom as of to in on at with toward towards for from by after before "
-    "than because if though although since until where whether it he she they we i you its his her their".split()
+    _words(
+        "that and but or when while which who whom as of to in on at with toward towards for from by after",
+        "before than because if though although since until where whether it he she they we i you its his her",
+        "their",
+    )
 )
 # A speaker is looked for at most this many words before the verb: "Foreign Minister Yoriko Kawaguchi says".
 SPEAKER_WORDS = 6
 # Capitalised only because they open a sentence: not names, so not looked for in the cited paragraphs.
 SENTENCE_OPENERS = frozenset(
-    "the a an in on at by for from to of it its this that these those they their he she his her we our after "
-    "before when while where why how what who which if but and or as since until then yes no only both each "
-    "every some most many members footage at one later there here once despite during so see".split()
+    _words(
+        "the a an in on at by for from to of it its this that these those they their he she his her we our after",
+        "before when while where why how what who which if but and or as since until then yes no only both each",
+        "every some most many members footage at one later there here once despite during so see",
+    )
 )

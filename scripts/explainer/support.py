@@ -236,14 +236,12 @@ def check(claim: Claim, cited: list[Cited], names: Names) -> Review:
             )
         )
     if claim.date:
-        parts = [int(p) for p in claim.date.split("-")]
-        year, month, day = (parts + [None, None])[:3]
-        label = claim.date
-        review.checks.append(
-            Check(f"date {label}", "date", _date_evidence(day, month, str(year), facts) if month else "")
-        )
-        if not month:  # a year-only date: the year itself must be written in a cited paragraph
-            review.checks[-1] = Check(f"date {label}", "date", _number_evidence(year, facts))
+        parts: list[int | None] = [int(p) for p in claim.date.split("-")]
+        year, month, day = [*parts, None, None][:3]
+        assert year is not None
+        # A year-only date: the year itself must be written in a cited paragraph.
+        evidence = _date_evidence(day, month, str(year), facts) if month else _number_evidence(year, facts)
+        review.checks.append(Check(f"date {claim.date}", "date", evidence))
     groups = [(e, span) for e, span in names.occurrences(text)]
     for written, value, span in numbers(text, marked + dated):
         evidence = _number_evidence(value, facts)
@@ -305,7 +303,9 @@ def _name_checks(
     if subject:  # a role describes its entity without naming it: "Foreign Minister of Japan"
         occurrences.append((subject, (-1, -1)))
     in_paragraphs = {
-        entity_id: next((f"{item.label} as “{hit}”" for item, f in facts if (hit := names.named_in(entity_id, f[3]))), "")
+        entity_id: next(
+            (f"{item.label} as “{hit}”" for item, f in facts if (hit := names.named_in(entity_id, f[3]))), ""
+        )
         for entity_id in {e for e, _ in occurrences}
     }
     sentence_start = re.compile(r"(?:^|[.!?:;]\s+|[“\"(—–]\s*)$")
@@ -322,7 +322,11 @@ def _name_checks(
         evidence = next((item.label for item, f in facts if stem in f[2]), "")
         if not evidence:  # the cited article's own outlet: "the Chosun Ilbo reported"
             evidence = next(
-                (f"{item.source.id}'s outlet" for item, _ in facts if word in (item.source.metadata.get("outlet") or "")),
+                (
+                    f"{item.source.id}'s outlet"
+                    for item, _ in facts
+                    if word in (item.source.metadata.get("outlet") or "")
+                ),
                 "",
             )
         if not evidence:
@@ -457,10 +461,11 @@ def lint(claims: list[Claim], resolved: dict[Citation, ResolvedCitation], entiti
     for claim in claims:
         for bad in _bad_marks(claim):
             problems.append(Problem(claim.path, bad, claim.line))
+        if any(c not in resolved for c in claim.citations):
+            continue  # its citation is reported already; checking against fewer paragraphs would only add noise
         cited = [
             Cited(r.source, r.where.paragraph, r.source.paragraphs[r.where.paragraph - 1].text)
-            for c in claim.citations
-            if (r := resolved.get(c))
+            for r in (resolved[c] for c in claim.citations)
         ]
         review = check(claim, cited, names)
         reviews.append(review)
@@ -570,23 +575,70 @@ def collect(narrative: list[NarrativePage], data: CuratedData, folder: Path) -> 
             found.append((page.title, page.path, page.source_path, line, sentence, citations, None, None, None))
     for event in data.events:
         date = None if event.inferred else event.date
-        found.append(("Timeline", "timeline.md", folder / "events.yml", event.line, event.title, event.citations, None, date, None))
-        found.append(("Timeline", "timeline.md", folder / "events.yml", event.line, event.text, event.citations, None, None, None))
+        found.append(
+            (
+                "Timeline",
+                "timeline.md",
+                folder / "events.yml",
+                event.title_line,
+                event.title,
+                event.citations,
+                None,
+                date,
+                None,
+            )
+        )
+        found.append(
+            (
+                "Timeline",
+                "timeline.md",
+                folder / "events.yml",
+                event.text_line,
+                event.text,
+                event.citations,
+                None,
+                None,
+                None,
+            )
+        )
     for dispute in data.disputes:
         for side, position in (("japan", dispute.japan), ("china", dispute.china)):
             found.append(
-                ("Disputed facts", "disputes.md", folder / "disputes.yml", dispute.line, position.position,
-                 position.citations, side, None, None)
+                (
+                    "Disputed facts",
+                    "disputes.md",
+                    folder / "disputes.yml",
+                    position.line,
+                    position.position,
+                    position.citations,
+                    side,
+                    None,
+                    None,
+                )
             )
     for figure in data.figures:
         text = f"{figure.number}: {figure.counts}"
-        found.append(("Figures", "figures.md", folder / "figures.yml", figure.line, text, (figure.citation,), None, None, None))
+        found.append(
+            ("Figures", "figures.md", folder / "figures.yml", figure.line, text, (figure.citation,), None, None, None)
+        )
     for entity in data.entities:
         text = entity.role if entity.citations else f"[{entity.role}]{{background: {entity.background}}}"
         found.append(
-            ("Who's who", f"entities/{entity.id}.md", folder / "entities.yml", entity.line, text, entity.citations, None, None, entity.id)
+            (
+                "Who's who",
+                f"entities/{entity.id}.md",
+                folder / "entities.yml",
+                entity.role_line,
+                text,
+                entity.citations,
+                None,
+                None,
+                entity.id,
+            )
         )
     for term in data.glossary:
         text = term.definition if term.citations else f"[{term.definition}]{{background: {term.background}}}"
-        found.append(("Glossary", "glossary.md", folder / "glossary.yml", term.line, text, term.citations, None, None, None))
+        found.append(
+            ("Glossary", "glossary.md", folder / "glossary.yml", term.line, text, term.citations, None, None, None)
+        )
     return [Claim(f"claim-{n}", *item) for n, item in enumerate(found, start=1)]
