@@ -39,7 +39,7 @@ def problems(folder: Path) -> list[str]:
 def test_the_project_data_is_valid() -> None:
     data = load_data(ROOT / "sources")
     assert len(data.events) >= 20 and len(data.entities) >= 20
-    assert [e.date for e in data.events] == sorted(e.date for e in data.events)
+    assert [e.sort_key for e in data.events] == sorted(e.sort_key for e in data.events)
 
 
 def test_good_files_load(tmp_path: Path) -> None:

@@ -148,6 +148,8 @@ def event_date_label(event: Event) -> str:
         text = f"{calendar.month_name[int(parts[1])]} {parts[0]}"
     else:
         text = parts[0]
+    if event.label:
+        return event.label
     return f"about {text}" if event.precision == "approximate" else text
 
 
@@ -168,17 +170,19 @@ def timeline_block(
     is cited already), the events are shown as on the full timeline, where their citations are."""
     items = []
     for event in events:
+        # A worked-out date carries the same small mark as a worked-out word; its reasoning is a numbered note.
+        when = event_date_label(event)
+        if event.inferred and event.basis:
+            mark = Mark("inferred", when, event.basis)
+            when = narrative_mod.mark_html(mark) + (notes.mark(mark) if notes else "")
         text = notes.marked(event.text) if notes else unmarked(event.text)
         markers = "".join(notes.marker(c) for c in event.citations) if notes else ""
-        inferred = f" *Date inferred: {event.basis}*" if event.inferred and event.basis else ""
         people = ", ".join(f"[{names[e]}]({entity_urls[e]})" for e in event.entities if e in entity_urls)
-        content = f"{text}{markers}{inferred}" + (f" — {people}" if people else "")
-        sub = f"{THREAD_LABELS[event.thread]} · {PRECISION_TEXT[event.precision]}" + (
-            " · inferred" if event.inferred else ""
-        )
+        content = f"{text}{markers}" + (f" — {people}" if people else "")
+        sub = f"{THREAD_LABELS[event.thread]} · {PRECISION_TEXT[event.precision]}"
         items.append(
             {
-                "title": f"{event_date_label(event)}: {unmarked(event.title)}",
+                "title": f"{when}: {unmarked(event.title)}",
                 "sub_title": sub,
                 "content": content,
                 "key": f"thread-{event.thread}",
@@ -214,6 +218,15 @@ def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
             body.append(line)
         elif match["name"] == "sources":
             body.append(_home_sources(site, page.path))
+        elif match["arg"] in THREAD_LABELS:
+            # A topic page's prose leads: its thread's events are one link away, on the timeline filtered to it.
+            events = _timeline_events(site, match["arg"])
+            target = rel(page.path, "timeline.md") + f"#{match['arg']}"
+            count = f"{len(events)} {_plural(len(events), 'event')}"
+            body.append(
+                f"[The {count} of this thread on the timeline]({target}){{ .md-button }} "
+                "— dated, with their sources; worked-out dates are marked *inferred*.\n"
+            )
         else:
             events = _timeline_events(site, match["arg"])
             # Citation markers cost the reader's browser a tooltip each; the slice's events are cited on the
@@ -250,20 +263,34 @@ def _timeline_events(site: Site, which: str) -> list[Event]:
 def render_timeline(site: Site) -> str:
     page = "timeline.md"
     notes = Footnotes(site, page, "Timeline")
+    events = site.data.events
+    counts = Counter(e.thread for e in events)
+    # The buttons are the legend: each carries its thread's dot colour and its number of events.
     buttons = "".join(
-        f'<button type="button" class="md-button" data-thread="{key}" '
-        f'aria-pressed="{str(key == "all").lower()}">{label}</button>'
+        f'<button type="button" class="md-button thread-{key}" id="{key}" data-thread="{key}" '
+        f'aria-pressed="{str(key == "all").lower()}"><span class="thread-dot" aria-hidden="true"></span>'
+        f"{label} · {counts[key] if key != 'all' else len(events)}</button>"
         for key, label in (("all", "All threads"), *THREAD_LABELS.items())
     )
+    years: dict[str, list[Event]] = {}
+    for event in events:
+        years.setdefault(event.date[:4], []).append(event)
+    jump = " · ".join(f'<a href="#year-{year}">{year}</a>' for year in years)
     intro = (
         "# Timeline\n\n"
-        f"Every dated event the sources report, oldest first: {len(site.data.events)} events. Each shows how precise "
-        'its date is; dates worked out from a weekday or a phrase such as "last year" are marked *inferred*, '
-        "with how. Every event cites the sources that report it.\n\n"
+        f"Every dated event the sources report, oldest first: {len(events)} events. Each shows how precise its "
+        'date is; a date worked out from a weekday or a phrase such as "last year" carries the mark '
+        '<span class="claim-marked">date<sup class="claim-mark">inferred</sup></span>, and its note says how. '
+        "Every event cites the sources that report it.\n\n"
         f'<div class="thread-filter" role="group" aria-label="Show one thread">{buttons}</div>\n\n'
+        f'<nav class="year-index" aria-label="Years">Jump to {jump}</nav>\n\n'
     )
-    block = timeline_block(site.data.events, notes, _entity_urls(site, page), _names(site))
-    text = intro + block + "\n" + notes.definitions()
+    urls, names = _entity_urls(site, page), _names(site)
+    sections = [
+        f"## {year} {{ #year-{year} .timeline-year }}\n\n" + timeline_block(group, notes, urls, names)
+        for year, group in years.items()
+    ]
+    text = intro + "\n".join(sections) + "\n" + notes.definitions()
     description = "Every dated event of the Shenyang story, 1972–2011, with date precision, thread and citations."
     return _page("Timeline", description, text)
 

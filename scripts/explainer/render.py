@@ -64,12 +64,14 @@ def summary(source: Source, limit: int = 155) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def date_label(source: Source) -> str:
+def date_label(source: Source, explained: bool = False) -> str:
+    """The source's date as a reader cites it. How it was established is said once, on the source page (and,
+    `explained`, in the sources table): not after every citation."""
     finding = source.date
     if finding.value is None:
         return "date unknown"
     label = fmt(finding.value)
-    return f"{label} (inferred)" if finding.inferred else label
+    return f"{label} (worked out from the text)" if explained and finding.inferred else label
 
 
 _STATUS_TEXT = {
@@ -202,13 +204,14 @@ def _date_block(source: Source) -> str:
         "inferred": "How the date was established: inferred from the text",
         "unknown": "The date is unknown",
     }[finding.status]
-    return out + _admonition(kind, title, evidence)
+    return out + _admonition(kind, title, evidence, "date")
 
 
-def _admonition(kind: str, title: str, items: list[str]) -> str:
+def _admonition(kind: str, title: str, items: list[str], anchor: str = "") -> str:
+    anchor = f' id="{anchor}"' if anchor else ""
     body = "".join(f"<li>{inert_block(item)}</li>" for item in items)
     return (
-        f'<div class="admonition {kind} date-evidence" data-search-exclude>'
+        f'<div class="admonition {kind} date-evidence"{anchor} data-search-exclude>'
         f'<p class="admonition-title">{inert_block(title)}</p><ul>{body}</ul></div>\n\n'
     )
 
@@ -232,10 +235,12 @@ def sources_table(sources: list[Source], link: Callable[[str], str]) -> str:
     """The sources as a Markdown table, oldest first; `link` gives the address of a source page from its id."""
     rows = ["| Date | Article | Outlet |", "|---|---|---|"]
     for source in sources:
-        flag = " ⚠ byline contradicted" if source.date.byline_contradiction else ""
+        flag = (
+            f" ([the printed date is wrong]({link(source.id)}#date))" if source.date.byline_contradiction else ""
+        )
         outlet = source.metadata.get("outlet")
         rows.append(
-            f"| {inert_inline(date_label(source))}{flag} | [{inert_inline(source.title)}]({link(source.id)}) "
+            f"| {inert_inline(date_label(source, explained=True))}{flag} | [{inert_inline(source.title)}]({link(source.id)}) "
             f"| {inert_inline(outlet) if outlet else '*unknown*'} |"
         )
     return "\n".join(rows) + "\n"
