@@ -216,6 +216,8 @@ def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
         match = narrative_mod.DIRECTIVE.fullmatch(line.strip())
         if not match:
             body.append(line)
+            if page.kind == "topic" and line.startswith("# "):
+                body.append(f"\n*{_reading_time(page)}*{{ .reading-time }}\n")
         elif match["name"] == "sources":
             body.append(_home_sources(site, page.path))
         elif match["arg"] in THREAD_LABELS:
@@ -234,6 +236,13 @@ def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
             body.append(timeline_block(events, None, urls, _names(site)))
             body.append(f"Each event's sources are cited on the [full timeline]({rel(page.path, 'timeline.md')}).\n")
     return _page(page.title, page.description, "\n".join(body).rstrip() + "\n\n" + notes.definitions())
+
+
+def _reading_time(page: narrative_mod.NarrativePage) -> str:
+    """About how long the page's prose takes to read, at 200 words a minute (citations and headings aside)."""
+    words = sum(len(line.split()) for line in page.lines if line.strip() and not line.startswith(("#", "@")))
+    minutes = max(1, round(words / 200))
+    return f"About {minutes} {_plural(minutes, 'minute')} to read"
 
 
 def _home_sources(site: Site, page: str) -> str:
@@ -346,8 +355,8 @@ def render_glossary(site: Site) -> str:
         for t in site.data.glossary
     )
     text = (
-        "# Glossary\n\nTerms and abbreviations used on this site. Wherever they appear in the text, hovering "
-        "over them shows the definition. Definitions marked *background* are general knowledge that no source "
+        "# Glossary\n\nTerms and abbreviations used on this site. Wherever they appear in the text, they are "
+        "underlined with dots: point at one, or tap or focus it, to see its definition. Definitions marked *background* are general knowledge that no source "
         "article states; the note says where they come from.\n\n| Term | Meaning |\n|---|---|\n"
         + rows
         + "\n"
