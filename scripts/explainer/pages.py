@@ -315,8 +315,12 @@ def render_disputes(site: Site) -> str:
     for dispute in site.data.disputes:
         japan = notes.marked(dispute.japan.position) + "".join(notes.marker(c) for c in dispute.japan.citations)
         china = notes.marked(dispute.china.position) + "".join(notes.marker(c) for c in dispute.china.citations)
-        parts.append(f"## {dispute.question} {{#{dispute.id}}}\n\n| Japan's position | China's position |\n|---|---|\n")
-        parts.append(f"| {japan} | {china} |\n\n")
+        parts.append(
+            f"## {dispute.question} {{#{dispute.id}}}\n\n"
+            '<div class="stack-table disputes-table" markdown="1">\n\n'
+            "| Japan's position | China's position |\n|---|---|\n"
+        )
+        parts.append(f"| {japan} | {china} |\n\n</div>\n\n")
     parts.append(notes.definitions())
     description = "The questions Japan and China answer differently about the 2002 Shenyang incident, each side cited."
     return _page("Disputed facts", description, "".join(parts))
@@ -334,7 +338,11 @@ def render_figures(site: Site) -> str:
     for figure in site.data.figures:
         topics.setdefault(figure.topic, []).append(figure)
     for topic, figures in topics.items():
-        parts.append(f"## {topic}\n\n| Figure | What it counts | As of | Source |\n|---|---|---|---|\n")
+        parts.append(
+            f"## {topic}\n\n"
+            '<div class="stack-table figures-table" markdown="1">\n\n'
+            "| Figure | What it counts | As of | Source |\n|---|---|---|---|\n"
+        )
         for figure in figures:
             source = site.source(figure.citation.source)
             link = rel(page, source_path(source.id))
@@ -342,7 +350,7 @@ def render_figures(site: Site) -> str:
             number = f"**{inert_inline(figure.number)}**{notes.marker(figure.citation)}"
             where = f"[{outlet}, {inert_inline(date_label(source))}]({link})"
             parts.append(f"| {number} | {notes.marked(figure.counts)} | {figure.as_of} | {where} |\n")
-        parts.append("\n")
+        parts.append("\n</div>\n\n")
     parts.append(notes.definitions())
     description = "The numbers the sources give about North Korean defectors and the Shenyang incident, side by side."
     return _page("Figures", description, "".join(parts))
@@ -465,7 +473,8 @@ def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:
     # Each mention repeats a sentence of a source page: kept out of the search index, which has the source.
     parts.append(f"## Mentions in the sources ({len(mentions)}) {{ data-search-exclude }}\n\n")
     if not mentions:
-        parts.append("The sources do not name this entry directly; it is referred to in the events above.\n\n")
+        where = "; it is referred to in the events above" if events else ""
+        parts.append(f"The sources do not name this entry by any of its names{where}.\n\n")
     parts.append(_mentions_list(page, mentions))
     backlinks = site.linked_from.get(entity.id, [])
     if backlinks:
@@ -514,24 +523,51 @@ def _plural(count: int, noun: str) -> str:
     return noun if count == 1 else f"{noun}s"
 
 
+def _who_groups(entities: list[Entity]) -> list[tuple[str, list[Entity]]]:
+    """Who's who in reading order: the groups the story is about first; then each side (an entity others speak
+    for: a country) with the people and bodies that speak for it; then everyone else, by kind. People are sorted
+    by surname."""
+
+    def order(entity: Entity) -> tuple[int, str]:
+        rank = {"group": 0, "place": 1, "person": 2, "organisation": 3}[entity.kind]
+        return rank, entity.name.split()[-1] if entity.kind == "person" else entity.name
+
+    by_id = {e.id: e for e in entities}
+    sides = list(dict.fromkeys(e.side for e in entities if e.side and e.side in by_id))
+    groups: list[tuple[str, list[Entity]]] = []
+    story = [e for e in entities if e.kind == "group"]
+    if story:
+        groups.append(("The people the story is about", story))
+    for side in sides:
+        members = [by_id[side]] + sorted((e for e in entities if e.side == side and e.kind != "group"), key=order)
+        groups.append((by_id[side].name, members))
+    placed = {e.id for _, members in groups for e in members}
+    for kind, label in KIND_LABELS.items():
+        rest = sorted((e for e in entities if e.id not in placed and e.kind == kind), key=order)
+        if rest:
+            groups.append((f"Other {label.lower()}" if len(groups) > 0 else label, rest))
+    return groups
+
+
 def render_entity_index(site: Site, mentions: dict[str, list[Mention]]) -> str:
     page = "entities/index.md"
     parts = [
         "# People, organisations and places\n\n",
         "Everyone and everything the sources name, with the role at the time.\n\n",
     ]
-    for kind, label in KIND_LABELS.items():
-        entities = [e for e in site.data.entities if e.kind == kind]
-        if not entities:
-            continue
-        parts.append(f"## {label}\n\n| Name | Native script | Role at the time | Mentions |\n|---|---|---|---|\n")
-        for entity in sorted(entities, key=lambda e: e.name):
+    for label, entities in _who_groups(site.data.entities):
+        parts.append(
+            f"## {inert_inline(label)}\n\n"
+            '<div class="stack-table whos-who" markdown="1">\n\n'
+            "| Name | Native script | Role at the time | Mentions |\n|---|---|---|---|\n"
+        )
+        for entity in entities:
             native = inert_inline(entity.native) if entity.native else ""
             link = rel(page, entity_path(entity.id))
-            count = len(mentions.get(entity.id, []))
+            count = len(mentions.get(entity.id, [])) or "—"
             parts.append(
                 f"| [{inert_inline(entity.name)}]({link}) | {native} | {inert_inline(entity.role)} | {count} |\n"
             )
-        parts.append("\n")
+        parts.append("\n</div>\n\n")
     description = "Who's who in the Shenyang consulate incident and the written pledge, with native-script names."
     return _page("People, organisations and places", description, "".join(parts))
