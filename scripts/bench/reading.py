@@ -30,7 +30,9 @@ def measure(site: Path) -> list[str]:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         for width, label in ((1280, "desktop"), (390, "phone")):
             page = browser.new_page(viewport={"width": width, "height": 900})
-            page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
+            page.route(
+                "**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort()
+            )
             for name in PAGES:
                 page.goto((site / name).as_uri())
                 inferred = page.evaluate(

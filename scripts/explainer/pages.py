@@ -364,8 +364,8 @@ def render_glossary(site: Site) -> str:
     )
     text = (
         "# Glossary\n\nTerms and abbreviations used on this site. Wherever they appear in the text, they are "
-        "underlined with dots: point at one, or tap or focus it, to see its definition. Definitions marked *background* are general knowledge that no source "
-        "article states; the note says where they come from.\n\n| Term | Meaning |\n|---|---|\n"
+        "underlined with dots: point at one, or tap or focus it, to see its definition. Definitions marked "
+        "*background* are general knowledge that no source article states; the note says where they come from.\n\n| Term | Meaning |\n|---|---|\n"
         + rows
         + "\n"
         + notes.definitions()
@@ -462,6 +462,15 @@ def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:
         facts.append(f"**In native script:** {inert_inline(entity.native)}")
     facts.append(f"**Kind:** {entity.kind}")
     parts.append("  \n".join(facts) + "\n\n")
+    written = [s for s in site.sources if s.metadata.get("author") == entity.name]
+    if written:
+        parts.append(f"## Articles by {inert_inline(entity.name)}\n\n")
+        for source in written:
+            where = f"{source.metadata.get('outlet') or source.id}, {date_label(source)}"
+            parts.append(
+                f"- [{inert_inline(source.title)}]({rel(page, source_path(source.id))}) — {inert_inline(where)}\n"
+            )
+        parts.append("\n")
     events = [e for e in site.data.events if entity.id in e.entities]
     if events:
         parts.append("## Events\n\n")
@@ -539,7 +548,7 @@ def _who_groups(entities: list[Entity]) -> list[tuple[str, list[Entity]]]:
     if story:
         groups.append(("The people the story is about", story))
     for side in sides:
-        members = [by_id[side]] + sorted((e for e in entities if e.side == side and e.kind != "group"), key=order)
+        members = [by_id[side], *sorted((e for e in entities if e.side == side and e.kind != "group"), key=order)]
         groups.append((by_id[side].name, members))
     placed = {e.id for _, members in groups for e in members}
     for kind, label in KIND_LABELS.items():

@@ -106,8 +106,16 @@ def source_page(source: Source, links: SourceLinks | None = None) -> str:
     links = links or SourceLinks()
     parts = [front_matter(source.title, summary(source))]
     parts.append("[← All sources](index.md){ .back-link }\n{ data-search-exclude }\n\n")
+    # The article leads: who published it and when (with the byline warning), then the text; the rest of the
+    # metadata and the date's reasoning are one click away.
+    parts.append(_lead_block(source))
+    parts.append(
+        '<details class="source-details" data-search-exclude><summary>About this copy: metadata and how the date '
+        "was established</summary>\n\n"
+    )
     parts.append(_metadata_block(source))
     parts.append(_date_block(source))
+    parts.append("</details>\n\n")
     parts.append("## Article text {#text}\n\n")
     if not source.paragraphs:
         parts.append('<p class="empty">Every line of this article was removed as boilerplate.</p>\n\n')
@@ -159,6 +167,27 @@ def _row(label: str, value: str, origin: str | None = None) -> str:
     return f"<dt>{label}</dt><dd>{value}{note}</dd>"
 
 
+def _lead_block(source: Source) -> str:
+    meta = source.metadata
+    shown = fmt(source.date.value) if source.date.value else "date unknown"
+    how = {"inferred": "worked out from the text", "unknown": "nothing gives it"}.get(source.date.status)
+    date = f"<strong>{inert_block(shown)}</strong>" + (f" ({how}: see below)" if how else "")
+    items = [inert_block(meta.get("outlet") or "outlet unknown")]
+    if author := meta.get("author"):
+        items.append(f"by {inert_block(author)}")
+    items.append(date)
+    if (url := meta.get("url") or "").startswith(("https://", "http://")):
+        items.append(f'<a class="source-original" href="{inert_block(url)}">the original article</a>')
+    lead = f'<p class="source-lead" data-search-exclude>{" · ".join(items)}</p>\n\n'
+    if source.date.byline_contradiction:
+        lead += _admonition(
+            "warning",
+            "The date printed with this copy is wrong",
+            [source.date.byline_contradiction, "How the date shown was established is under “About this copy”."],
+        )
+    return lead
+
+
 def _metadata_block(source: Source) -> str:
     meta = source.metadata
     rows = []
@@ -191,8 +220,6 @@ def _origin(source: Source, name: str) -> str | None:
 def _date_block(source: Source) -> str:
     finding = source.date
     out = ""
-    if finding.byline_contradiction:
-        out += _admonition("warning", "The byline's date is contradicted by the text", [finding.byline_contradiction])
     evidence = list(finding.evidence)
     if source.related:
         evidence.append("Earlier stories the article points to: " + "; ".join(f"“{s}”" for s in source.related) + ".")
@@ -235,12 +262,11 @@ def sources_table(sources: list[Source], link: Callable[[str], str]) -> str:
     """The sources as a Markdown table, oldest first; `link` gives the address of a source page from its id."""
     rows = ["| Date | Article | Outlet |", "|---|---|---|"]
     for source in sources:
-        flag = (
-            f" ([the printed date is wrong]({link(source.id)}#date))" if source.date.byline_contradiction else ""
-        )
+        flag = f" ([the printed date is wrong]({link(source.id)}#date))" if source.date.byline_contradiction else ""
         outlet = source.metadata.get("outlet")
+        date = inert_inline(date_label(source, explained=True))
         rows.append(
-            f"| {inert_inline(date_label(source, explained=True))}{flag} | [{inert_inline(source.title)}]({link(source.id)}) "
+            f"| {date}{flag} | [{inert_inline(source.title)}]({link(source.id)}) "
             f"| {inert_inline(outlet) if outlet else '*unknown*'} |"
         )
     return "\n".join(rows) + "\n"
