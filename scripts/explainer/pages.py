@@ -365,10 +365,8 @@ def render_glossary(site: Site) -> str:
     text = (
         "# Glossary\n\nTerms and abbreviations used on this site. Wherever they appear in the text, they are "
         "underlined with dots: point at one, or tap or focus it, to see its definition. Definitions marked "
-        "*background* are general knowledge that no source article states; the note says where they come from.\n\n| Term | Meaning |\n|---|---|\n"
-        + rows
-        + "\n"
-        + notes.definitions()
+        "*background* are general knowledge that no source article states; the note says where they come from.\n\n"
+        "| Term | Meaning |\n|---|---|\n" + rows + "\n" + notes.definitions()
     )
     description = "Terms and abbreviations used in the explainer on the Shenyang consulate incident."
     return _page("Glossary", description, text)
