@@ -97,7 +97,7 @@ def test_every_schema_problem_is_reported_in_one_run(tmp_path: Path) -> None:
         "events.yml:25: event 'bad-types': citation: field 'quote' is missing",
         "events.yml:25: event 'bad-types': field 'citations' needs at least one citation",
         "events.yml:27: event 'bad-types': unknown field 'colour' (known: basis, citations, date, entities, home, "
-        "id, inferred, precision, text, thread, title)",
+        "id, inferred, label, precision, text, thread, title)",
         "events.yml:28: event 'guessed': an inferred date needs a 'basis' saying how it was inferred",
     ]
 
