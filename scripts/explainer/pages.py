@@ -198,7 +198,8 @@ def _home_sources(site: Site, page: str) -> str:
     if len(shown) > HOME_SOURCES:
         cited = {citation.source for citation in site.resolved}
         shown = [s for s in site.sources if s.id in cited]
-    table = sources_table(shown, lambda source_id: rel(page, source_path(source_id)))
+    # The offline bundle's link (an include fragment: its address is the site root's, as is the home page's).
+    table = sources_table(shown, lambda source_id: rel(page, source_path(source_id))) + "\n{!offline-bundle.md!}\n"
     if len(shown) == len(site.sources):
         return table
     index = rel(page, "sources/index.md")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import bundle
 from . import pages as explainer_pages
 from .cite import highlight_spans, resolve
 from .corpus import load_corpus
@@ -76,6 +77,7 @@ def build_pages(project: Project) -> tuple[list[Source], dict[str, str]]:
     out.update(render_source_pages(sources, _source_links(site, mentions)))
     out["includes/abbreviations.md"] = explainer_pages.abbreviations_fragment(site)
     out["includes/source-rights.md"] = explainer_pages.rights_fragment(site)
+    out["includes/offline-bundle.md"] = bundle.bundle_fragment(bundle.bundle_name(project.root))
     return sources, out
 
 
