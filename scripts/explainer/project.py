@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import bundle
+from . import bundle, citation_formats, export
 from . import pages as explainer_pages
+from .citation_formats import cite_block, source_work
 from .cite import highlight_spans, resolve
 from .corpus import load_corpus
 from .data import load_data
@@ -62,9 +63,17 @@ def build_pages(project: Project) -> tuple[list[Source], dict[str, str]]:
         raise ExplainerError(problems)
     site = explainer_pages.Site(sources, data, resolved, highlight_spans(list(resolved.values())))
     out: dict[str, str] = {}
+    built = bundle.build_date(project.root)
     for page in narrative:
         out[page.path] = explainer_pages.render_narrative(site, page)
+        if page.kind == "topic":
+            out[page.path] += "\n" + citation_formats.cite_block(
+                citation_formats.page_work(page.path, page.title, built)
+            )
     out["timeline.md"] = explainer_pages.render_timeline(site)
+    out["timeline.md"] += "\n" + citation_formats.cite_block(
+        citation_formats.page_work("timeline.md", "Timeline", built)
+    )
     out["disputes.md"] = explainer_pages.render_disputes(site)
     out["figures.md"] = explainer_pages.render_figures(site)
     out["glossary.md"] = explainer_pages.render_glossary(site)
@@ -77,6 +86,8 @@ def build_pages(project: Project) -> tuple[list[Source], dict[str, str]]:
     out.update(render_source_pages(sources, _source_links(site, mentions)))
     out["includes/abbreviations.md"] = explainer_pages.abbreviations_fragment(site)
     out["includes/source-rights.md"] = explainer_pages.rights_fragment(site)
+    out.update(export.data_files(site, narrative))
+    out["data.md"] = export.render_data_page(site, narrative)
     out["includes/offline-bundle.md"] = bundle.bundle_fragment(bundle.bundle_name(project.root))
     return sources, out
 
@@ -84,7 +95,7 @@ def build_pages(project: Project) -> tuple[list[Source], dict[str, str]]:
 def _source_links(
     site: explainer_pages.Site, mentions: dict[str, list[explainer_pages.Mention]]
 ) -> dict[str, SourceLinks]:
-    links = {s.id: SourceLinks() for s in site.sources}
+    links = {s.id: SourceLinks(cite=cite_block(source_work(s), paragraphs=True)) for s in site.sources}
     for (source_id, paragraph), ranges in site.spans.items():
         links[source_id].spans[paragraph] = ranges
     for source_id, backlinks in site.cited_by.items():

@@ -88,6 +88,7 @@ class SourceLinks:
     spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # paragraph → merged quote spans
     cited_by: list[tuple[int, str, int, str]] = field(default_factory=list)  # (paragraph, page title, note, link)
     named: list[tuple[str, str]] = field(default_factory=list)  # (entity name, link)
+    cite: str = ""  # the "Cite this page" box (citation_formats.py)
 
 
 def _paragraph_html(text: str, number: int, spans: list[tuple[int, int]]) -> str:
@@ -106,6 +107,7 @@ def source_page(source: Source, links: SourceLinks | None = None) -> str:
     parts.append("[← All sources](index.md){ .back-link }\n{ data-search-exclude }\n\n")
     parts.append(_metadata_block(source))
     parts.append(_date_block(source))
+    parts.append(links.cite)
     parts.append("## Article text {#text}\n\n")
     if not source.paragraphs:
         parts.append('<p class="empty">Every line of this article was removed as boilerplate.</p>\n\n')
