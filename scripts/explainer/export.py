@@ -23,6 +23,7 @@ from .render import date_label
 DATA_DIR = "data"
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 LIST_SEPARATOR = "; "
+TEXT_LIST_SEPARATOR = "\n"  # lists of sentences, which may hold "; " themselves: one per line of the cell
 ISO_DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 DATE_STATUSES = ("given", "page", "byline", "inferred", "unknown")
 
@@ -32,14 +33,14 @@ class Column:
     """One field of a dataset: its JSON type and what it holds (the Data page's description)."""
 
     name: str
-    kind: str  # "string", "integer", "boolean", "list" (of strings)
+    kind: str  # "string", "integer", "boolean", "list" (of ids or names), "text-list" (of sentences)
     about: str
     nullable: bool = False
     enum: tuple[str, ...] = ()
     pattern: str | None = None
 
     def schema(self) -> dict[str, Any]:
-        if self.kind == "list":
+        if self.kind in ("list", "text-list"):
             out: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
         else:
             out = {"type": [self.kind, "null"] if self.nullable else self.kind}
@@ -93,7 +94,7 @@ DATASETS = (
             _c("date", "string", "date as established (YYYY-MM-DD)", nullable=True, pattern=ISO_DATE),
             _c("date_label", "string", "the date as the site shows it"),
             _c("date_status", "string", "how the date was established", enum=DATE_STATUSES),
-            _c("date_evidence", "list", "the reasoning behind the date, one item per finding"),
+            _c("date_evidence", "text-list", "the reasoning behind the date, one item per finding"),
             _c("byline", "string", "the byline as printed", nullable=True),
             _c("byline_contradiction", "string", "why the byline's date is not trusted", nullable=True),
             _c("rights", "string", "rights statement", nullable=True),
@@ -373,17 +374,17 @@ def _csv(dataset: Dataset, rows: list[dict[str, Any]]) -> str:
     writer = csv.writer(out, lineterminator="\r\n")  # RFC 4180
     writer.writerow([c.name for c in dataset.columns])
     for row in rows:
-        writer.writerow([_cell(row[c.name]) for c in dataset.columns])
+        writer.writerow([_cell(row[c.name], c.kind) for c in dataset.columns])
     return out.getvalue()
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, kind: str) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return LIST_SEPARATOR.join(value)
+        return (TEXT_LIST_SEPARATOR if kind == "text-list" else LIST_SEPARATOR).join(value)
     return str(value)
 
 
@@ -439,7 +440,9 @@ def render_data_page(site: Site, narrative: list[narrative_mod.NarrativePage]) -
     for d in DATASETS:
         parts.append(f"## {d.title} {{#{d.name}}}\n\n{d.about}\n\n| Column | Type | Holds |\n|---|---|---|\n")
         for c in d.columns:
-            kind = "list of text" if c.kind == "list" else {"string": "text"}.get(c.kind, c.kind)
+            kind = {"string": "text", "list": "list (“; ” in CSV)", "text-list": "list (one per line in CSV)"}.get(
+                c.kind, c.kind
+            )
             kind += " or empty" if c.nullable else ""
             values = f" One of: {', '.join(c.enum)}." if c.enum else ""
             parts.append(f"| `{c.name}` | {kind} | {c.about}.{values} |\n")

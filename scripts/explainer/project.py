@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import bundle, citation_formats, export
+from . import bundle, citation_formats, export, print_page
 from . import pages as explainer_pages
 from .citation_formats import cite_block, source_work
 from .cite import highlight_spans, resolve
@@ -64,16 +65,14 @@ def build_pages(project: Project) -> tuple[list[Source], dict[str, str]]:
     site = explainer_pages.Site(sources, data, resolved, highlight_spans(list(resolved.values())))
     out: dict[str, str] = {}
     built = bundle.build_date(project.root)
+    # Before the pages' own rendering, which links entities in their lines in place.
+    title = next((page.title for page in narrative if page.path == "index.md"), "The explainer")
+    out[print_page.PRINT_PAGE] = print_page.render_print_page(site, narrative, title, built)
     for page in narrative:
         out[page.path] = explainer_pages.render_narrative(site, page)
         if page.kind == "topic":
-            out[page.path] += "\n" + citation_formats.cite_block(
-                citation_formats.page_work(page.path, page.title, built)
-            )
-    out["timeline.md"] = explainer_pages.render_timeline(site)
-    out["timeline.md"] += "\n" + citation_formats.cite_block(
-        citation_formats.page_work("timeline.md", "Timeline", built)
-    )
+            out[page.path] += _take_away(page.path, page.title, built)
+    out["timeline.md"] = explainer_pages.render_timeline(site) + _take_away("timeline.md", "Timeline", built)
     out["disputes.md"] = explainer_pages.render_disputes(site)
     out["figures.md"] = explainer_pages.render_figures(site)
     out["glossary.md"] = explainer_pages.render_glossary(site)
@@ -90,6 +89,12 @@ def build_pages(project: Project) -> tuple[list[Source], dict[str, str]]:
     out["data.md"] = export.render_data_page(site, narrative)
     out["includes/offline-bundle.md"] = bundle.bundle_fragment(bundle.bundle_name(project.root))
     return sources, out
+
+
+def _take_away(path: str, title: str, built: dt.date) -> str:
+    """What a topic page or the timeline offers below its text: the print page, and its own citation."""
+    work = citation_formats.page_work(path, title, built)
+    return "\n" + print_page.print_link(path) + "\n" + citation_formats.cite_block(work)
 
 
 def _source_links(
