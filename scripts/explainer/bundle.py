@@ -48,7 +48,8 @@ def bundle_fragment(name: str) -> str:
         f'<p class="offline-bundle" data-search-exclude><a class="md-button" href="{name}" download>'
         f'Download for offline reading</a> <span class="bundle-info">(zip, <span class="bundle-size">'
         f"{SIZE_PLACEHOLDER}</span>): the whole site, search included; unzip it and open "
-        "<code>index.html</code>, no network needed.</span></p>\n"
+        "<code>index.html</code>, no network needed.</span>"
+        '<span class="pdf-link"></span><!--/pdf-link--></p>\n'  # `make pdf` links the PDF here
     )
 
 

@@ -84,7 +84,11 @@ def render_print_page(
         pages.render_figures(scratch),
         pages.render_glossary(scratch),
     ]
-    parts = [_title_page(site, title, built)]
+    on_screen = (  # hidden on paper by the print stylesheet
+        '<p class="print-link" data-search-exclude>To print it, or save it as PDF, use your browser\'s Print '
+        "command.</p>\n\n{!offline-bundle.md!}\n\n"
+    )
+    parts = [on_screen, _title_page(site, title, built)]
     notes: list[str] = []
     for markdown in rendered:
         body, definitions, _ = _chapter(markdown, len(notes))
