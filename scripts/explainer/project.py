@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import bundle, citation_formats, export, print_page
+from . import bundle, citation_formats, export, jsonld, print_page
 from . import pages as explainer_pages
 from .citation_formats import cite_block, source_work
 from .cite import highlight_spans, resolve
@@ -73,16 +73,19 @@ def build_pages(project: Project) -> tuple[list[Source], dict[str, str]]:
         if page.kind == "topic":
             out[page.path] += _take_away(page.path, page.title, built)
     out["timeline.md"] = explainer_pages.render_timeline(site) + _take_away("timeline.md", "Timeline", built)
-    out["disputes.md"] = explainer_pages.render_disputes(site)
+    out["timeline.md"] += jsonld.events(data)
+    out["disputes.md"] = explainer_pages.render_disputes(site) + jsonld.disputes(data, sources)
     out["figures.md"] = explainer_pages.render_figures(site)
     out["glossary.md"] = explainer_pages.render_glossary(site)
     mentions = explainer_pages.find_mentions(site)
     for entity in data.entities:
         out[explainer_pages.entity_path(entity.id)] = explainer_pages.render_entity(
             site, entity, mentions.get(entity.id, [])
-        )
+        ) + jsonld.entity(entity)
     out["entities/index.md"] = explainer_pages.render_entity_index(site, mentions)
     out.update(render_source_pages(sources, _source_links(site, mentions)))
+    for source in sources:
+        out[explainer_pages.source_path(source.id)] += jsonld.news_article(source)
     out["includes/abbreviations.md"] = explainer_pages.abbreviations_fragment(site)
     out["includes/source-rights.md"] = explainer_pages.rights_fragment(site)
     out.update(export.data_files(site, narrative))
