@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import re
 import subprocess
 import zipfile
@@ -22,7 +23,10 @@ FALLBACK_EPOCH = "1700000000"  # outside a git checkout (a copied tree): a fixed
 
 
 def build_date_epoch(root: Path) -> str:
-    """SOURCE_DATE_EPOCH for reproducible builds: the last commit's time, else a fixed date."""
+    """SOURCE_DATE_EPOCH for reproducible builds: as set by the caller, else the last commit's time, else a
+    fixed date."""
+    if given := os.environ.get("SOURCE_DATE_EPOCH", "").strip():
+        return given
     try:
         out = subprocess.run(
             ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True
