@@ -64,7 +64,10 @@ def test_reader_unzips_the_bundle_and_uses_it_offline(built_site: Path, browser:
         page.get_by_role("link", name="The incident").first.click()
         page.wait_for_load_state("load")
         assert page.url.endswith("topics/incident.html")
-        page.locator("sup a.footnote-ref").first.click()  # a citation, then on to its source paragraph
+        marker = page.locator("sup a.footnote-ref").first
+        marker.hover()  # the citation's tooltip, then on to its source paragraph
+        page.locator(".md-tooltip2").wait_for(state="visible")
+        marker.click()
         page.locator("li#fn\\:1 a[href*='sources/']").click()
         page.wait_for_load_state("load")
         assert "/sources/" in page.url and "#p-" in page.url
@@ -75,5 +78,19 @@ def test_reader_unzips_the_bundle_and_uses_it_offline(built_site: Path, browser:
         titles = search(page, "Kawaguchi")
         assert titles, "search found nothing in the unzipped bundle"
         offline.screenshot("bundle-search")
+        assert offline.blocked == []
+        assert offline.errors == []
+
+
+def test_every_page_of_the_unzipped_bundle_opens_offline(built_site: Path, browser: Any, tmp_path: Path) -> None:
+    archive_path = next(built_site.glob("shenyang-explainer-*.zip"))
+    with zipfile.ZipFile(archive_path) as archive:
+        archive.extractall(tmp_path)
+    pages = sorted((tmp_path / archive_path.stem).rglob("*.html"))
+    assert len(pages) == len(list(built_site.rglob("*.html")))
+    with OfflinePage(browser) as offline:
+        for path in pages:
+            if path.name != "404.html":  # served at any address by a server; never opened from disk
+                offline.open(path)
         assert offline.blocked == []
         assert offline.errors == []
