@@ -26,6 +26,7 @@ PAGE_TYPES = [
     "figures.html",
     "glossary.html",
     "about.html",
+    "claims.html",
     "data.html",
     "print.html",
 ]

@@ -61,7 +61,7 @@ def test_reader_unzips_the_bundle_and_uses_it_offline(built_site: Path, browser:
     root = tmp_path / archive_path.stem
     with OfflinePage(browser) as offline:
         page = offline.open(root / "index.html")
-        page.get_by_role("link", name="The incident").first.click()
+        page.get_by_role("link", name="The incident", exact=True).first.click()
         page.wait_for_load_state("load")
         assert page.url.endswith("topics/incident.html")
         marker = page.locator("sup a.footnote-ref").first
@@ -71,9 +71,9 @@ def test_reader_unzips_the_bundle_and_uses_it_offline(built_site: Path, browser:
         page.locator("li#fn\\:1 a[href*='sources/']").click()
         page.wait_for_load_state("load")
         assert "/sources/" in page.url and "#p-" in page.url
-        page.get_by_role("link", name="Timeline").first.click()
+        page.get_by_role("link", name="Timeline", exact=True).first.click()
         page.wait_for_load_state("load")
-        page.get_by_role("button", name="The 2011 pledge").click()
+        page.locator('.thread-filter button[data-thread="pledge"]').click()
         assert page.locator(".nt-timeline-item:visible").count() < page.locator(".nt-timeline-item").count()
         titles = search(page, "Kawaguchi")
         assert titles, "search found nothing in the unzipped bundle"

@@ -26,6 +26,7 @@ GOOD_ENTITY = """- id: shenyang
   kind: place
   role: City in Liaoning Province
   aliases: [Shenyang]
+  background: general reference
 """
 
 

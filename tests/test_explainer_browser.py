@@ -38,11 +38,11 @@ def test_timeline_thread_filter_shows_one_thread(built_site: Path, browser: Any)
         page = offline.open(built_site / "timeline.html")
         items = page.locator(".nt-timeline-item")
         assert items.count() == len(DATA.events)
-        page.get_by_role("button", name="The 2011 pledge").click()
+        page.get_by_role("button", name="The written pledge").click()
         visible = [i for i in range(items.count()) if items.nth(i).is_visible()]
         assert len(visible) == sum(e.thread == "pledge" for e in DATA.events)
         assert all("thread-pledge" in (items.nth(i).get_attribute("class") or "") for i in visible)
-        assert page.get_by_role("button", name="The 2011 pledge").get_attribute("aria-pressed") == "true"
+        assert page.get_by_role("button", name="The written pledge").get_attribute("aria-pressed") == "true"
         page.get_by_role("button", name="All threads").click()
         assert sum(items.nth(i).is_visible() for i in range(items.count())) == len(DATA.events)
         assert offline.blocked == [] and offline.errors == []

@@ -70,24 +70,44 @@ def test_events_csv_has_every_event(built_site: Path) -> None:
 
 
 class _Footnotes(html.parser.HTMLParser):
+    """Each footnote's text, by number; and how many of them link to a source paragraph (citations, not marks)."""
+
     def __init__(self) -> None:
         super().__init__()
-        self.notes: set[int] = set()
+        self.notes: dict[int, str] = {}
+        self.citing: set[int] = set()
+        self.current: int | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        ident = dict(attrs).get("id") or ""
+        values = dict(attrs)
+        ident = values.get("id") or ""
         if tag == "li" and ident.startswith("fn:"):
-            self.notes.add(int(ident.removeprefix("fn:")))
+            self.current = int(ident.removeprefix("fn:"))
+            self.notes[self.current] = ""
+        elif tag == "a" and self.current is not None and "sources/" in (values.get("href") or ""):
+            self.citing.add(self.current)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "li":
+            self.current = None
+
+    def handle_data(self, data: str) -> None:
+        if self.current is not None:
+            self.notes[self.current] += data
 
 
 def test_citations_match_the_footnotes_on_every_page(built_site: Path) -> None:
     rows = _load(built_site, "citations", ".json")
     assert isinstance(rows, list)
-    by_page = Counter(row["page"] for row in rows)
-    for page, count in by_page.items():
-        parser = _Footnotes()
-        parser.feed((built_site / page).read_text(encoding="utf-8"))
-        assert parser.notes == set(range(1, count + 1)), page
+    pages: dict[str, _Footnotes] = {}
+    for row in rows:
+        if row["page"] not in pages:
+            pages[row["page"]] = _Footnotes()
+            pages[row["page"]].feed((built_site / row["page"]).read_text(encoding="utf-8"))
+        note = pages[row["page"]].notes.get(row["note"], "")
+        assert normalise(row["quote"])[0].strip() in normalise(note)[0], row
+    for page, parser in pages.items():  # every citing footnote of the page is a row, and no more
+        assert sorted(r["note"] for r in rows if r["page"] == page) == sorted(parser.citing), page
     paragraphs = {(p["source"], p["number"]): p["text"] for p in _load(built_site, "paragraphs", ".json")}  # type: ignore[union-attr]
     for row in rows:
         assert row["sentence"], row

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import narrative as narrative_mod
 from .cite import ResolvedCitation
-from .data import ENTITY_KINDS, PRECISIONS, THREADS, Citation, Figure
+from .data import ENTITY_KINDS, MARK, PRECISIONS, THREADS, Citation
 from .pages import Site, _page, entity_path, source_path, split_sentences
 from .render import date_label
 
@@ -178,7 +178,7 @@ DATASETS = (
         "Every citation on the site: the sentence that cites, the source paragraph and the words quoted.",
         (
             _c("page", "string", "the citing page, relative to the site root"),
-            _c("item", "string", "id of the event, dispute or figure that cites, for those pages", nullable=True),
+            _c("item", "string", "id of the event, dispute, figure, entity or term that cites", nullable=True),
             _c("note", "integer", "footnote number on the citing page", nullable=True),
             _c("sentence", "string", "the sentence (or entry) that the citation supports"),
             _c("source", "string", "citation key of the source"),
@@ -342,30 +342,32 @@ def narrative_sentences(page: narrative_mod.NarrativePage) -> dict[int, str]:
     return found
 
 
+def _plain_marks(text: str) -> str:
+    return MARK.sub(lambda m: m["text"], text)  # a mark's words, without its syntax (its basis is in the page)
+
+
 def _citations(site: Site, narrative: list[narrative_mod.NarrativePage]) -> list[dict[str, Any]]:
-    rows = []
-    for page in narrative:
-        sentences = narrative_sentences(page)
-        for use in page.uses:
-            sentence = sentences.get(use.number, "")
-            rows.append(_citation_row(_html(page.path), None, use.number, sentence, site.resolved[use.citation]))
-    note = 0  # the timeline, disputes and figures pages number their notes in this order (see pages.py)
+    """One row per citation marker the pages carry, in page order (recorded by the pages' footnotes)."""
+    sentences = {page.path: narrative_sentences(page) for page in narrative}
+    items: dict[Citation, tuple[str, str]] = {}  # a curated citation → (its record's id, the text it supports)
     for event in site.data.events:
-        for citation in event.citations:
-            note += 1
-            rows.append(_citation_row("timeline.html", event.id, note, event.text, site.resolved[citation]))
-    note = 0
+        items.update((c, (event.id, event.text)) for c in event.citations)
     for dispute in site.data.disputes:
         for side in (dispute.japan, dispute.china):
-            for citation in side.citations:
-                note += 1
-                rows.append(_citation_row("disputes.html", dispute.id, note, side.position, site.resolved[citation]))
-    topics: dict[str, list[Figure]] = {}  # the figures page groups figures by topic, numbering notes so
+            items.update((c, (dispute.id, side.position)) for c in side.citations)
     for figure in site.data.figures:
-        topics.setdefault(figure.topic, []).append(figure)
-    for note, figure in enumerate((f for group in topics.values() for f in group), start=1):
-        sentence = f"{figure.number}: {figure.counts} ({figure.as_of})"
-        rows.append(_citation_row("figures.html", figure.id, note, sentence, site.resolved[figure.citation]))
+        items[figure.citation] = (figure.id, f"{figure.number}: {figure.counts} ({figure.as_of})")
+    for entity in site.data.entities:
+        items.update((c, (entity.id, entity.role)) for c in entity.citations)
+    for term in site.data.glossary:
+        items.update((c, (term.term, term.definition)) for c in term.citations)
+    rows = []
+    for page, note, citation in site.notes:
+        if page in sentences:
+            item, sentence = None, sentences[page].get(note, "")
+        else:
+            item, sentence = items.get(citation, (None, ""))
+        rows.append(_citation_row(_html(page), item, note, _plain_marks(sentence), site.resolved[citation]))
     return rows
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from . import narrative as narrative_mod
 from . import rules
 from .cite import ResolvedCitation, span_id
-from .data import Citation, CuratedData, Entity, Event
+from .data import MARK, Citation, CuratedData, Entity, Event, Mark
 from .dating import fmt
 from .model import Source
 from .render import ABBREVIATIONS, date_label, front_matter, inert_inline, sources_table
@@ -22,7 +22,7 @@ from .render import ABBREVIATIONS, date_label, front_matter, inert_inline, sourc
 THREAD_LABELS = {
     "incident": "The incident",
     "fallout": "The fallout",
-    "pledge": "The 2011 pledge",
+    "pledge": "The written pledge",
     "context": "Context",
 }
 THREAD_PAGES = {"incident": "topics/incident.md", "fallout": "topics/fallout.md", "pledge": "topics/pledge.md"}
@@ -30,6 +30,7 @@ THREAD_PAGES = {"incident": "topics/incident.md", "fallout": "topics/fallout.md"
 QUOTED_MENTIONS = 50
 # The home page lists every source up to this many; beyond, the ones the site cites, and a link to all.
 HOME_SOURCES = 25
+CLAIMS_PAGE = "claims.md"
 KIND_LABELS = {"person": "People", "organisation": "Organisations", "place": "Places", "group": "Groups"}
 
 
@@ -82,6 +83,8 @@ class Site:
     spans: dict[tuple[str, int], list[tuple[int, int]]]
     cited_by: dict[str, list[Backlink]] = field(default_factory=dict)
     linked_from: dict[str, list[Backlink]] = field(default_factory=dict)
+    claim_of: dict[Citation, str] = field(default_factory=dict)  # citation → its row on the claims review page
+    notes: list[tuple[str, int, Citation]] = field(default_factory=list)  # (page, note, citation): the data export
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -92,7 +95,7 @@ class Footnotes:
 
     def __init__(self, site: Site, page: str, title: str):
         self.site, self.page, self.title = site, page, title
-        self.entries: list[ResolvedCitation] = []
+        self.entries: list[ResolvedCitation | Mark] = []
 
     def marker(self, citation: Citation) -> str:
         item = self.site.resolved[citation]
@@ -100,17 +103,42 @@ class Footnotes:
         number = len(self.entries)
         link = Backlink(self.page, self.title, number, item.where.paragraph)
         self.site.cited_by.setdefault(item.source.id, []).append(link)
+        self.site.notes.append((self.page, number, citation))
         return f"[^{number}]"
+
+    def mark(self, mark: Mark) -> str:
+        """A mark's basis as a numbered note, like a citation's (hover preview, printed with the notes)."""
+        self.entries.append(mark)
+        return f"[^{len(self.entries)}]"
+
+    def marked(self, text: str) -> str:
+        """Editor-written text with its marks shown: the marked words labelled, the basis as a note."""
+        def show(match: re.Match[str]) -> str:
+            mark = Mark(match["kind"], match["text"], match["basis"])
+            return narrative_mod.mark_html(mark) + self.mark(mark)
+
+        return MARK.sub(show, text)
 
     def definitions(self) -> str:
         lines = []
         for number, item in enumerate(self.entries, start=1):
+            if isinstance(item, Mark):
+                label = "Inferred" if item.kind == "inferred" else "Background, not from the sources"
+                lines.append(f"[^{number}]: **{label}:** {inert_inline(item.text)} — {inert_inline(item.basis)}")
+                continue
             source = item.source
             where = f"{source.metadata.get('outlet') or source.id}, {date_label(source)}, ¶{item.where.paragraph}"
             target = rel(self.page, f"{source_path(source.id)}#{span_id(item, self.site.spans)}")
             quote = inert_inline(item.citation.quote)
-            lines.append(f"[^{number}]: [{inert_inline(where)}]({target}): “{quote}”")
+            claim = self.site.claim_of.get(item.citation)
+            review = f" · [the claim, checked]({rel(self.page, CLAIMS_PAGE)}#{claim})" if claim else ""
+            lines.append(f"[^{number}]: [{inert_inline(where)}]({target}): “{quote}”{review}")
         return "\n".join(lines) + "\n" if lines else ""
+
+
+def unmarked(text: str) -> str:
+    """Editor-written text without its marks' syntax (for slices without notes, titles, tooltips)."""
+    return MARK.sub(lambda m: narrative_mod.mark_html(Mark(m["kind"], m["text"], m["basis"])), text)
 
 
 def event_date_label(event: Event) -> str:
@@ -141,16 +169,17 @@ def timeline_block(
     is cited already), the events are shown as on the full timeline, where their citations are."""
     items = []
     for event in events:
+        text = notes.marked(event.text) if notes else unmarked(event.text)
         markers = "".join(notes.marker(c) for c in event.citations) if notes else ""
         inferred = f" *Date inferred: {event.basis}*" if event.inferred and event.basis else ""
         people = ", ".join(f"[{names[e]}]({entity_urls[e]})" for e in event.entities if e in entity_urls)
-        content = f"{event.text}{markers}{inferred}" + (f" — {people}" if people else "")
+        content = f"{text}{markers}{inferred}" + (f" — {people}" if people else "")
         sub = f"{THREAD_LABELS[event.thread]} · {PRECISION_TEXT[event.precision]}" + (
             " · inferred" if event.inferred else ""
         )
         items.append(
             {
-                "title": f"{event_date_label(event)}: {event.title}",
+                "title": f"{event_date_label(event)}: {unmarked(event.title)}",
                 "sub_title": sub,
                 "content": content,
                 "key": f"thread-{event.thread}",
@@ -171,7 +200,10 @@ def _entity_urls(site: Site, page: str) -> dict[str, str]:
 def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
     notes = Footnotes(site, page.path, page.title)
     for use in page.uses:
-        notes.marker(use.citation)
+        if isinstance(use, narrative_mod.CitationUse):
+            notes.marker(use.citation)
+        else:
+            notes.mark(use.mark)
     urls = _entity_urls(site, page.path)
     narrative_mod.link_entities(page, site.data.entities, urls)
     for entity_id in page.entity_links:
@@ -247,8 +279,8 @@ def render_disputes(site: Site) -> str:
         "them. This site does not decide between them.\n\n",
     ]
     for dispute in site.data.disputes:
-        japan = dispute.japan.position + "".join(notes.marker(c) for c in dispute.japan.citations)
-        china = dispute.china.position + "".join(notes.marker(c) for c in dispute.china.citations)
+        japan = notes.marked(dispute.japan.position) + "".join(notes.marker(c) for c in dispute.japan.citations)
+        china = notes.marked(dispute.china.position) + "".join(notes.marker(c) for c in dispute.china.citations)
         parts.append(f"## {dispute.question} {{#{dispute.id}}}\n\n| Japan's position | China's position |\n|---|---|\n")
         parts.append(f"| {japan} | {china} |\n\n")
     parts.append(notes.definitions())
@@ -275,7 +307,7 @@ def render_figures(site: Site) -> str:
             outlet = inert_inline(source.metadata.get("outlet") or source.id)
             number = f"**{inert_inline(figure.number)}**{notes.marker(figure.citation)}"
             where = f"[{outlet}, {inert_inline(date_label(source))}]({link})"
-            parts.append(f"| {number} | {figure.counts} | {figure.as_of} | {where} |\n")
+            parts.append(f"| {number} | {notes.marked(figure.counts)} | {figure.as_of} | {where} |\n")
         parts.append("\n")
     parts.append(notes.definitions())
     description = "The numbers the sources give about North Korean defectors and the Shenyang incident, side by side."
@@ -283,10 +315,18 @@ def render_figures(site: Site) -> str:
 
 
 def render_glossary(site: Site) -> str:
-    rows = "".join(f"| **{inert_inline(t.term)}** | {inert_inline(t.definition)} |\n" for t in site.data.glossary)
+    notes = Footnotes(site, "glossary.md", "Glossary")
+    rows = "".join(
+        f"| **{inert_inline(t.term)}** | {_supported(notes, t.definition, t.citations, t.background)} |\n"
+        for t in site.data.glossary
+    )
     text = (
         "# Glossary\n\nTerms and abbreviations used on this site. Wherever they appear in the text, hovering "
-        "over them shows the definition.\n\n| Term | Meaning |\n|---|---|\n" + rows
+        "over them shows the definition. Definitions marked *background* are general knowledge that no source "
+        "article states; the note says where they come from.\n\n| Term | Meaning |\n|---|---|\n"
+        + rows
+        + "\n"
+        + notes.definitions()
     )
     description = "Terms and abbreviations used in the explainer on the Shenyang consulate incident."
     return _page("Glossary", description, text)
@@ -373,8 +413,9 @@ def _mentions_in(
 
 def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:
     page = entity_path(entity.id)
+    notes = Footnotes(site, page, entity.name)
     parts = [f"# {inert_inline(entity.name)}\n\n"]
-    facts = [f"**Role at the time:** {inert_inline(entity.role)}"]
+    facts = [f"**Role at the time:** {_supported(notes, entity.role, entity.citations, entity.background)}"]
     if entity.native:
         facts.append(f"**In native script:** {inert_inline(entity.native)}")
     facts.append(f"**Kind:** {entity.kind}")
@@ -397,8 +438,17 @@ def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:
         parts.append("\n## Linked from { data-search-exclude }\n\n")
         for link in sorted(set(backlinks), key=lambda b: b.page):
             parts.append(f"- [{inert_inline(link.title)}]({rel(page, link.page)})\n")
+    parts.append("\n" + notes.definitions())
     description = f"{entity.name}: {entity.role}. Every mention in the news sources on the Shenyang incident."
     return _page(entity.name, description, "".join(parts))
+
+
+def _supported(notes: Footnotes, text: str, citations: tuple[Citation, ...], background: str | None) -> str:
+    """A data field with its support: citation markers, or the background mark with its basis."""
+    if citations:
+        return inert_inline(text) + "".join(notes.marker(c) for c in citations)
+    shown = narrative_mod.mark_html(Mark("background", inert_inline(text), ""))
+    return shown + notes.mark(Mark("background", text, background or ""))
 
 
 def _mentions_list(page: str, mentions: list[Mention]) -> str:
@@ -449,5 +499,5 @@ def render_entity_index(site: Site, mentions: dict[str, list[Mention]]) -> str:
                 f"| [{inert_inline(entity.name)}]({link}) | {native} | {inert_inline(entity.role)} | {count} |\n"
             )
         parts.append("\n")
-    description = "Who's who in the Shenyang consulate incident and the 2011 pledge, with native-script names."
+    description = "Who's who in the Shenyang consulate incident and the written pledge, with native-script names."
     return _page("People, organisations and places", description, "".join(parts))

@@ -74,7 +74,7 @@ def render_print_page(
     site: pages.Site, narrative: list[narrative_mod.NarrativePage], title: str, built: dt.date
 ) -> str:
     """The print page's Markdown. `narrative` must be the pages as parsed, before their own rendering."""
-    scratch = dataclasses.replace(site, cited_by={}, linked_from={})  # no backlinks from the print page
+    scratch = dataclasses.replace(site, cited_by={}, linked_from={}, notes=[])  # no backlinks from the print page
     by_path = {page.path: page for page in narrative}
     order = ["index.md", *pages.THREAD_PAGES.values()]
     rendered = [pages.render_narrative(scratch, _at_root(by_path[path])) for path in order if path in by_path]
