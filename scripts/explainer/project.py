@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import bundle, citation_formats, export, jsonld, print_page, support
 from . import pages as explainer_pages
+from .citation_formats import cite_block, source_work
 from .cite import highlight_spans, resolve
+from .claims_page import render_claims
 from .corpus import load_corpus
 from .data import load_data
 from .errors import ExplainerError, Problem
 from .model import Source
-from .narrative import load_narrative
+from .narrative import CitationUse, load_narrative
 from .render import SourceLinks, render_source_pages
 from .write import write_owned
 
@@ -49,8 +53,9 @@ class Project:
         return self.root / "mkdocs.yml"
 
 
-def build_pages(project: Project) -> tuple[list[Source], dict[str, str]]:
-    """Read and check every input, then render every generated page (path under docs/ → Markdown)."""
+def build_pages(project: Project, notices: list[str] | None = None) -> tuple[list[Source], dict[str, str]]:
+    """Read and check every input, then render every generated page (path under docs/ → Markdown). The support
+    lint's counts are appended to `notices` when given."""
     problems: list[Problem] = []
     try:
         sources = load_corpus(project.articles)
@@ -59,36 +64,63 @@ def build_pages(project: Project) -> tuple[list[Source], dict[str, str]]:
         sources = []
     data = load_data(project.sources, problems)
     narrative = load_narrative(project.narrative, problems)
-    citations = data.citations() + [use.citation for page in narrative for use in page.uses]
+    citations = data.citations() + [u.citation for page in narrative for u in page.uses if isinstance(u, CitationUse)]
     if problems:  # citations can only be checked against articles that read cleanly
-        raise ExplainerError(problems)
+        raise ExplainerError(sorted(problems, key=lambda p: (str(p.path), p.line or 0)))
     resolved = resolve(citations, sources, problems)
-    if problems:  # every problem of articles, data, narrative and citations, in one run
-        raise ExplainerError(problems)
+    claims = support.collect(narrative, data, project.sources)
+    report = support.lint(claims, resolved, data.entities)
+    problems += report.problems
+    if problems:  # every problem of data, narrative, citations and support, in one run
+        raise ExplainerError(sorted(problems, key=lambda p: (str(p.path), p.line or 0)))
+    if notices is not None:
+        notices.append(report.summary())
     site = explainer_pages.Site(sources, data, resolved, highlight_spans(list(resolved.values())))
+    for claim in claims:
+        for citation in claim.citations:
+            site.claim_of.setdefault(citation, claim.id)
     out: dict[str, str] = {}
+    built = bundle.build_date(project.root)
+    # Before the pages' own rendering, which links entities in their lines in place.
+    title = next((page.title for page in narrative if page.path == "index.md"), "The explainer")
+    out[print_page.PRINT_PAGE] = print_page.render_print_page(site, narrative, title, built)
     for page in narrative:
         out[page.path] = explainer_pages.render_narrative(site, page)
-    out["timeline.md"] = explainer_pages.render_timeline(site)
-    out["disputes.md"] = explainer_pages.render_disputes(site)
+        if page.kind == "topic":
+            out[page.path] += _take_away(page.path, page.title, built)
+    out["timeline.md"] = explainer_pages.render_timeline(site) + _take_away("timeline.md", "Timeline", built)
+    out["timeline.md"] += jsonld.events(data)
+    out["disputes.md"] = explainer_pages.render_disputes(site) + jsonld.disputes(data, sources)
     out["figures.md"] = explainer_pages.render_figures(site)
     out["glossary.md"] = explainer_pages.render_glossary(site)
     mentions = explainer_pages.find_mentions(site)
     for entity in data.entities:
         out[explainer_pages.entity_path(entity.id)] = explainer_pages.render_entity(
             site, entity, mentions.get(entity.id, [])
-        )
+        ) + jsonld.entity(entity)
     out["entities/index.md"] = explainer_pages.render_entity_index(site, mentions)
     out.update(render_source_pages(sources, _source_links(site, mentions)))
+    for source in sources:
+        out[explainer_pages.source_path(source.id)] += jsonld.news_article(source)
+    out[explainer_pages.CLAIMS_PAGE] = render_claims(site, report)
     out["includes/abbreviations.md"] = explainer_pages.abbreviations_fragment(site)
     out["includes/source-rights.md"] = explainer_pages.rights_fragment(site)
+    out.update(export.data_files(site, narrative))
+    out["data.md"] = export.render_data_page(site, narrative)
+    out["includes/offline-bundle.md"] = bundle.bundle_fragment(bundle.bundle_name(project.root))
     return sources, out
+
+
+def _take_away(path: str, title: str, built: dt.date) -> str:
+    """What a topic page or the timeline offers below its text: the print page, and its own citation."""
+    work = citation_formats.page_work(path, title, built)
+    return "\n" + print_page.print_link(path) + "\n" + citation_formats.cite_block(work)
 
 
 def _source_links(
     site: explainer_pages.Site, mentions: dict[str, list[explainer_pages.Mention]]
 ) -> dict[str, SourceLinks]:
-    links = {s.id: SourceLinks() for s in site.sources}
+    links = {s.id: SourceLinks(cite=cite_block(source_work(s), paragraphs=True)) for s in site.sources}
     for (source_id, paragraph), ranges in site.spans.items():
         links[source_id].spans[paragraph] = ranges
     for source_id, backlinks in site.cited_by.items():
@@ -105,8 +137,8 @@ def _source_links(
     return links
 
 
-def convert(project: Project) -> tuple[list[Source], list[str]]:
+def convert(project: Project, notices: list[str] | None = None) -> tuple[list[Source], list[str]]:
     """Write every generated page under docs/; nothing is written when any input is bad."""
-    sources, out = build_pages(project)
+    sources, out = build_pages(project, notices)
     files = {path: text.encode("utf-8") for path, text in out.items()}
     return sources, write_owned(project.docs, files)

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from . import mkdocs_output
+from .bundle import build_date_epoch, write_bundle
 from .errors import ExplainerError
 from .inputs import check_tree
 from .project import Project, convert
@@ -36,17 +37,6 @@ def check_hand_written(project: Project) -> None:
         raise ExplainerError(problems)
 
 
-def build_date_epoch(root: Path) -> str:
-    """SOURCE_DATE_EPOCH for reproducible sitemaps: the last commit's time, else a fixed date."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        out = ""
-    return out or "1700000000"
-
-
 def run_mkdocs(project: Project, site_dir: Path) -> None:
     env = dict(os.environ)
     env.setdefault("SOURCE_DATE_EPOCH", build_date_epoch(project.root))
@@ -66,17 +56,18 @@ def run_mkdocs(project: Project, site_dir: Path) -> None:
         raise ExplainerError(found)
 
 
-def build_site(project: Project) -> list[str]:
+def build_site(project: Project, notices: list[str] | None = None) -> list[str]:
     """Build site/ from scratch; on any failure the previous site/ and the pages under docs/ are left as they were."""
     check_hand_written(project)
     previous = read_generated(project.docs)
     staging = project.root / f"site.tmp-{os.getpid()}"
     try:
-        sources, _ = convert(project)
+        sources, _ = convert(project, notices)
         install_vendor_assets(project)
         remove_leftovers(project.site)
         shutil.rmtree(staging, ignore_errors=True)
         run_mkdocs(project, staging)
+        write_bundle(staging, project.root)
         replace_folder(staging, project.site)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)  # first: on a full disk, restoring needs the space it held
