@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import random
 import shutil
@@ -727,63 +728,161 @@ def test_the_preview_keeps_watching_after_bad_yaml_and_vanishing_files(fresh: Pa
         process.wait(timeout=20)
 
 
-# --- 4. text stays text everywhere a reader can point: tooltips of glossary terms and contents entries -----
+# --- 4. text stays text everywhere a reader can point: pages, contents entries, header titles, tooltips -------
 
-# Material renders every tooltip as HTML: an abbr's title, and a contents entry cut short (its text). Each payload
-# has no space, so a contents entry holding it is cut short rather than wrapped.
-PAYLOAD = "&lt;img/src/onerror=alert('{0}')//////////////////&gt;"
-HOSTILE_PAGES = ("topics/incident.html", "topics/fallout.html", "disputes.html", "figures.html", "glossary.html")
+
+# Material renders every tooltip as HTML: an element's title, and the text of an entry cut short (the header's page
+# title, navigation and contents entries). Each field gets HTML Python-Markdown passes as HTML (spaces between the
+# attributes) and a long word of HTML, raw or escaped, that cannot wrap, so its entry is cut short. No digits: the
+# support lint reads numbers in cited text.
+def _tag(name: str) -> str:
+    return f"<img id={name} src=x onerror=alert(this.id)>"
+
+
+def _word(name: str, escaped: bool = False) -> str:
+    tag = f"<img/id={name}/src=x/onerror=alert(this.id)>" + "w" * 70
+    return tag.replace("<", "&lt;").replace(">", "&gt;") if escaped else tag
+
+
+def _hostile(name: str) -> str:
+    return f"{_tag(name)} {_word(name + 'word')} {_word(name + 'escaped', escaped=True)} `{_tag(name + 'code')}`"
+
+
+def _set_fields(root: Path, name: str, fields: dict[tuple[Any, ...], str]) -> None:
+    path = root / "sources" / name
+    records = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for where, field in fields.items():
+        record = records
+        for key in where:
+            record = record[key]
+        record[field] = f"{record[field]} {_hostile(field.replace('_', '') + name[0])}"
+    path.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+
+
+HOSTILE_FIELDS = {  # file → {path to a record: field}
+    "disputes.yml": {(0,): "question", (0, "japan"): "position"},
+    "figures.yml": {(0,): "topic", (1,): "counts", (2,): "as_of"},
+    "entities.yml": {(0,): "name", (1,): "role"},
+    "glossary.yml": {(0,): "definition"},
+}
 
 
 @pytest.fixture(scope="module")
-def hostile_tooltips(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("tooltips") / "project"
+def hostile_text(built: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("hostile-text") / "project"
     shutil.copytree(built, root, symlinks=True)
-    sources = root / "sources"
-    raw = PAYLOAD.replace("&lt;", "<").replace("&gt;", ">")
-    for name, old, new in (
-        ("glossary.yml", "definition: A country's", f"definition: {raw.format('glossary')} A country's"),
-        ("disputes.yml", "question: Did the", f"question: {raw.format('dispute')} Did the"),
-        ("figures.yml", "topic: North Korean", f"topic: {raw.format('figure')} North Korean"),
-        ("narrative/topics/incident.md", "\n## ", f"\n## {PAYLOAD.format('escaped')} "),
-        ("narrative/topics/fallout.md", "\n## ", f"\n## `{raw.format('code')}` "),
-    ):
-        path = sources / name
+    for name, fields in HOSTILE_FIELDS.items():
+        _set_fields(root, name, fields)
+    path = root / "sources" / "events.yml"
+    events = yaml.safe_load(path.read_text(encoding="utf-8"))
+    event = next(e for e in events if e.get("basis"))
+    for field in ("title", "text", "basis"):
+        event[field] = f"{_hostile('event' + field)} ::/timeline:: {event[field]}"
+    path.write_text(yaml.safe_dump(events, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    for page, heading in (("topics/incident.md", "heading"), ("topics/fallout.md", "other")):
+        path = root / "sources" / "narrative" / page
         text = path.read_text(encoding="utf-8")
-        assert old in text, (name, old)
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    result = run_explainer(root, "site", timeout=300)
+        path.write_text(text.replace("\n## ", f"\n## {_hostile(heading)} ", 1), encoding="utf-8")
+    with (root / "sources" / "articles" / "voa-2002-05-10.yml").open("a", encoding="utf-8") as metadata:
+        title = f"{_word('headline')} {_word('headlineescaped', escaped=True)} Japan Increases Pressure"
+        metadata.write(f"title: {json.dumps(title)}\n")
+    result = run_explainer(root, "site", timeout=600)
     assert result.returncode == 0, result.stderr
     return root / "site"
 
 
+# Every element that bears a tooltip Material renders from text: a title (glossary terms, titled links, header
+# buttons) and an entry that may be cut short (header titles, navigation and contents entries). Citation markers'
+# previews are copies of the page's own footnotes, which the page load already checks.
+TOOLTIP_BEARING = "[title], .md-ellipsis, .explainer-ellipsis"
+MARK_NEW_TOOLTIPS = """([selector, seen]) => {
+    let marked = 0;
+    for (const element of document.querySelectorAll(selector)) {
+        const key = element.getAttribute("title") ?? "text:" + element.innerText;
+        element.removeAttribute("data-point-here");
+        if (seen.includes(key) || !element.getClientRects().length) continue;
+        element.setAttribute("data-point-here", key);
+        marked++;
+    }
+    return marked;
+}"""
+
+
+RECORD_TOOLTIPS = """window.tooltipsShown = [];
+new MutationObserver((records) => {
+    for (const record of records)
+        for (const node of record.addedNodes)
+            if (node.classList && node.classList.contains("md-tooltip2")) window.tooltipsShown.push(node.innerText);
+}).observe(document, { childList: true, subtree: true });"""
+
+
+def _point_at_every_tooltip(page: Any, seen: list[str], phone: bool) -> int:
+    """Hover, as a reader would, every visible tooltip-bearing element whose tooltip was not seen on an earlier
+    page (the same title or entry shows the same tooltip everywhere): at the top, scrolled (the header then shows
+    the page's title) and, on a phone, with the navigation drawer and the contents open."""
+    hovered = 0
+
+    def sweep() -> None:
+        nonlocal hovered
+        page.evaluate(MARK_NEW_TOOLTIPS, [TOOLTIP_BEARING, seen])
+        elements = page.locator("[data-point-here]")
+        for index in range(elements.count()):
+            element = elements.nth(index)
+            with contextlib.suppress(Exception):  # hidden meanwhile (a drawer closing, a tooltip covering it)
+                key = element.get_attribute("data-point-here", timeout=300)
+                element.hover(timeout=300, force=True)
+                page.wait_for_timeout(30)
+                seen.append(key)
+                hovered += 1
+
+    sweep()
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+    page.wait_for_timeout(300)
+    sweep()
+    if phone:
+        for toggle in ("label[for='__drawer']", ".md-nav--primary label[for='__toc']"):
+            with contextlib.suppress(Exception):
+                page.locator(toggle).first.click(timeout=300)
+                page.wait_for_timeout(200)
+                sweep()
+    return hovered
+
+
 @pytest.mark.parametrize(("width", "height"), [(1400, 900), (390, 844)], ids=["desktop", "phone"])
-def test_hostile_text_in_tooltips_never_runs(hostile_tooltips: Path, browser: Any, width: int, height: int) -> None:
+def test_hostile_text_never_runs_wherever_a_reader_points(
+    hostile_text: Path, browser: Any, width: int, height: int
+) -> None:
     from browser_helpers import OfflinePage
 
-    dialogs: list[str] = []
+    ran: list[str] = []
+    seen: list[str] = []
+    shown: list[str] = []
+    hovered = cut_short = 0
     with OfflinePage(browser, width=width, height=height) as offline:
-        offline.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        for site_page in sorted(hostile_tooltips.rglob("*.html")):
-            name = site_page.relative_to(hostile_tooltips).as_posix()
+        offline.page.on("dialog", lambda dialog: (ran.append(dialog.message), dialog.dismiss()))
+        offline.context.add_init_script(RECORD_TOOLTIPS)
+        for site_page in sorted(hostile_text.rglob("*.html")):
+            name = site_page.relative_to(hostile_text).as_posix()
             if name == "404.html":
                 continue  # root-absolute asset links: never opened from disk
             page = offline.open(site_page)
-            page.wait_for_timeout(150)
-            if name not in HOSTILE_PAGES:
-                continue
-            pointable = page.locator("abbr, [title], .md-nav__link, a[href^='#'], sup a")
-            for index in range(pointable.count()):
-                element = pointable.nth(index)
-                if element.is_visible():
-                    with contextlib.suppress(Exception):  # an element hidden meanwhile (a drawer closing)
-                        element.hover(timeout=500, force=True)
-            page.wait_for_timeout(300)
-            assert dialogs == [], name
-        assert offline.blocked == [] and offline.errors == []
-        page = offline.open(hostile_tooltips / "topics" / "incident.html")
-        page.locator("abbr", has_text="Consulate General").first.hover()
-        tooltip = page.locator(".md-tooltip2__inner", has_text="A country's").first
-        tooltip.wait_for(timeout=5000)
-        assert tooltip.inner_text().startswith("<img/src/onerror=alert('glossary')")  # shown as typed
-    assert dialogs == []
+            page.wait_for_timeout(100)
+            cut_short += page.evaluate(
+                "[...document.querySelectorAll('.explainer-ellipsis')]"
+                ".filter(e => e.offsetWidth && e.scrollWidth > e.offsetWidth && e.innerText.includes('<img')).length"
+            )
+            hovered += _point_at_every_tooltip(page, seen, phone=width < 500)
+            page.wait_for_timeout(200)
+            shown += page.evaluate("window.tooltipsShown")
+            assert ran == [], f"{name}: hostile text ran ({ran})"
+        assert offline.blocked == [] and offline.errors == [], (offline.blocked, offline.errors)
+        # Not vacuous: tooltips were shown, and entries holding hostile text were cut short (Material's case).
+        assert hovered > 50 and len(shown) > 10 and cut_short > 0, (hovered, len(shown), cut_short)
+        assert any(_tag("definitiong") in text for text in shown), shown  # a hostile definition, as typed
+        # The hostile text is shown as typed: in a heading, in a tooltip, and "::/timeline::" inside an event.
+        page = offline.open(hostile_text / "disputes.html")
+        assert _tag("questiond") in page.locator("h2", has_text="questiond").inner_text()
+        page = offline.open(hostile_text / "timeline.html")
+        text = page.locator("article.md-typeset").inner_text()
+        assert f"{_tag('eventtext')} " in text and "::/timeline::" in text
+    assert ran == []

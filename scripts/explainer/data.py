@@ -375,7 +375,12 @@ def _figure(r: Record) -> Figure | None:
 
 def _term(r: Record) -> Term:
     r.check_known({"term", "definition", "citations", "background"})
-    return Term(r.text("term"), r.text("definition"), r.line, *_support(r, "definition"))
+    term = r.text("term")
+    if re.search(r"[\[\]\\<>]", term) or (term and not re.search(r"\w", term)):
+        # The term becomes "*[term]: definition" on every page: a bracket or backslash would turn that line into
+        # Markdown and HTML on every page; a term needs a word to be found in the text.
+        r.problem(r.line_of("term"), f"term {term!r}: words only (no [ ] \\ < >)")
+    return Term(term, r.text("definition"), r.line, *_support(r, "definition"))
 
 
 def load_data(folder: Path, problems: list[Problem] | None = None) -> CuratedData:

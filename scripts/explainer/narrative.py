@@ -19,6 +19,7 @@ LOOKS_LIKE_CITATION = re.compile(r"\[@")
 # A whole line asking for generated content: @timeline(incident), @timeline(home), @sources.
 DIRECTIVE = re.compile(r"@(?P<name>timeline|sources)(?:\((?P<arg>[a-z]+)\))?")
 TIMELINE_ARGS = ("incident", "fallout", "pledge", "context", "home", "all")
+HEADING = re.compile(r" {0,3}#{1,6}(?:\s|$)")
 # Paragraphs that only point elsewhere need no citation.
 NO_CITATION_NEEDED = re.compile(r"\*\*Read next:\*\*|!!!|\?\?\?")
 # Spans where an entity is never linked: links, citations, code, quotations, HTML tags, footnote markers.
@@ -99,7 +100,8 @@ def parse_page(path: Path, relative: str, problems: list[Problem]) -> NarrativeP
     )
     page.body = list(enumerate(body, start=offset + 1))
     for number, line in page.body:
-        cited = _cite_line(page, line, number, problems)
+        # A heading is text: HTML in it never runs (its words also become a contents entry and the page's title).
+        cited = _cite_line(page, no_html(line) if HEADING.match(line) else line, number, problems)
         if cited.startswith("[^") and page.lines and page.lines[-1].strip():
             # A marker may not start a line: "[^3]:" there would be read as a footnote definition.
             page.lines[-1] += cited
@@ -140,7 +142,21 @@ def _cite_line(page: NarrativePage, line: str, number: int, problems: list[Probl
 
 def mark_html(mark: Mark) -> str:
     """The marked words as the reader sees them: underlined, with a small label saying what kind of mark."""
-    return f'<span class="claim-marked">{mark.text}<sup class="claim-mark">{mark.kind}</sup></span>'
+    return f'<span class="claim-marked">{no_html(mark.text)}<sup class="claim-mark">{mark.kind}</sup></span>'
+
+
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+
+
+def no_html(text: str) -> str:
+    """Editor-written Markdown with any HTML in it shown as typed, never run: "<" becomes "&lt;" outside code
+    spans (where Markdown shows it as typed already). Emphasis, links and code stay Markdown. For curated data and
+    narrative headings, which become headings, table cells, timeline entries and tooltips."""
+    parts, end = [], 0
+    for span in _CODE_SPAN.finditer(text):
+        parts += [text[end : span.start()].replace("<", "&lt;"), span[0]]
+        end = span.end()
+    return "".join(parts) + text[end:].replace("<", "&lt;")
 
 
 def _paragraphs(body: list[str], offset: int) -> list[tuple[int, list[str]]]:

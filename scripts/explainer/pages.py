@@ -10,6 +10,7 @@ import json
 import posixpath
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import narrative as narrative_mod
@@ -119,7 +120,7 @@ class Footnotes:
             mark = Mark(match["kind"], match["text"], match["basis"])
             return narrative_mod.mark_html(mark) + self.mark(mark)
 
-        return MARK.sub(show, text)
+        return _marks_and_text(text, show)
 
     def definitions(self) -> str:
         lines = []
@@ -140,7 +141,16 @@ class Footnotes:
 
 def unmarked(text: str) -> str:
     """Editor-written text without its marks' syntax (for slices without notes, titles, tooltips)."""
-    return MARK.sub(lambda m: narrative_mod.mark_html(Mark(m["kind"], m["text"], m["basis"])), text)
+    return _marks_and_text(text, lambda m: narrative_mod.mark_html(Mark(m["kind"], m["text"], m["basis"])))
+
+
+def _marks_and_text(text: str, show: Callable[[re.Match[str]], str]) -> str:
+    """Curated text as Markdown: each mark as `show` renders it, any HTML between them shown as typed."""
+    parts, end = [], 0
+    for match in MARK.finditer(text):
+        parts += [narrative_mod.no_html(text[end : match.start()]), show(match)]
+        end = match.end()
+    return "".join(parts) + narrative_mod.no_html(text[end:])
 
 
 def event_date_label(event: Event) -> str:
@@ -180,7 +190,7 @@ def timeline_block(
             when = narrative_mod.mark_html(mark) + (notes.mark(mark) if notes else "")
         text = notes.marked(event.text) if notes else unmarked(event.text)
         markers = "".join(notes.marker(c) for c in event.citations) if notes else ""
-        people = ", ".join(f"[{names[e]}]({entity_urls[e]})" for e in event.entities if e in entity_urls)
+        people = ", ".join(f"[{inert_inline(names[e])}]({entity_urls[e]})" for e in event.entities if e in entity_urls)
         content = f"{text}{markers}" + (f" — {people}" if people else "")
         sub = f"{THREAD_LABELS[event.thread]} · {PRECISION_TEXT[event.precision]}"
         items.append(
@@ -191,7 +201,8 @@ def timeline_block(
                 "key": f"thread-{event.thread}",
             }
         )
-    body = "\n".join(f"- {json.dumps(item, ensure_ascii=False)}" for item in items)
+    # "::" written as ":\u003a" (read back as "::"): an event's text saying "::/timeline::" must not end the block.
+    body = "\n".join(f"- {json.dumps(item, ensure_ascii=False)}".replace("::", ":\\u003a") for item in items)
     return f"::timeline::\n{body}\n::/timeline::\n"
 
 
@@ -354,7 +365,7 @@ def render_figures(site: Site) -> str:
             outlet = inert_inline(source.metadata.get("outlet") or source.id)
             number = f"**{inert_inline(figure.number)}**{notes.marker(figure.citation)}"
             where = f"[{outlet}, {inert_inline(date_label(source))}]({link})"
-            parts.append(f"| {number} | {notes.marked(figure.counts)} | {figure.as_of} | {where} |\n")
+            parts.append(f"| {number} | {notes.marked(figure.counts)} | {inert_inline(figure.as_of)} | {where} |\n")
         parts.append("\n</div>\n\n")
     parts.append(notes.definitions())
     description = "The numbers the sources give about North Korean defectors and the Shenyang incident, side by side."
@@ -378,13 +389,14 @@ def render_glossary(site: Site) -> str:
 
 
 def abbreviations_fragment(site: Site) -> str:
-    """Glossary tooltips. Material renders a title as HTML: the definition is escaped twice, since Python-Markdown
-    writes an entity it finds in an attribute as it is (the title then holds "&lt;", which Material shows as "<").
-    The abbr extension matches whole words (\\b…\\b): a term ending in punctuation ("U.S.") is matched without it."""
+    """Glossary tooltips. The definition is escaped once, so the title attribute holds it as typed (Python-Markdown
+    writes an entity it finds in an attribute as it is: "&lt;" would reach the reader as "<"); tooltip-text.js
+    makes the title inert for Material, which renders tooltips as HTML. The abbr extension matches whole words
+    (\\b…\\b): a term starting or ending in punctuation ("U.S.") is matched without it."""
     lines = []
     for t in site.data.glossary:
-        term = re.sub(r"\W+$", "", t.term) or t.term
-        lines.append(f"*[{term}]: {html.escape(html.escape(t.definition, quote=False), quote=False)}\n")
+        term = re.sub(r"^\W+|\W+$", "", t.term) or t.term
+        lines.append(f"*[{term}]: {html.escape(t.definition, quote=False)}\n")
     return "".join(lines)
 
 
