@@ -17,7 +17,12 @@ def split_lines(text: str) -> list[str]:
 
 
 def words(line: str) -> int:
-    return len(line.split())
+    if line.isascii():  # nearly every line: the fast path
+        return len(line.split())
+    cjk = len(rules.CJK_CHARACTER.findall(line))
+    if not cjk:
+        return len(line.split())
+    return len(rules.CJK_CHARACTER.sub(" ", line).split()) + cjk // rules.CJK_CHARACTERS_PER_WORD
 
 
 def is_prose(line: str) -> bool:

@@ -219,7 +219,12 @@ TITLE_DATE_SUFFIX = re.compile(r"(?P<title>.+?)\s+[-–—|]\s+(?P<date>\d{4}-\d
 
 # A headline: short, not ending like a sentence.
 HEADLINE_MAX_WORDS = 20
-SENTENCE_END = re.compile(r"[.!?:\"”’)]\s*$")
+# Japanese and Chinese sentences end in 。！？ and often in a closing quote 」』 or bracket ）.
+SENTENCE_END = re.compile(r"[.!?:\"”’)。！？」』）]\s*$")
+# Japanese and Chinese write no spaces between words: their characters (kanji, kana) count a word per two, about the
+# length of a Japanese word, so their prose is measured as prose and not taken for a menu or caption.
+CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f]")
+CJK_CHARACTERS_PER_WORD = 2
 # A subhead inside the body: a very short line without sentence punctuation.
 SUBHEAD_MAX_WORDS = 8
 # Title taken from the first sentence when the text has no headline.
