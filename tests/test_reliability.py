@@ -886,3 +886,62 @@ def test_hostile_text_never_runs_wherever_a_reader_points(
         text = page.locator("article.md-typeset").inner_text()
         assert f"{_tag('eventtext')} " in text and "::/timeline::" in text
     assert ran == []
+
+
+def _term(root: Path, term: str) -> str:
+    record = f"- term: {json.dumps(term)}\n  definition: d\n  background: b\n"
+    return _append(root, "sources/glossary.yml", record)
+
+
+@pytest.mark.parametrize("term", ["a\\", "x] <b>y</b> [z", "<b>"], ids=["backslash", "brackets", "tag"])
+def test_a_glossary_term_that_would_turn_into_markup_is_refused(fresh: Path, term: str) -> None:
+    """Every page ends with "*[term]: definition": a term Python-Markdown cannot read there becomes Markdown and
+    HTML on every page."""
+    where = _term(fresh, term)
+    assert_refused(fresh, where)
+    result = run_explainer(fresh, "site", timeout=180)
+    assert "the term must be words, without [ ] \\ < >" in result.stderr, result.stderr
+
+
+# --- 9. smaller: control characters in a headline, "U.S.", Japanese saved pages --------------------------------
+
+
+@pytest.mark.parametrize("character", ["\x85", "\x86", "\x9b", "\u2028"])
+def test_a_control_character_in_a_headline_keeps_the_page_title(fresh: Path, character: str) -> None:
+    article = fresh / "sources" / "articles" / "cns-2002-05-22.txt"
+    text = article.read_text(encoding="utf-8")
+    assert text.startswith("China-Japan End Standoff")
+    article.write_text(text.replace(" ", character, 1), encoding="utf-8")
+    result = run_explainer(fresh, "site", timeout=180)
+    assert result.returncode == 0, result.stderr
+    page = (fresh / "site" / "sources" / "cns-2002-05-22.html").read_text(encoding="utf-8")
+    assert "<title>China-Japan" in page and "End Standoff Over North Korean Defectors - " in page
+    assert "title:" not in page  # the front matter is read as front matter, never printed
+
+
+def test_a_term_ending_in_a_full_stop_gets_its_tooltip(built: Path) -> None:
+    terms = yaml.safe_load((built / "sources" / "glossary.yml").read_text(encoding="utf-8"))
+    definition = next(t["definition"] for t in terms if t["term"] == "U.S.")
+    pages = [p.read_text(encoding="utf-8") for p in (built / "site").rglob("*.html")]
+    assert any(f'<abbr title="{definition}">U.S</abbr>.' in page for page in pages)
+
+
+JAPANESE_PAGE = """<!DOCTYPE html><html lang="ja"><head><meta charset="{charset}">
+<title>瀋陽総領事館事件　中国警察が亡命希望者を連行</title><meta property="og:site_name" content="試験新聞">
+<meta name="date" content="2002-05-09"></head><body><nav>ホーム | 国際 | 政治 | 経済</nav><article>
+<h1>瀋陽総領事館事件　中国警察が亡命希望者を連行</h1>
+<p>中国遼寧省瀋陽の日本総領事館に八日、北朝鮮から逃れてきたとみられる男女五人が駆け込もうとし、中国の武装警察官に取り押さえられた。</p>
+<p>日本政府は、警察官が総領事館の敷地内に同意なく立ち入ったとして、中国側に抗議した。</p>
+<p>五人は家族とみられ、二歳の女の子も含まれていた。映像は各国のテレビで繰り返し放送された。</p>
+</article><footer>著作権 試験新聞</footer></body></html>"""
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "shift_jis", "euc-jp"])
+def test_a_saved_page_in_japanese_is_kept_through_make_add(makeable: Path, encoding: str) -> None:
+    page = makeable.parent / "shenyang-ja.html"
+    page.write_bytes(JAPANESE_PAGE.format(charset=encoding).encode(encoding))
+    result = make_add(makeable, page, "shiken-2002-05-09")
+    assert result.returncode == 0, result.stderr
+    text = (makeable / "sources" / "articles" / "shiken-2002-05-09.txt").read_text(encoding="utf-8")
+    assert "北朝鮮から逃れてきたとみられる男女五人" in text and "映像は各国のテレビで繰り返し放送された。" in text
+    assert "3 paragraphs kept" in result.stdout, result.stdout

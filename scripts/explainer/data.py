@@ -379,7 +379,7 @@ def _term(r: Record) -> Term:
     if re.search(r"[\[\]\\<>]", term) or (term and not re.search(r"\w", term)):
         # The term becomes "*[term]: definition" on every page: a bracket or backslash would turn that line into
         # Markdown and HTML on every page; a term needs a word to be found in the text.
-        r.problem(r.line_of("term"), f"term {term!r}: words only (no [ ] \\ < >)")
+        r.problem(r.line_of("term"), "the term must be words, without [ ] \\ < >")
     return Term(term, r.text("definition"), r.line, *_support(r, "definition"))
 
 

@@ -45,14 +45,19 @@ def inert_inline(text: str) -> str:
     return _INLINE_PATTERN.sub(_entity, " ".join(text.split()))
 
 
+# Characters JSON leaves as they are but YAML refuses in a stream (C1 controls, DEL) or reads as line breaks.
+_YAML_UNSAFE = re.compile("[\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def _yaml_string(text: str) -> str:
+    """A double-quoted YAML string: JSON's escapes, and YAML's for what JSON leaves raw (a C1 control character
+    in a headline would otherwise make MkDocs drop the whole front matter, and the page its title)."""
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(inert_block(text), ensure_ascii=False))
+
+
 def front_matter(title: str, description: str) -> str:
     """YAML front matter; values HTML-escaped because themes print them into <title> and <meta> unescaped."""
-    return (
-        "---\n"
-        f"title: {json.dumps(inert_block(title), ensure_ascii=False)}\n"
-        f"description: {json.dumps(inert_block(description), ensure_ascii=False)}\n"
-        "---\n\n"
-    )
+    return f"---\ntitle: {_yaml_string(title)}\ndescription: {_yaml_string(description)}\n---\n\n"
 
 
 def summary(source: Source, limit: int = 155) -> str:
