@@ -837,14 +837,15 @@ def _point_at_every_tooltip(page: Any, seen: list[str], phone: bool) -> int:
 
     sweep()
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
-    page.wait_for_timeout(300)
+    page.wait_for_timeout(150)
     sweep()
     if phone:
         for toggle in ("label[for='__drawer']", ".md-nav--primary label[for='__toc']"):
-            with contextlib.suppress(Exception):
-                page.locator(toggle).first.click(timeout=300)
-                page.wait_for_timeout(200)
-                sweep()
+            if page.locator(toggle).count():  # a page without contents has no contents toggle
+                with contextlib.suppress(Exception):
+                    page.locator(toggle).first.click(timeout=1000)
+                    page.wait_for_timeout(200)
+                    sweep()
     return hovered
 
 
