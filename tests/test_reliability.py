@@ -251,8 +251,9 @@ def test_neoteroi_source_form_reads_no_file_and_fetches_nothing(fresh: Path) -> 
     secret = _outside(fresh) / "secret.yml"
     secret.write_text(f"- title: {SECRET}\n  content: {SECRET}\n", encoding="utf-8")
     url = f"http://127.0.0.1:{server.server_port}/events.json"
-    page = fresh / "sources" / "narrative" / "topics" / "incident.md"
-    append_to_line(page, first_prose_line(page), f" [timeline({secret})] [timeline({url})]")
+    page = fresh / "sources" / "narrative" / "index.md"  # a "Read next" line: no sentence for the support lint
+    line = f"\n\n**Read next:** [timeline({secret})] [timeline({url})]\n"
+    page.write_text(page.read_text(encoding="utf-8") + line, encoding="utf-8")
     about = fresh / "docs" / "about.md"
     append_to_line(about, first_prose_line(about), f"\n\n[timeline({secret})]\n\n[timeline({url})]\n")
     try:
@@ -263,7 +264,7 @@ def test_neoteroi_source_form_reads_no_file_and_fetches_nothing(fresh: Path) -> 
     assert requests == []
     published = "\n".join(p.read_text(encoding="utf-8") for p in (fresh / "site").rglob("*.html"))
     assert SECRET not in published and "fetched" not in published
-    for name in ("topics/incident.html", "about.html"):
+    for name in ("index.html", "about.html"):
         html = (fresh / "site" / name).read_text(encoding="utf-8")
         assert f"[timeline({secret})]" in html and f"[timeline({url})]" in html, name  # shown as typed
 
@@ -468,7 +469,9 @@ def _narrative_named(root: Path, stem: str) -> str:
 
 def _entity_index(root: Path) -> str:
     return _append(
-        root, "sources/entities.yml", "- id: index\n  name: Index\n  kind: group\n  role: r\n  aliases: []\n"
+        root,
+        "sources/entities.yml",
+        "- id: index\n  name: Index\n  kind: group\n  role: r\n  background: b\n  aliases: []\n",
     )
 
 
@@ -622,7 +625,7 @@ print(json.dumps({"returncode": result.returncode, "stderr": result.stderr, "std
 
 DISK_CASES = {
     "full disk while MkDocs writes": ("full", "error: site: cannot be written", "No space left on device"),
-    "read-only disk": ("read-only", "error: docs/sources/voa-2002-05-10.md: ", "Read-only file system"),
+    "read-only disk": ("read-only", "error: docs/", "Read-only file system"),
     "site/ is a mount point": ("mount-point", "error: site: cannot be replaced", "busy"),
 }
 
@@ -886,6 +889,12 @@ def test_hostile_text_never_runs_wherever_a_reader_points(
         page = offline.open(hostile_text / "timeline.html")
         text = page.locator("article.md-typeset").inner_text()
         assert f"{_tag('eventtext')} " in text and "::/timeline::" in text
+        # Search results hold the same text: shown, never run.
+        page.locator("label.md-search__icon, .md-search__input").first.click()
+        page.locator("input.md-search__input").press_sequentially("onerror", delay=30)
+        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
+        assert "<img id=" in page.locator(".md-search-result").inner_text()
+        page.wait_for_timeout(300)
     assert ran == []
 
 
