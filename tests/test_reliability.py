@@ -890,7 +890,7 @@ def test_hostile_text_never_runs_wherever_a_reader_points(
         text = page.locator("article.md-typeset").inner_text()
         assert f"{_tag('eventtext')} " in text and "::/timeline::" in text
         # Search results hold the same text: shown, never run.
-        page.locator("label.md-search__icon, .md-search__input").first.click()
+        page.locator("label[for='__search']" if width < 500 else ".md-search__input").first.click()
         page.locator("input.md-search__input").press_sequentially("onerror", delay=30)
         page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
         assert "<img id=" in page.locator(".md-search-result").inner_text()
