@@ -28,6 +28,8 @@ def test_a_tap_on_a_citation_shows_its_quote_in_place(built_site: Path, browser:
         tooltip.wait_for(state="visible")
         assert "“" in tooltip.inner_text()  # the quote itself, in place
         assert "#fn" not in page.url  # no jump to the notes
+        # The quote as the reader sees it once the preview has faded in (Material animates its opacity).
+        page.wait_for_function("getComputedStyle(document.querySelector('.md-tooltip2--active')).opacity === '1'")
         offline.screenshot("phone-tap-citation")
         assert offline.blocked == [] and offline.errors == []
 
