@@ -65,7 +65,7 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     data = load_data(project.sources, problems)
     narrative = load_narrative(project.narrative, problems)
     citations = data.citations() + [u.citation for page in narrative for u in page.uses if isinstance(u, CitationUse)]
-    if problems:  # citations can only be checked against articles that read cleanly
+    if not sources and problems:  # citations can only be checked against articles that read cleanly
         raise ExplainerError(sorted(problems, key=lambda p: (str(p.path), p.line or 0)))
     resolved = resolve(citations, sources, problems)
     claims = support.collect(narrative, data, project.sources)
