@@ -17,7 +17,7 @@ from .cite import ResolvedCitation, span_id
 from .data import Citation, CuratedData, Entity, Event
 from .dating import fmt
 from .model import Source
-from .render import ABBREVIATIONS, date_label, front_matter, inert_inline, sources_table
+from .render import ABBREVIATIONS, date_label, front_matter, inert_inline, nested_quote, sources_table
 
 THREAD_LABELS = {
     "incident": "The incident",
@@ -108,7 +108,7 @@ class Footnotes:
             source = item.source
             where = f"{source.metadata.get('outlet') or source.id}, {date_label(source)}, ¶{item.where.paragraph}"
             target = rel(self.page, f"{source_path(source.id)}#{span_id(item, self.site.spans)}")
-            quote = inert_inline(item.citation.quote)
+            quote = inert_inline(nested_quote(item.citation.quote))
             lines.append(f"[^{number}]: [{inert_inline(where)}]({target}): “{quote}”")
         return "\n".join(lines) + "\n" if lines else ""
 
@@ -408,7 +408,7 @@ def _mentions_list(page: str, mentions: list[Mention]) -> str:
         source = mention.source
         where = f"{source.metadata.get('outlet') or source.id}, {date_label(source)}, ¶{mention.paragraph}"
         link = rel(page, f"{source_path(source.id)}#p-{mention.paragraph}")
-        lines.append(f"- “{inert_inline(mention.sentence)}” — [{inert_inline(where)}]({link})\n")
+        lines.append(f"- “{inert_inline(nested_quote(mention.sentence))}” — [{inert_inline(where)}]({link})\n")
     rest: dict[str, list[Mention]] = {}
     for mention in mentions[QUOTED_MENTIONS:]:
         rest.setdefault(mention.source.id, []).append(mention)

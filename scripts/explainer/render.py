@@ -45,6 +45,22 @@ def inert_inline(text: str) -> str:
     return _INLINE_PATTERN.sub(_entity, " ".join(text.split()))
 
 
+# A double quotation mark opens when nothing but space or an opening bracket precedes it, else it closes.
+_DOUBLE_QUOTE = re.compile(r'"|\u201c|\u201d')
+
+
+def nested_quote(text: str) -> str:
+    """Text to be set inside our “…”: its own double quotation marks become single ones, as nested quotations
+    are written (“‘The stances …,’ Fukuda said.”), instead of showing doubled marks (“"The stances …")."""
+
+    def single(match: re.Match[str]) -> str:
+        mark, before = match.group(), text[: match.start()]
+        opening = mark == "\u201c" or (mark == '"' and (not before or before[-1].isspace() or before[-1] in "([—–"))
+        return "\u2018" if opening else "\u2019"
+
+    return _DOUBLE_QUOTE.sub(single, text)
+
+
 def front_matter(title: str, description: str) -> str:
     """YAML front matter; values HTML-escaped because themes print them into <title> and <meta> unescaped."""
     return (
