@@ -19,6 +19,15 @@ PRECISIONS = ("day", "month", "year", "approximate")
 ENTITY_KINDS = ("person", "organisation", "place", "group")
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+# Languages of native-script names (BCP 47 tags, as HTML's lang takes them), each with the script its names must
+# be written in, so a name filed under the wrong language fails the build: Han (and kana for Japanese), Hangul.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+NATIVE_SCRIPTS = {
+    "ja": re.compile(f"[{_HAN}\u3040-\u30ff\u30fc\u3005]+"),
+    "zh-Hans": re.compile(f"[{_HAN}]+"),
+    "zh-Hant": re.compile(f"[{_HAN}]+"),
+    "ko": re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+"),
+}
 
 
 @dataclass(frozen=True)
@@ -32,13 +41,21 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class NativeName:
+    """An entity's name in its own script, with the language it is written in (`ja`, `zh-Hans`, `zh-Hant`, `ko`)."""
+
+    lang: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Entity:
     id: str
     name: str
     kind: str
     role: str
     aliases: tuple[str, ...]
-    native: str | None = None
+    native: tuple[NativeName, ...] = ()  # the first is the name as used where the entity belongs
     line: int = 0
 
 
@@ -231,7 +248,7 @@ def _records(path: Path, problems: list[Problem], what: str) -> list[Record]:
 
 def _entity(r: Record) -> Entity:
     r.check_known({"id", "name", "kind", "native", "role", "aliases"})
-    native = r.text("native", required=False) or None
+    native = _native_names(r)
     return Entity(
         r.text("id"),
         r.text("name"),
@@ -241,6 +258,28 @@ def _entity(r: Record) -> Entity:
         native,
         r.line,
     )
+
+
+def _native_names(r: Record) -> tuple[NativeName, ...]:
+    """`native: {ja: 瀋陽}` or several, e.g. `{zh-Hans: 沈阳, ja: 瀋陽}`: language tag → name in that script."""
+    node = r.fields.get("native")
+    if node is None:
+        return ()
+    line = node.start_mark.line + 1
+    if not isinstance(node, yaml.MappingNode) or not node.value:
+        languages = ", ".join(NATIVE_SCRIPTS)
+        r.problem(line, f"field 'native' must map a language ({languages}) to a name, e.g. {{ja: 瀋陽}}")
+        return ()
+    names = []
+    for key, value in node.value:
+        lang, text = str(key.value), str(value.value).strip() if isinstance(value, yaml.ScalarNode) else ""
+        if lang not in NATIVE_SCRIPTS:
+            r.problem(line, f"native name language {lang!r} is not one of {', '.join(NATIVE_SCRIPTS)}")
+        elif not NATIVE_SCRIPTS[lang].fullmatch(text):
+            r.problem(line, f"native name {text!r} is not written in the script of {lang!r}")
+        else:
+            names.append(NativeName(lang, text))
+    return tuple(names)
 
 
 def _event(r: Record) -> Event:

@@ -370,12 +370,24 @@ def _mentions_in(
     return tuple(found)
 
 
+LANGUAGE_NAMES = {"ja": "Japanese", "zh-Hans": "simplified Chinese", "zh-Hant": "traditional Chinese", "ko": "Korean"}
+
+
+def native_names(entity: Entity) -> str:
+    """Each native name in a span marked with its language (so browsers pick the right glyphs and screen readers
+    the right voice), followed by the language's name: `<span lang="ja">瀋陽</span> (Japanese)`."""
+    return "; ".join(
+        f'<span lang="{name.lang}">{inert_inline(name.text)}</span> ({LANGUAGE_NAMES[name.lang]})'
+        for name in entity.native
+    )
+
+
 def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:
     page = entity_path(entity.id)
     parts = [f"# {inert_inline(entity.name)}\n\n"]
     facts = [f"**Role at the time:** {inert_inline(entity.role)}"]
     if entity.native:
-        facts.append(f"**In native script:** {inert_inline(entity.native)}")
+        facts.append(f"**In native script:** {native_names(entity)}")
     facts.append(f"**Kind:** {entity.kind}")
     parts.append("  \n".join(facts) + "\n\n")
     events = [e for e in site.data.events if entity.id in e.entities]
@@ -441,7 +453,7 @@ def render_entity_index(site: Site, mentions: dict[str, list[Mention]]) -> str:
             continue
         parts.append(f"## {label}\n\n| Name | Native script | Role at the time | Mentions |\n|---|---|---|---|\n")
         for entity in sorted(entities, key=lambda e: e.name):
-            native = inert_inline(entity.native) if entity.native else ""
+            native = native_names(entity)
             link = rel(page, entity_path(entity.id))
             count = len(mentions.get(entity.id, []))
             parts.append(

@@ -229,13 +229,22 @@ def _admonition(kind: str, title: str, items: list[str]) -> str:
     )
 
 
+# A line in Hangul is Korean whatever it says (a Korean site's menu); Han alone could be Japanese or Chinese.
+_HANGUL_LINE = re.compile(r"[\uac00-\ud7a3\s\W]+")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _lang_of_script(text: str) -> str:
+    return ' lang="ko"' if _HANGUL.search(text) and _HANGUL_LINE.fullmatch(text) else ""
+
+
 def _removed_block(source: Source) -> str:
     dropped = [line for line in source.lines if line.dropped_by and line.text.strip()]
     if not dropped:
         return ""
     items = "".join(
         f"<li>line {line.number}, {inert_block(line.dropped_by or '')}: "
-        f"<q>{inert_block(rules.CONTROL_CHARS.sub('', line.text.strip()))}</q></li>"
+        f"<q{_lang_of_script(line.text)}>{inert_block(rules.CONTROL_CHARS.sub('', line.text.strip()))}</q></li>"
         for line in dropped
     )
     return (
