@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from .errors import ExplainerError
+from .fonts import native_fonts
 from .project import Project, convert
 from .write import replace_folder, write_owned
 
@@ -23,6 +24,8 @@ def install_vendor_assets(project: Project) -> None:
         if not path.is_file():
             raise ExplainerError.one(path, "missing: run `npm ci` (or `make site`) to install browser assets")
         files[target] = path.read_bytes()
+    pages = (page.read_text(encoding="utf-8") for page in sorted(project.docs.rglob("*.md")))
+    files.update(native_fonts(project.root / "node_modules", pages, previous=project.vendor))
     write_owned(project.vendor, files)
 
 
