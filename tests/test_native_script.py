@@ -27,7 +27,7 @@ PAGES_WITH_NAMES = (
 class LangOfText(HTMLParser):
     """Every run of native-script text on a page, with the `lang` of the element it sits in."""
 
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 
     def __init__(self) -> None:
         super().__init__()
@@ -75,7 +75,8 @@ _SPLIT = """
     el.textContent = '';
     for (const ch of text) {
       const s = document.createElement('span');
-      s.textContent = ch; s.className = 'glyph-probe'; s.style.cssText = 'display:inline-block;width:72px;height:72px;font-size:48px;line-height:72px;text-align:center';
+      s.textContent = ch; s.className = 'glyph-probe';
+      s.style.cssText = 'display:inline-block;width:72px;height:72px;font-size:48px;line-height:72px;text-align:center';
       el.append(s); chars.push(ch);
     }
   }
