@@ -27,7 +27,9 @@ PAGES_WITH_NAMES = (
 class LangOfText(HTMLParser):
     """Every run of native-script text on a page, with the `lang` of the element it sits in."""
 
-    VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
+    VOID = frozenset(
+        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    )
 
     def __init__(self) -> None:
         super().__init__()
