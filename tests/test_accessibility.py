@@ -26,6 +26,7 @@ PAGE_TYPES = [
     "figures.html",
     "glossary.html",
     "about.html",
+    "claims.html",
 ]
 # Messages the theme's own template causes, filtered by exact text (never our pages' markup):
 THEME_VALIDATOR_MESSAGES = {

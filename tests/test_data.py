@@ -26,6 +26,7 @@ GOOD_ENTITY = """- id: shenyang
   kind: place
   role: City in Liaoning Province
   aliases: [Shenyang]
+  background: general reference
 """
 
 
@@ -38,7 +39,7 @@ def problems(folder: Path) -> list[str]:
 def test_the_project_data_is_valid() -> None:
     data = load_data(ROOT / "sources")
     assert len(data.events) >= 20 and len(data.entities) >= 20
-    assert [e.date for e in data.events] == sorted(e.date for e in data.events)
+    assert [e.sort_key for e in data.events] == sorted(e.sort_key for e in data.events)
 
 
 def test_good_files_load(tmp_path: Path) -> None:
@@ -82,7 +83,7 @@ def test_every_schema_problem_is_reported_in_one_run(tmp_path: Path) -> None:
     )
     found = problems(tmp_path)
     assert found == [
-        "entities.yml:6: duplicate id 'shenyang' (first at line 1)",
+        "entities.yml:7: duplicate id 'shenyang' (first at line 1)",
         "events.yml:1: event 'five-seized': unknown entity 'shenyan'",
         "events.yml:11: event 'no-date': field 'date' is missing",
         "events.yml:16: event 'no-date': field 'citations' needs at least one citation",
@@ -96,7 +97,7 @@ def test_every_schema_problem_is_reported_in_one_run(tmp_path: Path) -> None:
         "events.yml:25: event 'bad-types': citation: field 'quote' is missing",
         "events.yml:25: event 'bad-types': field 'citations' needs at least one citation",
         "events.yml:27: event 'bad-types': unknown field 'colour' (known: basis, citations, date, entities, home, "
-        "id, inferred, precision, text, thread, title)",
+        "id, inferred, label, precision, text, thread, title)",
         "events.yml:28: event 'guessed': an inferred date needs a 'basis' saying how it was inferred",
     ]
 
@@ -117,12 +118,13 @@ def test_native_names_are_read_with_their_language_and_checked_against_its_scrip
     assert [(n.lang, n.text) for n in entity.native] == [("zh-Hans", "沈阳"), ("ja", "瀋陽")]
     bad = GOOD_ENTITY.replace("  kind: place\n", "  kind: place\n  native: {ko: 瀋陽, jp: 瀋陽}\n")
     (tmp_path / "entities.yml").write_text(
-        bad + "- id: x\n  name: X\n  kind: place\n  role: R\n  aliases: [X]\n  native: 沈阳 (Japanese 瀋陽)\n",
+        bad
+        + "- id: x\n  name: X\n  kind: place\n  role: R\n  aliases: [X]\n  background: B\n  native: 沈阳 (Japanese 瀋陽)\n",
         encoding="utf-8",
     )
     assert problems(tmp_path) == [
         "entities.yml:4: entity 'shenyang': native name '瀋陽' is not written in the script of 'ko'",
         "entities.yml:4: entity 'shenyang': native name language 'jp' is not one of ja, zh-Hans, zh-Hant, ko",
-        "entities.yml:12: entity 'x': field 'native' must map a language (ja, zh-Hans, zh-Hant, ko) to a name, "
+        "entities.yml:14: entity 'x': field 'native' must map a language (ja, zh-Hans, zh-Hant, ko) to a name, "
         "e.g. {ja: 瀋陽}",
     ]

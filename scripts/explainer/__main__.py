@@ -33,8 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
     try:
+        notices: list[str] = []
         if args.command == "convert":
-            sources, changed = convert(project)
+            sources, changed = convert(project, notices)
             warnings = [f"{s.path.relative_to(project.root)}: {w}" for s in sources for w in s.warnings]
             print(f"converted {len(sources)} sources; {len(changed)} files changed")
         elif args.command == "add":
@@ -42,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
             _report(added, project.root)
             warnings = added.warnings
         elif args.command == "site":
-            warnings = build_site(project)
+            warnings = build_site(project, notices)
             print(f"built {project.site.relative_to(project.root)}/")
         else:
             return serve(project, args.dev_addr)
@@ -52,6 +53,8 @@ def main(argv: list[str] | None = None) -> int:
         for problem in exc.problems:
             print(f"error: {_relative(str(problem), project.root)}", file=sys.stderr)
         return 1
+    for notice in notices:
+        print(notice)
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return 0

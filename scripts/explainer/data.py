@@ -40,6 +40,27 @@ class Citation:
     line: int
 
 
+# An editor's reader-visible exception inside a sentence: [22 May]{inferred: the report of Friday 24 May says
+# "Wednesday"} for words worked out, [the capital of South Korea]{background: general reference} for a general
+# fact no article states. The support lint excuses the marked words; the page shows the mark and its basis.
+MARK = re.compile(r"\[(?P<text>[^\[\]{}@]+)\]\{(?P<kind>inferred|background):\s*(?P<basis>[^{}]*?)\s*\}")
+MARK_KINDS = ("inferred", "background")
+LOOKS_LIKE_MARK = re.compile(r"\]\{\s*[A-Za-z]+\s*:|\{\s*(?:inferred|background)\s*:")  # "]{inferd: …}" too
+
+
+@dataclass(frozen=True)
+class Mark:
+    """Words of a sentence marked as worked out (inferred) or general knowledge (background), with the basis."""
+
+    kind: str
+    text: str
+    basis: str
+
+
+def marks_in(text: str) -> list[Mark]:
+    return [Mark(m["kind"], m["text"], m["basis"]) for m in MARK.finditer(text)]
+
+
 @dataclass(frozen=True)
 class NativeName:
     """An entity's name in its own script, with the language it is written in (`ja`, `zh-Hans`, `zh-Hant`, `ko`)."""
@@ -50,6 +71,8 @@ class NativeName:
 
 @dataclass(frozen=True)
 class Entity:
+    """A person, organisation, place or group the sources name; its role is cited or marked as background."""
+
     id: str
     name: str
     kind: str
@@ -57,6 +80,11 @@ class Entity:
     aliases: tuple[str, ...]
     native: tuple[NativeName, ...] = ()  # the first is the name as used where the entity belongs
     line: int = 0
+    refs: tuple[str, ...] = ()  # other words the sources use for it ("Japanese", "Tokyo"), never linked
+    side: str | None = None  # the entity it speaks for ("japan" for its foreign minister)
+    citations: tuple[Citation, ...] = ()  # support for the role
+    background: str | None = None  # or: the role is general knowledge, with this basis shown to readers
+    role_line: int = 0
 
 
 @dataclass(frozen=True)
@@ -73,9 +101,15 @@ class Event:
     basis: str | None = None
     home: bool = False
     line: int = 0
+    title_line: int = 0
+    text_line: int = 0
+    label: str | None = None  # how an approximate date reads: "late 2010", "week of 6–10 May 2002"
 
     @property
     def sort_key(self) -> str:
+        # A year-only approximate date ("late last year") sorts at the end of its year, after its dated events.
+        if self.precision == "approximate" and len(self.date) == 4:
+            return f"{self.date}-12"
         return self.date  # events of the same date keep the editor's order (sorting is stable)
 
 
@@ -83,6 +117,7 @@ class Event:
 class Position:
     position: str
     citations: tuple[Citation, ...]
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -107,9 +142,13 @@ class Figure:
 
 @dataclass(frozen=True)
 class Term:
+    """A glossary entry: its definition is cited, or marked as background with a basis shown to readers."""
+
     term: str
     definition: str
     line: int = 0
+    citations: tuple[Citation, ...] = ()
+    background: str | None = None
 
 
 @dataclass
@@ -123,6 +162,7 @@ class CuratedData:
     def citations(self) -> list[Citation]:
         found = [c for e in self.events for c in e.citations]
         found += [c for d in self.disputes for c in (*d.japan.citations, *d.china.citations)]
+        found += [c for e in self.entities for c in e.citations] + [c for t in self.glossary for c in t.citations]
         return found + [f.citation for f in self.figures]
 
 
@@ -144,6 +184,11 @@ class Record:
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(Problem(self.path, f"{self.label}: {message}", line))
+
+    def line_of(self, name: str) -> int:
+        """The line of a field's value (the record's line when the field is absent)."""
+        node = self.fields.get(name)
+        return node.start_mark.line + 1 if node is not None else self.line
 
     def check_known(self, known: set[str]) -> None:
         for name, value in self.fields.items():
@@ -206,8 +251,8 @@ class Record:
         source, quote = record.text("source"), record.text("quote")
         return Citation(source, quote, self.path, record.line) if source and quote else None
 
-    def citations(self, name: str) -> tuple[Citation, ...]:
-        found = tuple(c for node in self.items(name) if (c := self.citation(node)))
+    def citations(self, name: str, required: bool = True) -> tuple[Citation, ...]:
+        found = tuple(c for node in self.items(name, required) if (c := self.citation(node)))
         if not found and name in self.fields:
             self.problem(self.fields[name].start_mark.line + 1, f"field {name!r} needs at least one citation")
         return found
@@ -247,7 +292,7 @@ def _records(path: Path, problems: list[Problem], what: str) -> list[Record]:
 
 
 def _entity(r: Record) -> Entity:
-    r.check_known({"id", "name", "kind", "native", "role", "aliases"})
+    r.check_known({"id", "name", "kind", "native", "role", "aliases", "refs", "side", "citations", "background"})
     native = _native_names(r)
     return Entity(
         r.text("id"),
@@ -257,6 +302,10 @@ def _entity(r: Record) -> Entity:
         r.strings("aliases"),
         native,
         r.line,
+        r.strings("refs", required=False),
+        r.text("side", required=False) or None,
+        *_support(r, "role"),
+        r.line_of("role"),
     )
 
 
@@ -282,9 +331,21 @@ def _native_names(r: Record) -> tuple[NativeName, ...]:
     return tuple(names)
 
 
+def _support(r: Record, what: str) -> tuple[tuple[Citation, ...], str | None]:
+    """A field's support: citations, or `background` (a general fact no article states) with its basis."""
+    citations = r.citations("citations", required=False)
+    background = r.text("background", required=False) or None
+    if not citations and not background and "citations" not in r.fields:
+        r.problem(
+            r.line, f"the {what} needs 'citations' or, for a general fact no article states, 'background: <basis>'"
+        )
+    return citations, background
+
+
 def _event(r: Record) -> Event:
     r.check_known(
-        {"id", "date", "precision", "inferred", "basis", "thread", "title", "text", "citations", "entities", "home"}
+        {"id", "date", "precision", "label", "inferred", "basis", "thread", "title", "text", "citations", "entities"}
+        | {"home"}
     )
     date, precision = r.text("date"), r.text("precision", choices=PRECISIONS)
     if date and not _valid_date(date):
@@ -307,6 +368,9 @@ def _event(r: Record) -> Event:
         basis,
         r.flag("home"),
         r.line,
+        r.line_of("title"),
+        r.line_of("text"),
+        r.text("label", required=False) or None,
     )
 
 
@@ -330,7 +394,7 @@ def _position(r: Record, side: str) -> Position:
     if sub is None:
         return Position("", ())
     sub.check_known({"position", "citations"})
-    return Position(sub.text("position"), sub.citations("citations"))
+    return Position(sub.text("position"), sub.citations("citations"), sub.line_of("position"))
 
 
 def _dispute(r: Record) -> Dispute:
@@ -349,8 +413,8 @@ def _figure(r: Record) -> Figure | None:
 
 
 def _term(r: Record) -> Term:
-    r.check_known({"term", "definition"})
-    return Term(r.text("term"), r.text("definition"), r.line)
+    r.check_known({"term", "definition", "citations", "background"})
+    return Term(r.text("term"), r.text("definition"), r.line, *_support(r, "definition"))
 
 
 def load_data(folder: Path, problems: list[Problem] | None = None) -> CuratedData:
@@ -395,6 +459,15 @@ def _check_ids(data: CuratedData, folder: Path, problems: list[Problem]) -> None
                 )
             seen.setdefault(item.id, item.line)
     entity_ids = {e.id for e in data.entities}
+    for entity in data.entities:
+        if entity.side and entity.side not in entity_ids:
+            problems.append(
+                Problem(
+                    folder / "entities.yml",
+                    f"entity {entity.id!r}: side {entity.side!r} is not an entity id",
+                    entity.line,
+                )
+            )
     for event in data.events:
         for entity in event.entities:
             if entity not in entity_ids:

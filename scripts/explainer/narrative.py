@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from .data import Citation, Entity
+from .data import LOOKS_LIKE_MARK, MARK, Citation, Entity, Mark
 from .errors import ExplainerError, Problem
 
 # [@voa-2002-05-10: "all five people were inside the compound"] or several, separated by ";".
@@ -35,6 +35,18 @@ class CitationUse:
 
 
 @dataclass
+class MarkUse:
+    """One inferred/background mark as written in a page, and the footnote number its basis became."""
+
+    mark: Mark
+    number: int
+
+
+# A citation group or a mark, read left to right so that footnotes are numbered in reading order.
+_CITED_OR_MARKED = re.compile(f"(?P<group>{CITATION_GROUP.pattern})|{MARK.pattern}")
+
+
+@dataclass
 class NarrativePage:
     path: str  # output path under docs/, e.g. "topics/incident.md"
     source_path: Path
@@ -42,8 +54,9 @@ class NarrativePage:
     description: str
     kind: str  # "topic" requires a citation in every factual paragraph
     thread: str | None
-    lines: list[str]  # body, with citations replaced by footnote markers [^n]
-    uses: list[CitationUse] = field(default_factory=list)
+    lines: list[str]  # body, with citations and marks replaced by footnote markers [^n]
+    uses: list[CitationUse | MarkUse] = field(default_factory=list)
+    body: list[tuple[int, str]] = field(default_factory=list)  # (line number, line as written)
     entity_links: set[str] = field(default_factory=set)
 
 
@@ -78,7 +91,8 @@ def parse_page(path: Path, relative: str, problems: list[Problem]) -> NarrativeP
     page = NarrativePage(
         relative, path, meta["title"], meta["description"], meta.get("kind", "page"), meta.get("thread"), []
     )
-    for number, line in enumerate(body, start=offset + 1):
+    page.body = list(enumerate(body, start=offset + 1))
+    for number, line in page.body:
         cited = _cite_line(page, line, number, problems)
         if cited.startswith("[^") and page.lines and page.lines[-1].strip():
             # A marker may not start a line: "[^3]:" there would be read as a footnote definition.
@@ -95,17 +109,32 @@ def parse_page(path: Path, relative: str, problems: list[Problem]) -> NarrativeP
 
 def _cite_line(page: NarrativePage, line: str, number: int, problems: list[Problem]) -> str:
     def replace(match: re.Match[str]) -> str:
+        if match["kind"]:
+            mark = MarkUse(Mark(match["kind"], match["text"], match["basis"]), len(page.uses) + 1)
+            page.uses.append(mark)
+            return mark_html(mark.mark) + f"[^{mark.number}]"
         markers = ""
-        for item in CITATION.finditer(match.group(1)):
+        for item in CITATION.finditer(match["group"]):
             use = CitationUse(Citation(item["source"], item["quote"], page.source_path, number), len(page.uses) + 1)
             page.uses.append(use)
             markers += f"[^{use.number}]"
         return markers
 
-    out = CITATION_GROUP.sub(replace, line)
+    out = _CITED_OR_MARKED.sub(replace, line)
     if LOOKS_LIKE_CITATION.search(out):
         problems.append(Problem(page.source_path, 'malformed citation: write [@source-id: "verbatim quote"]', number))
+    if LOOKS_LIKE_MARK.search(out):
+        problems.append(
+            Problem(
+                page.source_path, "malformed mark: write [the words]{inferred: basis} or {background: basis}", number
+            )
+        )
     return out
+
+
+def mark_html(mark: Mark) -> str:
+    """The marked words as the reader sees them: underlined, with a small label saying what kind of mark."""
+    return f'<span class="claim-marked">{mark.text}<sup class="claim-mark">{mark.kind}</sup></span>'
 
 
 def _paragraphs(body: list[str], offset: int) -> list[tuple[int, list[str]]]:

@@ -6,12 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import pages as explainer_pages
+from . import support
 from .cite import highlight_spans, resolve
+from .claims_page import render_claims
 from .corpus import load_corpus
 from .data import load_data
 from .errors import ExplainerError, Problem
 from .model import Source
-from .narrative import load_narrative
+from .narrative import CitationUse, load_narrative
 from .render import SourceLinks, render_source_pages
 from .write import write_owned
 
@@ -49,17 +51,26 @@ class Project:
         return self.root / "mkdocs.yml"
 
 
-def build_pages(project: Project) -> tuple[list[Source], dict[str, str]]:
-    """Read and check every input, then render every generated page (path under docs/ → Markdown)."""
+def build_pages(project: Project, notices: list[str] | None = None) -> tuple[list[Source], dict[str, str]]:
+    """Read and check every input, then render every generated page (path under docs/ → Markdown). The support
+    lint's counts are appended to `notices` when given."""
     sources = load_corpus(project.articles)  # citations can only be checked against articles that read cleanly
     problems: list[Problem] = []
     data = load_data(project.sources, problems)
     narrative = load_narrative(project.narrative, problems)
-    citations = data.citations() + [use.citation for page in narrative for use in page.uses]
+    citations = data.citations() + [u.citation for page in narrative for u in page.uses if isinstance(u, CitationUse)]
     resolved = resolve(citations, sources, problems)
-    if problems:  # every problem of data, narrative and citations, in one run
-        raise ExplainerError(problems)
+    claims = support.collect(narrative, data, project.sources)
+    report = support.lint(claims, resolved, data.entities)
+    problems += report.problems
+    if problems:  # every problem of data, narrative, citations and support, in one run
+        raise ExplainerError(sorted(problems, key=lambda p: (str(p.path), p.line or 0)))
+    if notices is not None:
+        notices.append(report.summary())
     site = explainer_pages.Site(sources, data, resolved, highlight_spans(list(resolved.values())))
+    for claim in claims:
+        for citation in claim.citations:
+            site.claim_of.setdefault(citation, claim.id)
     out: dict[str, str] = {}
     for page in narrative:
         out[page.path] = explainer_pages.render_narrative(site, page)
@@ -74,6 +85,7 @@ def build_pages(project: Project) -> tuple[list[Source], dict[str, str]]:
         )
     out["entities/index.md"] = explainer_pages.render_entity_index(site, mentions)
     out.update(render_source_pages(sources, _source_links(site, mentions)))
+    out[explainer_pages.CLAIMS_PAGE] = render_claims(site, report)
     out["includes/abbreviations.md"] = explainer_pages.abbreviations_fragment(site)
     out["includes/source-rights.md"] = explainer_pages.rights_fragment(site)
     return sources, out
@@ -99,8 +111,8 @@ def _source_links(
     return links
 
 
-def convert(project: Project) -> tuple[list[Source], list[str]]:
+def convert(project: Project, notices: list[str] | None = None) -> tuple[list[Source], list[str]]:
     """Write every generated page under docs/; nothing is written when any input is bad."""
-    sources, out = build_pages(project)
+    sources, out = build_pages(project, notices)
     files = {path: text.encode("utf-8") for path, text in out.items()}
     return sources, write_owned(project.docs, files)

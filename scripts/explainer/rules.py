@@ -358,3 +358,62 @@ ABBREVIATION_BEFORE_BREAK = re.compile(
 # How much text before a break that pattern needs: the longest abbreviation ("Sept.") and the character before it,
 # with room to spare. Searching only this tail, not the whole sentence so far, halves the time to split sentences.
 ABBREVIATION_TAIL = 8
+
+# --- support lint: what a cited sentence must find in the paragraphs it cites --------------------------------
+
+
+def _words(*lines: str) -> tuple[str, ...]:
+    """Word lists written as lines of text, so that a long list stays a few lines long."""
+    return tuple(word for line in lines for word in line.split())
+
+
+# Numbers written as words, by value ("five North Koreans", "two-year-old", "seven million").
+NUMBER_WORDS = {
+    word: value
+    for value, word in enumerate(
+        _words(
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen",
+            "sixteen seventeen eighteen nineteen twenty",
+        )
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORDS |= {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}
+# "312", "100,000", "30th", "2-year-old" → 2; "1950-53" → 1950 and 53.
+NUMERAL = re.compile(r"(?<![\w.])(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)?(?![\d,]\d)")
+NUMBER_WORD = re.compile(r"(?<![\w])(?P<word>" + "|".join(NUMBER_WORDS) + r")(?![\w])", re.IGNORECASE)
+# A date in a sentence, by its parts: "8 May 2002", "May 8, 2002", "22–23 May", "December 2011", "May".
+DATE_EXPRESSION = re.compile(
+    r"(?:(?P<day>\d{1,2})(?:[–-]\d{1,2})?\s+)?(?P<month>"
+    + "|".join(calendar.month_name[1:])
+    + r")\b(?:\s+(?P<day_after>\d{1,2})(?:st|nd|rd|th)?\b)?(?:,?\s+(?P<year>\d{4})\b)?"
+)
+# Reporting verbs (lower case only): in "X said …", X must be named as the one who said it in a cited paragraph.
+SPEECH_VERBS = frozenset(
+    _words(
+        "said says say insisted insists insist claimed claims claim denied denies deny accused accuses accuse",
+        "stated states state told tells tell argued argues argue maintained maintains urged urges urge warned",
+        "warns warn added adds add declined declines decline protested protests protest reported reports report",
+        "confirmed confirms confirm announced announces announce asked asks ask demanded demands demand",
+        "promised promises promise pledged pledges pledge",
+    )
+)
+# Words between a speaker and the verb that are not the speaker: "Beijing also insisted", "Japan had asked".
+SPEAKER_SKIP = frozenset(_words("also later then has had have repeatedly reportedly earlier again further publicly"))
+# Words that end the look back for a speaker: "outrage toward China and accusing" names no speaker.
+SPEAKER_STOP = frozenset(
+    _words(
+        "that and but or when while which who whom as of to in on at with toward towards for from by after",
+        "before than because if though although since until where whether it he she they we i you its his her",
+        "their",
+    )
+)
+# A speaker is looked for at most this many words before the verb: "Foreign Minister Yoriko Kawaguchi says".
+SPEAKER_WORDS = 6
+# Capitalised only because they open a sentence: not names, so not looked for in the cited paragraphs.
+SENTENCE_OPENERS = frozenset(
+    _words(
+        "the a an in on at by for from to of it its this that these those they their he she his her we our after",
+        "before when while where why how what who which if but and or as since until then yes no only both each",
+        "every some most many members footage at one later there here once despite during so see",
+    )
+)

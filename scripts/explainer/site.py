@@ -56,9 +56,9 @@ def run_mkdocs(project: Project, site_dir: Path) -> None:
         raise ExplainerError.one(project.config, "mkdocs build failed:\n  " + "\n  ".join(shown))
 
 
-def build_site(project: Project) -> list[str]:
+def build_site(project: Project, notices: list[str] | None = None) -> list[str]:
     """Build site/ from scratch; on any failure the previous site/ is left exactly as it was."""
-    sources, _ = convert(project)
+    sources, _ = convert(project, notices)
     install_vendor_assets(project)
     staging = project.root / f"site.tmp-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
