@@ -119,7 +119,8 @@ def test_native_names_are_read_with_their_language_and_checked_against_its_scrip
     bad = GOOD_ENTITY.replace("  kind: place\n", "  kind: place\n  native: {ko: 瀋陽, jp: 瀋陽}\n")
     (tmp_path / "entities.yml").write_text(
         bad
-        + "- id: x\n  name: X\n  kind: place\n  role: R\n  aliases: [X]\n  background: B\n  native: 沈阳 (Japanese 瀋陽)\n",
+        + "- id: x\n  name: X\n  kind: place\n  role: R\n  aliases: [X]\n  background: B\n"
+        + "  native: 沈阳 (Japanese 瀋陽)\n",
         encoding="utf-8",
     )
     assert problems(tmp_path) == [

@@ -70,6 +70,18 @@ class NativeName:
 
 
 @dataclass(frozen=True)
+class MapPoint:
+    """Where a place is drawn on the "Where it happened" map: WGS 84 degrees, the label shown there (a country is
+    marked by its capital: "Tokyo" for Japan) and the basis of the coordinates (reference data, not a cited fact)."""
+
+    label: str
+    lat: float
+    lon: float
+    basis: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Entity:
     """A person, organisation, place or group the sources name; its role is cited or marked as background."""
 
@@ -85,6 +97,7 @@ class Entity:
     citations: tuple[Citation, ...] = ()  # support for the role
     background: str | None = None  # or: the role is general knowledge, with this basis shown to readers
     role_line: int = 0
+    map: MapPoint | None = None  # places on the "Where it happened" map
 
 
 @dataclass(frozen=True)
@@ -292,7 +305,8 @@ def _records(path: Path, problems: list[Problem], what: str) -> list[Record]:
 
 
 def _entity(r: Record) -> Entity:
-    r.check_known({"id", "name", "kind", "native", "role", "aliases", "refs", "side", "citations", "background"})
+    known = {"id", "name", "kind", "native", "role", "aliases", "refs", "side", "citations", "background", "map"}
+    r.check_known(known)
     native = _native_names(r)
     return Entity(
         r.text("id"),
@@ -306,7 +320,35 @@ def _entity(r: Record) -> Entity:
         r.text("side", required=False) or None,
         *_support(r, "role"),
         r.line_of("role"),
+        _map_point(r),
     )
+
+
+def _map_point(r: Record) -> MapPoint | None:
+    """`map: {lat: 41.80, lon: 123.43, basis: …}`, with `label` when the map names it otherwise (a capital)."""
+    node = r.fields.get("map")
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    fields = {str(k.value): v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
+    if not fields or set(fields) - {"label", "lat", "lon", "basis"} or not {"lat", "lon", "basis"} <= set(fields):
+        r.problem(line, "field 'map' must be {lat: <° north>, lon: <° east>, basis: <text>[, label: <text>]}")
+        return None
+    degrees = {}
+    for name, limit in (("lat", 90), ("lon", 180)):
+        value = fields[name]
+        try:
+            degrees[name] = float(value.value) if isinstance(value, yaml.ScalarNode) else float("nan")
+        except ValueError:
+            degrees[name] = float("nan")
+        if not -limit <= degrees[name] <= limit:  # NaN fails too
+            r.problem(value.start_mark.line + 1, f"map {name} {value.value!r} must be from {-limit} to {limit}")
+            return None
+    texts = {name: " ".join(str(fields[name].value).split()) for name in ("label", "basis") if name in fields}
+    if not texts["basis"] or ("label" in texts and not texts["label"]):
+        r.problem(line, "map basis and label must be non-empty text")
+        return None
+    return MapPoint(texts.get("label") or r.text("name"), degrees["lat"], degrees["lon"], texts["basis"], line)
 
 
 def _native_names(r: Record) -> tuple[NativeName, ...]:

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import narrative as narrative_mod
+from . import place_map as place_map_mod
 from . import rules
 from .cite import ResolvedCitation, span_id
 from .data import MARK, Citation, CuratedData, Entity, Event, Mark
@@ -84,6 +85,7 @@ class Site:
     cited_by: dict[str, list[Backlink]] = field(default_factory=dict)
     linked_from: dict[str, list[Backlink]] = field(default_factory=dict)
     claim_of: dict[Citation, str] = field(default_factory=dict)  # citation → its row on the claims review page
+    place_map: place_map_mod.Geometry | None = None  # the "Where it happened" map's projected boundaries
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -212,8 +214,12 @@ def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
     for entity_id in page.entity_links:
         site.linked_from.setdefault(entity_id, []).append(Backlink(page.path, page.title))
     body: list[str] = []
+    map_figure = _place_map(site, page.path)
     for line in page.lines:
         match = narrative_mod.DIRECTIVE.fullmatch(line.strip())
+        if map_figure and line.startswith("## "):  # the map closes the page's opening, before its first section
+            body.append(map_figure)
+            map_figure = ""
         if not match:
             body.append(line)
             if page.kind == "topic" and line.startswith("# "):
@@ -236,6 +242,18 @@ def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
             body.append(timeline_block(events, None, urls, _names(site)))
             body.append(f"Each event's sources are cited on the [full timeline]({rel(page.path, 'timeline.md')}).\n")
     return _page(page.title, page.description, "\n".join(body).rstrip() + "\n\n" + notes.definitions())
+
+
+def _place_map(site: Site, page: str) -> str:
+    """The "Where it happened" figure for a page that shows it (raw HTML: links to the built `.html` pages)."""
+    if site.place_map is None or page not in place_map_mod.MAP_PAGES:
+        return ""
+    links = {e.id: rel(page, entity_path(e.id)).removesuffix(".md") + ".html" for e in site.data.entities}
+    dates = {}
+    for event in site.data.events:
+        when = event_date_label(event)
+        dates[event.id] = narrative_mod.mark_html(Mark("inferred", when, "")) if event.inferred else when
+    return "\n" + place_map_mod.figure(site.place_map, site.data.entities, site.data.events, links, dates)
 
 
 def _reading_time(page: narrative_mod.NarrativePage) -> str:

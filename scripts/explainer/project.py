@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import pages as explainer_pages
-from . import support
+from . import place_map, support
 from .cite import highlight_spans, resolve
 from .claims_page import render_claims
 from .corpus import load_corpus
@@ -68,6 +68,9 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     if notices is not None:
         notices.append(report.summary())
     site = explainer_pages.Site(sources, data, resolved, highlight_spans(list(resolved.values())))
+    if place_map.mapped(data.entities):
+        place_map.check(data.entities, data.events, project.sources / "entities.yml")
+        site.place_map = place_map.geometry(project.root, data.entities)
     for claim in claims:
         for citation in claim.citations:
             site.claim_of.setdefault(citation, claim.id)
@@ -88,6 +91,8 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     out[explainer_pages.CLAIMS_PAGE] = render_claims(site, report)
     out["includes/abbreviations.md"] = explainer_pages.abbreviations_fragment(site)
     out["includes/source-rights.md"] = explainer_pages.rights_fragment(site)
+    if site.place_map:
+        out[place_map.FRAGMENT] = place_map.fragment(site.place_map)
     return sources, out
 
 

@@ -1,0 +1,184 @@
+"""The "Where it happened" map: East Asia with the story's places and the route of the five, as inline SVG.
+
+The boundaries are Natural Earth's (npm `world-atlas`, 1:50m TopoJSON) projected at build time by `d3-geo`, the
+projection library web maps are drawn with, in `place_map_geometry.mjs` (Node runs it; npm installed both). The
+land and borders are one fragment (`docs/includes/place-map.md`) included by each page that shows the map; the
+places, their links and the route are written into the page, since links are relative to it. Colours come from
+the theme's variables (explainer.css), so the one drawing reads in light, dark and print, with no network.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import shutil
+import subprocess
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from .data import Entity, Event
+from .errors import ExplainerError
+
+# The pages that show the map (home and the two threads that happen on it).
+MAP_PAGES = ("index.md", "topics/incident.md", "topics/fallout.md")
+FRAGMENT = "includes/place-map.md"
+# The region drawn: west, south, east, north (degrees); Manila (15° N) to Shenyang (42° N), Beijing to Tokyo.
+EXTENT = ((107.0, 11.0), (146.0, 46.0))
+WIDTH = 560
+# The consulate's city, drawn larger, with the consulate named and linked beside it.
+CONSULATE_CITY, CONSULATE = "shenyang", "consulate-general-shenyang"
+# The route of the five: each leg from place to place, dated by the event it is (the dates are worked out, and
+# carry the mark the timeline gives them).
+ROUTE = (("shenyang", "manila", "five-leave-china"), ("manila", "seoul", "five-arrive-seoul"))
+# Where each label sits beside its dot (the default is to the right): clear of the route and of its neighbours.
+LABEL_SIDE = {"beijing": "left", "shenyang": "left", "north-korea": "left", "japan": "below", "manila": "left"}
+SCRIPT = Path(__file__).with_name("place_map_geometry.mjs")
+
+
+@dataclass(frozen=True)
+class Geometry:
+    width: int
+    height: int
+    land: str
+    borders: str
+    places: dict[str, tuple[float, float]]
+
+
+def mapped(entities: list[Entity]) -> list[Entity]:
+    return [e for e in entities if e.map is not None]
+
+
+def check(entities: list[Entity], events: list[Event], path: Path) -> None:
+    """The route and the consulate must name mapped places and real events (one error line each)."""
+    places = {e.id for e in mapped(entities)}
+    ids = {e.id for e in entities}
+    event_ids = {e.id for e in events}
+    wanted = [(p, "a place with 'map'", places) for leg in ROUTE for p in leg[:2]]
+    wanted += [(leg[2], "an event", event_ids) for leg in ROUTE]
+    wanted += [(CONSULATE_CITY, "a place with 'map'", places), (CONSULATE, "an entity", ids)]
+    missing = [f"the map needs {what} {name!r}" for name, what, known in wanted if name not in known]
+    if missing:
+        raise ExplainerError.one(path, "; ".join(dict.fromkeys(missing)))
+
+
+def geometry(root: Path, entities: list[Entity]) -> Geometry:
+    points = tuple((e.id, e.map.lon, e.map.lat) for e in mapped(entities) if e.map)
+    return _geometry(root, points)
+
+
+@functools.lru_cache(maxsize=4)
+def _geometry(root: Path, points: tuple[tuple[str, float, float], ...]) -> Geometry:
+    node = shutil.which("node")
+    if node is None:
+        raise ExplainerError.one(SCRIPT, "node not found: the map's boundaries are projected with Node (npm ci)")
+    if not (root / "node_modules" / "world-atlas").is_dir():
+        raise ExplainerError.one(root / "node_modules", "world-atlas missing: run `npm ci` (or `make site`)")
+    request = {"extent": EXTENT, "width": WIDTH, "places": [{"id": i, "lon": x, "lat": y} for i, x, y in points]}
+    result = subprocess.run(
+        [node, str(SCRIPT)], input=json.dumps(request), capture_output=True, text=True, cwd=root, check=False
+    )
+    if result.returncode != 0:
+        last = (result.stderr.strip().splitlines() or ["no message"])[-1]
+        raise ExplainerError.one(SCRIPT, f"projecting the map failed: {last}")
+    out = json.loads(result.stdout)
+    places = {key: (float(x), float(y)) for key, (x, y) in out["places"].items()}
+    return Geometry(int(out["width"]), int(out["height"]), out["land"], out["borders"], places)
+
+
+def fragment(geo: Geometry) -> str:
+    """Sea, land and borders: the part every map page shares (no blank line: it sits inside an HTML block)."""
+    return (
+        f'<rect class="place-map-sea" width="{geo.width}" height="{geo.height}"/>\n'
+        f'<path class="place-map-land" d="{geo.land}"/>\n'
+        f'<path class="place-map-borders" d="{geo.borders}"/>\n'
+    )
+
+
+def _leg(start: tuple[float, float], end: tuple[float, float], gap: float) -> str:
+    """A leg of the route as a gentle arc (bowing to the right of travel), stopping short of both dots."""
+    (x1, y1), (x2, y2) = start, end
+    length = math.hypot(x2 - x1, y2 - y1)
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    cx, cy = (x1 + x2) / 2 - uy * length * 0.12, (y1 + y2) / 2 + ux * length * 0.12
+    # Start and end pulled back along the lines to the control point, so the arrowhead meets the dot's edge.
+    sx, sy = _toward((x1, y1), (cx, cy), gap)
+    ex, ey = _toward((x2, y2), (cx, cy), gap + 2)
+    return f"M{sx:.1f},{sy:.1f} Q{cx:.1f},{cy:.1f} {ex:.1f},{ey:.1f}"
+
+
+def _toward(point: tuple[float, float], target: tuple[float, float], distance: float) -> tuple[float, float]:
+    (x, y), (tx, ty) = point, target
+    length = math.hypot(tx - x, ty - y) or 1.0
+    return x + (tx - x) / length * distance, y + (ty - y) / length * distance
+
+
+def _label(entity: Entity, x: float, y: float, radius: float) -> str:
+    side = LABEL_SIDE.get(entity.id, "right")
+    dx, dy, anchor = {
+        "right": (radius + 4, 4, "start"),
+        "left": (-radius - 4, 4, "end"),
+        "below": (0, radius + 14, "middle"),
+    }[side]
+    label = escape(entity.map.label if entity.map else entity.name)
+    return f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">{label}</text>'
+
+
+def figure(
+    geo: Geometry, entities: list[Entity], events: list[Event], link: dict[str, str], date_text: dict[str, str]
+) -> str:
+    """The figure for one page: `link` maps entity id → href relative to that page (built pages, `.html`);
+    `date_text` maps event id → its date as the timeline shows it (with the inferred mark, as HTML)."""
+    by_id = {e.id: e for e in entities}
+    places = mapped(entities)
+    legs = []
+    for start, end, _ in ROUTE:
+        d = _leg(geo.places[start], geo.places[end], 6.5)
+        legs.append(f'<path class="place-map-route" d="{d}" marker-end="url(#place-map-arrow)"/>')
+    marks = []
+    for entity in places:
+        x, y = geo.places[entity.id]
+        big = entity.id == CONSULATE_CITY
+        radius = 6.5 if big else 4
+        dot = f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}"/>'
+        ring = f'<circle class="place-map-ring" cx="{x:.1f}" cy="{y:.1f}" r="{radius + 4}"/>' if big else ""
+        cls = "place-map-place place-map-consulate" if big else "place-map-place"
+        marks.append(f'<a class="{cls}" href="{link[entity.id]}">{ring}{dot}{_label(entity, x, y, radius)}</a>')
+    cx, cy = geo.places[CONSULATE_CITY]
+    consulate = by_id[CONSULATE]
+    marks.append(
+        f'<a class="place-map-note" href="{link[CONSULATE]}"><text x="{cx - 14:.1f}" y="{cy - 16:.1f}" '
+        f'text-anchor="end">Japan’s consulate general</text></a>'
+    )
+    svg = (
+        f'<svg class="place-map-drawing" viewBox="0 0 {geo.width} {geo.height}" role="group" '
+        'aria-label="Map of East Asia: the places of the story and the route of the five">\n'
+        '<defs><marker id="place-map-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" '
+        'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>\n'
+        f'<g aria-hidden="true">\n{{!{FRAGMENT.removeprefix("includes/")}!}}\n</g>\n'
+        + "\n".join(legs)
+        + "\n"
+        + "\n".join(marks)
+        + "\n</svg>"
+    )
+    items = []
+    for entity in places:
+        name = escape(entity.map.label if entity.map else entity.name)
+        country = f", capital of {escape(entity.name)}" if entity.map and entity.map.label != entity.name else ""
+        extra = (
+            f' — <a href="{link[CONSULATE]}">{escape(consulate.name)}</a>, where the incident happened'
+            if entity.id == CONSULATE_CITY
+            else ""
+        )
+        items.append(f'<li><a href="{link[entity.id]}">{name}</a>{country}{extra}</li>')
+    route = "; ".join(f"{escape(by_id[a].name)} → {escape(by_id[b].name)}, {date_text[event]}" for a, b, event in ROUTE)
+    basis = escape(places[0].map.basis) if places and places[0].map else ""
+    caption = (
+        "<figcaption>\n<p><strong>Where it happened.</strong> The route of the five North Koreans (arrows): "
+        f"{route}.</p>\n"
+        f'<ul class="place-map-places">{"".join(items)}</ul>\n'
+        f'<p class="place-map-credit">Boundaries: Natural Earth (1:50m, public domain). Places: {basis}. '
+        "The arrows join the cities in order; the flights’ paths are not known.</p>\n</figcaption>"
+    )
+    return f'<figure class="place-map">\n{svg}\n{caption}\n</figure>\n'
