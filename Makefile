@@ -4,10 +4,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 EXPLAINER := PYTHONPATH=scripts $(PY) -m explainer
 
-.PHONY: site test serve convert add lint lock golden clean bench-pages bench
+.PHONY: site pdf test serve convert add lint lock golden clean bench-pages bench
 
 site: $(VENV)/.installed node_modules/.installed
 	$(EXPLAINER) site
+
+# The whole explainer as a PDF (Chromium prints the print page), linked from the site and put in the bundle.
+pdf: site
+	$(EXPLAINER) pdf
 
 convert: $(VENV)/.installed
 	$(EXPLAINER) convert

@@ -29,7 +29,10 @@ def measure(site: Path) -> list[str]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         for width, label in ((1280, "desktop"), (390, "phone")):
-            page = browser.new_page(viewport={"width": width, "height": 900})
+            # The phone is a touch screen (pointer: coarse), as a reader's is.
+            phone = label == "phone"
+            context = browser.new_context(viewport={"width": width, "height": 900}, has_touch=phone, is_mobile=phone)
+            page = context.new_page()
             page.route(
                 "**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort()
             )
@@ -39,9 +42,16 @@ def measure(site: Path) -> list[str]:
                     "() => (document.querySelector('article').innerText.match(/inferred/gi) || []).length"
                 )
                 height = page.evaluate("() => document.documentElement.scrollHeight")
+                # The numbered notes at the end are reference matter: their share of the height is given apart.
+                notes = page.evaluate(
+                    "() => Math.round(document.querySelector('article .footnote')?.getBoundingClientRect().height || 0)"
+                )
                 prose = _words(page, "article > p, article > ul > li")
                 total = _words(page, "article")
-                rows.append(f"{label:7} {name:24} inferred×{inferred:<3} height {height:>6} px  words {prose}/{total}")
+                rows.append(
+                    f"{label:7} {name:24} inferred×{inferred:<3} height {height:>6} px (notes {notes:>5})"
+                    f"  words {prose}/{total}"
+                )
             if label == "phone":
                 page.goto((site / "topics/fallout.html").as_uri())
                 size = page.evaluate(
@@ -56,7 +66,7 @@ def measure(site: Path) -> list[str]:
                               .filter(t => t.scrollWidth > t.parentElement.clientWidth + 1).length"""
                     )
                     rows.append(f"phone   {name:24} tables wider than the screen: {wide}")
-            page.close()
+            context.close()
         browser.close()
     return rows
 

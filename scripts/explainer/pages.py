@@ -86,6 +86,7 @@ class Site:
     linked_from: dict[str, list[Backlink]] = field(default_factory=dict)
     claim_of: dict[Citation, str] = field(default_factory=dict)  # citation → its row on the claims review page
     place_map: place_map_mod.Geometry | None = None  # the "Where it happened" map's projected boundaries
+    notes: list[tuple[str, int, Citation]] = field(default_factory=list)  # (page, note, citation): the data export
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -104,6 +105,7 @@ class Footnotes:
         number = len(self.entries)
         link = Backlink(self.page, self.title, number, item.where.paragraph)
         self.site.cited_by.setdefault(item.source.id, []).append(link)
+        self.site.notes.append((self.page, number, citation))
         return f"[^{number}]"
 
     def mark(self, mark: Mark) -> str:
@@ -269,7 +271,8 @@ def _home_sources(site: Site, page: str) -> str:
     if len(shown) > HOME_SOURCES:
         cited = {citation.source for citation in site.resolved}
         shown = [s for s in site.sources if s.id in cited]
-    table = sources_table(shown, lambda source_id: rel(page, source_path(source_id)))
+    # The offline bundle's link (an include fragment: its address is the site root's, as is the home page's).
+    table = sources_table(shown, lambda source_id: rel(page, source_path(source_id))) + "\n{!offline-bundle.md!}\n"
     if len(shown) == len(site.sources):
         return table
     index = rel(page, "sources/index.md")

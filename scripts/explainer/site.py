@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from .bundle import build_date_epoch, write_bundle
 from .errors import ExplainerError
 from .fonts import native_fonts
 from .project import Project, convert
@@ -27,17 +28,6 @@ def install_vendor_assets(project: Project) -> None:
     pages = (page.read_text(encoding="utf-8") for page in sorted(project.docs.rglob("*.md")))
     files.update(native_fonts(project.root / "node_modules", pages, previous=project.vendor))
     write_owned(project.vendor, files)
-
-
-def build_date_epoch(root: Path) -> str:
-    """SOURCE_DATE_EPOCH for reproducible sitemaps: the last commit's time, else a fixed date."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        out = ""
-    return out or "1700000000"
 
 
 def run_mkdocs(project: Project, site_dir: Path) -> None:
@@ -64,6 +54,7 @@ def build_site(project: Project, notices: list[str] | None = None) -> list[str]:
     shutil.rmtree(staging, ignore_errors=True)
     try:
         run_mkdocs(project, staging)
+        write_bundle(staging, project.root)
         replace_folder(staging, project.site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
