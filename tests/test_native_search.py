@@ -100,3 +100,34 @@ def test_native_names_find_their_pages_over_http(served_site: str, browser: Any)
         assert outside == []
     finally:
         context.close()
+
+
+# A run of native script in the search results' text that sits in no element marked with a language.
+_UNMARKED_RESULTS = r"""() => {
+  const out = [], marked = [];
+  const walker = document.createTreeWalker(document.querySelector('.md-search-result'), NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    if (!/[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7a3]/.test(node.data)) continue;
+    const owner = node.parentElement.closest('[lang]');
+    (owner === document.documentElement ? out : marked).push([owner.lang, node.data]);
+  }
+  return {unmarked: out, marked};
+}"""
+
+
+def test_native_names_in_search_results_are_marked_with_their_language(built_site: Path, browser: Any) -> None:
+    expected = {name.text: name.lang for entity in DATA.entities for name in entity.native}
+    with OfflinePage(browser) as offline:
+        for query in ("川口順子", "瀋陽", "沈阳", "조선일보", "錢其琛"):
+            offline.open(built_site / "index.html")
+            first_three(offline.page, query)
+            found = offline.page.evaluate(_UNMARKED_RESULTS)
+            assert found["unmarked"] == [], (query, found["unmarked"])
+            # Each run that can belong to one language only (all the names holding it share it) is marked with
+            # that language; and the name typed is among them (Material's highlight may split it into parts).
+            for lang, text in found["marked"]:
+                langs = {lang_of for name, lang_of in expected.items() if text in name}
+                assert len(langs) != 1 or langs == {lang}, (query, text, lang)
+            assert any(text in query and lang == expected[query] for lang, text in found["marked"]), found
+        assert offline.blocked == [] and offline.errors == []

@@ -484,6 +484,15 @@ def native_names(entity: Entity) -> str:
     )
 
 
+NATIVE_NAMES_SCRIPT = "assets/native-names.js"
+
+
+def native_names_script(site: Site) -> str:
+    """Every native name → its language, for the script that marks them in search results (native-lang.js)."""
+    names = {name.text: name.lang for entity in site.data.entities for name in entity.native}
+    return f"window.explainerNativeNames = {json.dumps(names, ensure_ascii=False, sort_keys=True)};\n"
+
+
 def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:
     page = entity_path(entity.id)
     notes = Footnotes(site, page, entity.name)

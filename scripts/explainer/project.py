@@ -104,6 +104,7 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     out["includes/source-rights.md"] = explainer_pages.rights_fragment(site)
     if site.place_map:
         out[place_map.FRAGMENT] = place_map.fragment(site.place_map)
+    out[explainer_pages.NATIVE_NAMES_SCRIPT] = explainer_pages.native_names_script(site)
     out.update(export.data_files(site, narrative))
     out["data.md"] = export.render_data_page(site, narrative)
     out["includes/offline-bundle.md"] = bundle.bundle_fragment(bundle.bundle_name(project.root))
