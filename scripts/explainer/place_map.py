@@ -63,22 +63,22 @@ def check(entities: list[Entity], events: list[Event], path: Path) -> None:
         raise ExplainerError.one(path, "; ".join(dict.fromkeys(missing)))
 
 
-def geometry(root: Path, entities: list[Entity]) -> Geometry:
+def geometry(entities: list[Entity]) -> Geometry:
     points = tuple((e.id, e.map.lon, e.map.lat) for e in mapped(entities) if e.map)
-    return _geometry(root, points)
+    return _geometry(points)
 
 
 @functools.lru_cache(maxsize=4)
-def _geometry(root: Path, points: tuple[tuple[str, float, float], ...]) -> Geometry:
+def _geometry(points: tuple[tuple[str, float, float], ...]) -> Geometry:
     node = shutil.which("node")
     if node is None:
         raise ExplainerError.one(SCRIPT, "node not found: the map's boundaries are projected with Node (npm ci)")
-    if not (root / "node_modules" / "world-atlas").is_dir():
-        raise ExplainerError.one(root / "node_modules", "world-atlas missing: run `npm ci` (or `make site`)")
+    # Node resolves the script's imports from the checkout the script is in (a project under --root has none).
+    modules = SCRIPT.parents[2] / "node_modules"
+    if not (modules / "world-atlas").is_dir():
+        raise ExplainerError.one(modules, "world-atlas missing: run `npm ci` (or `make site`)")
     request = {"extent": EXTENT, "width": WIDTH, "places": [{"id": i, "lon": x, "lat": y} for i, x, y in points]}
-    result = subprocess.run(
-        [node, str(SCRIPT)], input=json.dumps(request), capture_output=True, text=True, cwd=root, check=False
-    )
+    result = subprocess.run([node, str(SCRIPT)], input=json.dumps(request), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         last = (result.stderr.strip().splitlines() or ["no message"])[-1]
         raise ExplainerError.one(SCRIPT, f"projecting the map failed: {last}")

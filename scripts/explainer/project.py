@@ -72,7 +72,7 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     site = explainer_pages.Site(sources, data, resolved, highlight_spans(list(resolved.values())))
     if place_map.mapped(data.entities):
         place_map.check(data.entities, data.events, project.sources / "entities.yml")
-        site.place_map = place_map.geometry(project.root, data.entities)
+        site.place_map = place_map.geometry(data.entities)
     for claim in claims:
         for citation in claim.citations:
             site.claim_of.setdefault(citation, claim.id)
