@@ -75,8 +75,10 @@ def _figure_facts(page: Any) -> dict[str, Any]:
                     r: +a.querySelector('circle:not(.place-map-ring)').getAttribute('r'),
                     box: [box.x, box.y, box.x + box.width, box.y + box.height]};
         });
+        const note = svg.querySelector('.place-map-note text').getBBox();
         return {
             links, view: [view.width, view.height],
+            note: [note.x, note.y, note.x + note.width, note.y + note.height],
             land: (svg.querySelector('.place-map-land')?.getAttribute('d') || '').length,
             borders: (svg.querySelector('.place-map-borders')?.getAttribute('d') || '').length,
             route: [...svg.querySelectorAll('.place-map-route')].map(p => p.getTotalLength()),
@@ -86,9 +88,12 @@ def _figure_facts(page: Any) -> dict[str, Any]:
     )
 
 
-def test_the_map_shows_the_places_and_the_route_on_the_three_pages_offline(built_site: Path, browser: Any) -> None:
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_map_shows_the_places_and_the_route_on_the_three_pages_offline(
+    built_site: Path, browser: Any, width: int
+) -> None:
     for name in MAP_PAGES:
-        with OfflinePage(browser) as offline:
+        with OfflinePage(browser, width=width, height=844) as offline:
             page = offline.open(built_site / name)
             facts = _figure_facts(page)
             assert facts, f"{name}: no map"
@@ -98,10 +103,10 @@ def test_the_map_shows_the_places_and_the_route_on_the_three_pages_offline(built
             # The consulate's city stands out; every label lies inside the frame and clear of every other.
             radius = {link["label"]: link["r"] for link in facts["links"]}
             assert radius["Shenyang"] > max(r for label, r in radius.items() if label != "Shenyang")
-            boxes = [link["box"] for link in facts["links"]]
+            boxes = [link["box"] for link in facts["links"]] + [facts["note"]]
             width, height = facts["view"]
             for i, (x1, y1, x2, y2) in enumerate(boxes):
-                assert x1 >= 0 and x2 <= width and y1 >= 0 and y2 <= height, (name, facts["links"][i])
+                assert x1 >= 0 and x2 <= width and y1 >= 0 and y2 <= height, (name, boxes[i])
                 for a1, b1, a2, b2 in boxes[i + 1 :]:
                     assert x2 <= a1 or a2 <= x1 or y2 <= b1 or b2 <= y1, f"{name}: labels overlap"
             # The text alternative names every place and both legs of the route, with their dates.

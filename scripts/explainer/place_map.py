@@ -165,19 +165,21 @@ def figure(
     items = []
     for entity in places:
         name = escape(entity.map.label if entity.map else entity.name)
-        country = f", capital of {escape(entity.name)}" if entity.map and entity.map.label != entity.name else ""
-        extra = (
-            f' — <a href="{link[CONSULATE]}">{escape(consulate.name)}</a>, where the incident happened'
-            if entity.id == CONSULATE_CITY
-            else ""
-        )
-        items.append(f'<li><a href="{link[entity.id]}">{name}</a>{country}{extra}</li>')
+        if entity.id == CONSULATE_CITY:
+            note = f' (the <a href="{link[CONSULATE]}">{escape(consulate.name)}</a>, where the incident happened)'
+        elif entity.map and entity.map.label != entity.name:
+            note = f" (capital of {escape(entity.name)})"
+        else:
+            note = ""
+        items.append(f'<a href="{link[entity.id]}">{name}</a>{note}')
+    # One sentence, not a list: links in running text, each a word to tap, as in the rest of the page.
+    listed = ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
     route = "; ".join(f"{escape(by_id[a].name)} → {escape(by_id[b].name)}, {date_text[event]}" for a, b, event in ROUTE)
     basis = escape(places[0].map.basis) if places and places[0].map else ""
     caption = (
         "<figcaption>\n<p><strong>Where it happened.</strong> The route of the five North Koreans (arrows): "
         f"{route}.</p>\n"
-        f'<ul class="place-map-places">{"".join(items)}</ul>\n'
+        f'<p class="place-map-places">Places: {listed}.</p>\n'
         f'<p class="place-map-credit">Boundaries: Natural Earth (1:50m, public domain). Places: {basis}. '
         "The arrows join the cities in order; the flights’ paths are not known.</p>\n</figcaption>"
     )
