@@ -11,8 +11,9 @@ import pytest
 
 from browser_helpers import OfflinePage
 from conftest import ROOT
+from explainer import place_map
 from explainer.data import load_data
-from explainer.errors import ExplainerError
+from explainer.errors import ExplainerError, Problem
 
 MAP_PAGES = ("index.html", "topics/incident.html", "topics/fallout.html")
 PLACES = {"Shenyang", "Beijing", "Pyongyang", "Seoul", "Tokyo", "Manila"}
@@ -54,6 +55,37 @@ def test_map_coordinates_are_read_with_their_basis_and_checked(tmp_path: Path) -
         "entities.yml:14: entity 'b': field 'map' must be "
         "{lat: <° north>, lon: <° east>, basis: <text>[, label: <text>]}",
     ]
+
+
+def test_what_the_map_draws_is_checked_against_the_data_with_file_and_line(tmp_path: Path) -> None:
+    data = load_data(ROOT / "sources")
+    spec = tmp_path / "map.yml"
+    spec.write_text(
+        "pages: [index.md, topics/nowhere.md]\n"
+        "emphasis: {place: tokyo, note: consulate-general-shenyang, note_text: Consulate}\n"
+        "route:\n"
+        "  - {from: shenyang, to: manila, event: five-leave-china}\n"
+        "  - {from: manila, to: seoul, event: no-such-event}\n"
+        "labels: {beijing: above, atlantis: left}\n",
+        encoding="utf-8",
+    )
+    problems: list[Problem] = []
+    assert place_map.load_spec(spec, data.entities, data.events, {"index.md"}, problems) is None
+    assert [f"{p.path.name}:{p.line}: {p.message}" for p in problems] == [
+        "map.yml:1: map: page 'topics/nowhere.md' is not a narrative page",
+        "map.yml:2: map: emphasis: place 'tokyo' is not a place with 'map' in entities.yml",
+        "map.yml:5: map: route: event 'no-such-event' is not an event in events.yml",
+        "map.yml:6: map: label of 'beijing': side 'above' is not one of right, left, below",
+        "map.yml:6: map: label of 'atlantis': not a place with 'map' in entities.yml",
+    ]
+    shipped = place_map.load_spec(
+        ROOT / "sources" / "map.yml",
+        data.entities,
+        data.events,
+        {"index.md", "topics/incident.md", "topics/fallout.md"},
+        [],
+    )
+    assert shipped and [(leg.start, leg.end) for leg in shipped.route] == [("shenyang", "manila"), ("manila", "seoul")]
 
 
 def test_every_mapped_place_in_the_story_data_has_coordinates_with_a_basis() -> None:

@@ -85,7 +85,7 @@ class Site:
     cited_by: dict[str, list[Backlink]] = field(default_factory=dict)
     linked_from: dict[str, list[Backlink]] = field(default_factory=dict)
     claim_of: dict[Citation, str] = field(default_factory=dict)  # citation → its row on the claims review page
-    place_map: place_map_mod.Geometry | None = None  # the "Where it happened" map's projected boundaries
+    place_map: place_map_mod.PlaceMap | None = None  # the "Where it happened" map: sources/map.yml, projected
     notes: list[tuple[str, int, Citation]] = field(default_factory=list)  # (page, note, citation): the data export
 
     def source(self, source_id: str) -> Source:
@@ -248,14 +248,14 @@ def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
 
 def _place_map(site: Site, page: str) -> str:
     """The "Where it happened" figure for a page that shows it (raw HTML: links to the built `.html` pages)."""
-    if site.place_map is None or page not in place_map_mod.MAP_PAGES:
+    if site.place_map is None or page not in site.place_map.spec.pages:
         return ""
     links = {e.id: rel(page, entity_path(e.id)).removesuffix(".md") + ".html" for e in site.data.entities}
     dates = {}
     for event in site.data.events:
         when = event_date_label(event)
         dates[event.id] = narrative_mod.mark_html(Mark("inferred", when, "")) if event.inferred else when
-    return "\n" + place_map_mod.figure(site.place_map, site.data.entities, site.data.events, links, dates)
+    return "\n" + place_map_mod.figure(site.place_map, site.data.entities, links, dates)
 
 
 def _reading_time(page: narrative_mod.NarrativePage) -> str:

@@ -3,7 +3,8 @@
 The boundaries are Natural Earth's (npm `world-atlas`, 1:50m TopoJSON) projected at build time by `d3-geo`, the
 projection library web maps are drawn with, in `place_map_geometry.mjs` (Node runs it; npm installed both). The
 land and borders are one fragment (`docs/includes/place-map.md`) included by each page that shows the map; the
-places, their links and the route are written into the page, since links are relative to it. Colours come from
+places, their links and the route are written into the page, since links are relative to it. What it shows
+(pages, the place that stands out, the route, where labels sit) is story data, in sources/map.yml. Colours come from
 the theme's variables (explainer.css), so the one drawing reads in light, dark and print, with no network.
 """
 
@@ -18,22 +19,17 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from .data import Entity, Event
-from .errors import ExplainerError
+import yaml
 
-# The pages that show the map (home and the two threads that happen on it).
-MAP_PAGES = ("index.md", "topics/incident.md", "topics/fallout.md")
+from .data import Entity, Event, Record
+from .errors import ExplainerError, Problem
+
+SPEC_FILE = "map.yml"  # under sources/
 FRAGMENT = "includes/place-map.md"
 # The region drawn: west, south, east, north (degrees); Manila (15° N) to Shenyang (42° N), Beijing to Tokyo.
 EXTENT = ((107.0, 11.0), (146.0, 46.0))
 WIDTH = 560
-# The consulate's city, drawn larger, with the consulate named and linked beside it.
-CONSULATE_CITY, CONSULATE = "shenyang", "consulate-general-shenyang"
-# The route of the five: each leg from place to place, dated by the event it is (the dates are worked out, and
-# carry the mark the timeline gives them).
-ROUTE = (("shenyang", "manila", "five-leave-china"), ("manila", "seoul", "five-arrive-seoul"))
-# Where each label sits beside its dot (the default is to the right): clear of the route and of its neighbours.
-LABEL_SIDE = {"beijing": "left", "shenyang": "left", "north-korea": "left", "japan": "below", "manila": "left"}
+LABEL_SIDES = ("right", "left", "below")
 SCRIPT = Path(__file__).with_name("place_map_geometry.mjs")
 
 
@@ -50,17 +46,90 @@ def mapped(entities: list[Entity]) -> list[Entity]:
     return [e for e in entities if e.map is not None]
 
 
-def check(entities: list[Entity], events: list[Event], path: Path) -> None:
-    """The route and the consulate must name mapped places and real events (one error line each)."""
+@dataclass(frozen=True)
+class Leg:
+    """A leg of the route of the five, from place to place, dated by its event on the timeline."""
+
+    start: str
+    end: str
+    event: str
+
+
+@dataclass(frozen=True)
+class MapSpec:
+    """What sources/map.yml says: the pages that show the map, the place that stands out (with the entity named
+    beside it), the route and where labels sit."""
+
+    pages: tuple[str, ...]
+    place: str
+    note: str
+    note_text: str
+    route: tuple[Leg, ...]
+    labels: dict[str, str]
+
+
+def load_spec(
+    path: Path, entities: list[Entity], events: list[Event], pages: set[str], problems: list[Problem]
+) -> MapSpec | None:
+    """sources/map.yml checked against the data: every problem appended with its line; None when any."""
+    before = len(problems)
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        problems.append(
+            Problem(
+                path, f"YAML syntax error: {exc.problem}", (exc.problem_mark.line + 1) if exc.problem_mark else None
+            )
+        )
+        return None
+    if root is None:
+        problems.append(Problem(path, "is empty", 1))
+        return None
+    r = Record(root, path, "map", problems)
+    r.check_known({"pages", "emphasis", "route", "labels"})
     places = {e.id for e in mapped(entities)}
-    ids = {e.id for e in entities}
-    event_ids = {e.id for e in events}
-    wanted = [(p, "a place with 'map'", places) for leg in ROUTE for p in leg[:2]]
-    wanted += [(leg[2], "an event", event_ids) for leg in ROUTE]
-    wanted += [(CONSULATE_CITY, "a place with 'map'", places), (CONSULATE, "an entity", ids)]
-    missing = [f"the map needs {what} {name!r}" for name, what, known in wanted if name not in known]
-    if missing:
-        raise ExplainerError.one(path, "; ".join(dict.fromkeys(missing)))
+    ids, event_ids = {e.id for e in entities}, {e.id for e in events}
+
+    def known(record: Record, name: str, allowed: set[str] | tuple[str, ...], what: str) -> str:
+        value = record.text(name)
+        if value and value not in allowed:
+            record.problem(record.line_of(name), f"{name} {value!r} is not {what}")
+        return value
+
+    listed = r.strings("pages")
+    for page, node in zip(listed, r.items("pages", required=False), strict=False):
+        if page not in pages:
+            r.problem(node.start_mark.line + 1, f"page {page!r} is not a narrative page")
+    emphasis = r.sub("emphasis")
+    place = note = note_text = ""
+    if emphasis:
+        emphasis.check_known({"place", "note", "note_text"})
+        place = known(emphasis, "place", places, "a place with 'map' in entities.yml")
+        note = known(emphasis, "note", ids, "an entity")
+        note_text = emphasis.text("note_text")
+    route = []
+    for node in r.items("route"):
+        leg = Record(node, path, "map: route", problems)
+        leg.check_known({"from", "to", "event"})
+        start = known(leg, "from", places, "a place with 'map' in entities.yml")
+        end = known(leg, "to", places, "a place with 'map' in entities.yml")
+        route.append(Leg(start, end, known(leg, "event", event_ids, "an event in events.yml")))
+    labels: dict[str, str] = {}
+    node = r.fields.get("labels")
+    if node is not None and not isinstance(node, yaml.MappingNode):
+        r.problem(node.start_mark.line + 1, "field 'labels' must map a place to a side (right, left, below)")
+    elif node is not None:
+        for key, value in node.value:
+            line = key.start_mark.line + 1
+            if key.value not in places:
+                r.problem(line, f"label of {key.value!r}: not a place with 'map' in entities.yml")
+            elif value.value not in LABEL_SIDES:
+                r.problem(line, f"label of {key.value!r}: side {value.value!r} is not one of right, left, below")
+            else:
+                labels[key.value] = value.value
+    if len(problems) > before:
+        return None
+    return MapSpec(listed, place, note, note_text, tuple(route), labels)
 
 
 def geometry(entities: list[Entity]) -> Geometry:
@@ -114,8 +183,7 @@ def _toward(point: tuple[float, float], target: tuple[float, float], distance: f
     return x + (tx - x) / length * distance, y + (ty - y) / length * distance
 
 
-def _label(entity: Entity, x: float, y: float, radius: float) -> str:
-    side = LABEL_SIDE.get(entity.id, "right")
+def _label(entity: Entity, side: str, x: float, y: float, radius: float) -> str:
     dx, dy, anchor = {
         "right": (radius + 4, 4, "start"),
         "left": (-radius - 4, 4, "end"),
@@ -125,31 +193,36 @@ def _label(entity: Entity, x: float, y: float, radius: float) -> str:
     return f'<text x="{x + dx:.1f}" y="{y + dy:.1f}" text-anchor="{anchor}">{label}</text>'
 
 
-def figure(
-    geo: Geometry, entities: list[Entity], events: list[Event], link: dict[str, str], date_text: dict[str, str]
-) -> str:
+@dataclass(frozen=True)
+class PlaceMap:
+    spec: MapSpec
+    geometry: Geometry
+
+
+def figure(place_map: PlaceMap, entities: list[Entity], link: dict[str, str], date_text: dict[str, str]) -> str:
     """The figure for one page: `link` maps entity id → href relative to that page (built pages, `.html`);
     `date_text` maps event id → its date as the timeline shows it (with the inferred mark, as HTML)."""
+    spec, geo = place_map.spec, place_map.geometry
     by_id = {e.id: e for e in entities}
     places = mapped(entities)
     legs = []
-    for start, end, _ in ROUTE:
-        d = _leg(geo.places[start], geo.places[end], 6.5)
+    for leg in spec.route:
+        d = _leg(geo.places[leg.start], geo.places[leg.end], 6.5)
         legs.append(f'<path class="place-map-route" d="{d}" marker-end="url(#place-map-arrow)"/>')
     marks = []
     for entity in places:
         x, y = geo.places[entity.id]
-        big = entity.id == CONSULATE_CITY
+        big = entity.id == spec.place
         radius = 6.5 if big else 4
         dot = f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}"/>'
         ring = f'<circle class="place-map-ring" cx="{x:.1f}" cy="{y:.1f}" r="{radius + 4}"/>' if big else ""
         cls = "place-map-place place-map-consulate" if big else "place-map-place"
-        marks.append(f'<a class="{cls}" href="{link[entity.id]}">{ring}{dot}{_label(entity, x, y, radius)}</a>')
-    cx, cy = geo.places[CONSULATE_CITY]
-    consulate = by_id[CONSULATE]
+        label = _label(entity, spec.labels.get(entity.id, "right"), x, y, radius)
+        marks.append(f'<a class="{cls}" href="{link[entity.id]}">{ring}{dot}{label}</a>')
+    cx, cy = geo.places[spec.place]
     marks.append(
-        f'<a class="place-map-note" href="{link[CONSULATE]}"><text x="{cx - 14:.1f}" y="{cy - 16:.1f}" '
-        f'text-anchor="end">Japan’s consulate general</text></a>'
+        f'<a class="place-map-note" href="{link[spec.note]}"><text x="{cx - 14:.1f}" y="{cy - 16:.1f}" '
+        f'text-anchor="end">{escape(spec.note_text)}</text></a>'
     )
     svg = (
         f'<svg class="place-map-drawing" viewBox="0 0 {geo.width} {geo.height}" role="group" '
@@ -165,8 +238,10 @@ def figure(
     items = []
     for entity in places:
         name = escape(entity.map.label if entity.map else entity.name)
-        if entity.id == CONSULATE_CITY:
-            note = f' (the <a href="{link[CONSULATE]}">{escape(consulate.name)}</a>, where the incident happened)'
+        if entity.id == spec.place:
+            note = (
+                f' (the <a href="{link[spec.note]}">{escape(by_id[spec.note].name)}</a>, where the incident happened)'
+            )
         elif entity.map and entity.map.label != entity.name:
             note = f" (capital of {escape(entity.name)})"
         else:
@@ -174,7 +249,9 @@ def figure(
         items.append(f'<a href="{link[entity.id]}">{name}</a>{note}')
     # One sentence, not a list: links in running text, each a word to tap, as in the rest of the page.
     listed = ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
-    route = "; ".join(f"{escape(by_id[a].name)} → {escape(by_id[b].name)}, {date_text[event]}" for a, b, event in ROUTE)
+    route = "; ".join(
+        f"{escape(by_id[leg.start].name)} → {escape(by_id[leg.end].name)}, {date_text[leg.event]}" for leg in spec.route
+    )
     basis = escape(places[0].map.basis) if places and places[0].map else ""
     caption = (
         "<figcaption>\n<p><strong>Where it happened.</strong> The route of the five North Koreans (arrows): "
