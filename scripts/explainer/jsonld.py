@@ -92,4 +92,6 @@ def entity(item: Entity) -> str:
     others = [a for a in item.aliases if a != item.name] + [n.text for n in item.native]
     if others:
         data["alternateName"] = others
+    if item.map and item.map.label == item.name:  # a country drawn at its capital keeps no city's coordinates
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": item.map.lat, "longitude": item.map.lon}
     return script(data)
