@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 EXPLAINER := PYTHONPATH=scripts $(PY) -m explainer
 
-.PHONY: site pdf test serve convert add lint lock golden clean bench-pages bench
+.PHONY: site pdf test serve convert add lint lock golden clean bench-pages bench bench-search
 
 site: $(VENV)/.installed node_modules/.installed
 	$(EXPLAINER) site
@@ -45,6 +45,10 @@ bench: $(VENV)/.installed node_modules/.installed
 # Lighthouse (mobile) on each page type, served on 127.0.0.1: scores and page weight against the targets.
 bench-pages: site
 	PYTHONPATH=scripts $(PY) -m bench.lighthouse
+
+# Native-script search: index size and search latency for each search setting, real site and N = 1,000.
+bench-search: $(VENV)/.installed node_modules/.installed
+	PYTHONPATH=scripts $(PY) -m bench.search_languages
 
 # What a reader meets (Chromium, desktop and a touch phone): "inferred" per page, heights, tap targets, screenshots.
 bench-reading: site

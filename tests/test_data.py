@@ -110,3 +110,22 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
 def test_a_file_that_is_not_a_list(tmp_path: Path) -> None:
     (tmp_path / "disputes.yml").write_text("id: consent\n")
     assert problems(tmp_path) == ["disputes.yml:1: must be a list of dispute"]
+
+
+def test_native_names_are_read_with_their_language_and_checked_against_its_script(tmp_path: Path) -> None:
+    (tmp_path / "entities.yml").write_text(GOOD_ENTITY + "  native: {zh-Hans: 沈阳, ja: 瀋陽}\n", encoding="utf-8")
+    entity = load_data(tmp_path).entities[0]
+    assert [(n.lang, n.text) for n in entity.native] == [("zh-Hans", "沈阳"), ("ja", "瀋陽")]
+    bad = GOOD_ENTITY.replace("  kind: place\n", "  kind: place\n  native: {ko: 瀋陽, jp: 瀋陽}\n")
+    (tmp_path / "entities.yml").write_text(
+        bad
+        + "- id: x\n  name: X\n  kind: place\n  role: R\n  aliases: [X]\n  background: B\n"
+        + "  native: 沈阳 (Japanese 瀋陽)\n",
+        encoding="utf-8",
+    )
+    assert problems(tmp_path) == [
+        "entities.yml:4: entity 'shenyang': native name '瀋陽' is not written in the script of 'ko'",
+        "entities.yml:4: entity 'shenyang': native name language 'jp' is not one of ja, zh-Hans, zh-Hant, ko",
+        "entities.yml:14: entity 'x': field 'native' must map a language (ja, zh-Hans, zh-Hant, ko) to a name, "
+        "e.g. {ja: 瀋陽}",
+    ]

@@ -89,6 +89,12 @@ for kind in ("Person", "Organization", "Place"):
     SHAPES[kind] = _node(
         kind, {"name": TEXT, "description": TEXT, "alternateName": {"type": "array", "items": TEXT}}, ["name"]
     )
+# https://schema.org/geo on a Place, https://schema.org/GeoCoordinates
+SHAPES["Place"]["properties"]["geo"] = _node(
+    "GeoCoordinates",
+    {"latitude": {"type": "number", "minimum": -90, "maximum": 90}, "longitude": {"type": "number"}},
+    ["latitude", "longitude"],
+)
 
 
 def _blocks(page: Path) -> list[dict[str, Any]]:
@@ -120,6 +126,11 @@ def test_json_ld_agrees_with_the_site(built_site: Path) -> None:
         blocks = _blocks(built_site / "entities" / f"{entity.id}.html")
         assert len(blocks) == (0 if entity.kind == "group" else 1)
         assert all(b["name"] == entity.name for b in blocks)
+        # A city on the map carries its coordinates; a country drawn at its capital (Japan as Tokyo) none.
+        city = entity.map is not None and entity.map.label == entity.name
+        assert all(("geo" in b) == city for b in blocks), entity.id
+        if city and entity.map:
+            assert [b["geo"]["latitude"] for b in blocks] == [entity.map.lat], entity.id
 
 
 def test_json_ld_strings_are_inert() -> None:

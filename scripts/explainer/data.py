@@ -23,6 +23,15 @@ PRECISIONS = ("day", "month", "year", "approximate")
 ENTITY_KINDS = ("person", "organisation", "place", "group")
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+# Languages of native-script names (BCP 47 tags, as HTML's lang takes them), each with the script its names must
+# be written in, so a name filed under the wrong language fails the build: Han (and kana for Japanese), Hangul.
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+NATIVE_SCRIPTS = {
+    "ja": re.compile(f"[{_HAN}\u3040-\u30ff\u30fc\u3005]+"),
+    "zh-Hans": re.compile(f"[{_HAN}]+"),
+    "zh-Hant": re.compile(f"[{_HAN}]+"),
+    "ko": re.compile("[\uac00-\ud7a3\u1100-\u11ff\u3130-\u318f]+"),
+}
 
 
 @dataclass(frozen=True)
@@ -57,6 +66,26 @@ def marks_in(text: str) -> list[Mark]:
 
 
 @dataclass(frozen=True)
+class NativeName:
+    """An entity's name in its own script, with the language it is written in (`ja`, `zh-Hans`, `zh-Hant`, `ko`)."""
+
+    lang: str
+    text: str
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    """Where a place is drawn on the "Where it happened" map: WGS 84 degrees, the label shown there (a country is
+    marked by its capital: "Tokyo" for Japan) and the basis of the coordinates (reference data, not a cited fact)."""
+
+    label: str
+    lat: float
+    lon: float
+    basis: str
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Entity:
     """A person, organisation, place or group the sources name; its role is cited or marked as background."""
 
@@ -65,13 +94,14 @@ class Entity:
     kind: str
     role: str
     aliases: tuple[str, ...]
-    native: str | None = None
+    native: tuple[NativeName, ...] = ()  # the first is the name as used where the entity belongs
     line: int = 0
     refs: tuple[str, ...] = ()  # other words the sources use for it ("Japanese", "Tokyo"), never linked
     side: str | None = None  # the entity it speaks for ("japan" for its foreign minister)
     citations: tuple[Citation, ...] = ()  # support for the role
     background: str | None = None  # or: the role is general knowledge, with this basis shown to readers
     role_line: int = 0
+    map: MapPoint | None = None  # places on the "Where it happened" map
 
 
 @dataclass(frozen=True)
@@ -275,8 +305,9 @@ def _records(path: Path, problems: list[Problem], what: str) -> list[Record]:
 
 
 def _entity(r: Record) -> Entity:
-    r.check_known({"id", "name", "kind", "native", "role", "aliases", "refs", "side", "citations", "background"})
-    native = r.text("native", required=False) or None
+    known = {"id", "name", "kind", "native", "role", "aliases", "refs", "side", "citations", "background", "map"}
+    r.check_known(known)
+    native = _native_names(r)
     return Entity(
         r.text("id"),
         r.text("name"),
@@ -289,7 +320,57 @@ def _entity(r: Record) -> Entity:
         r.text("side", required=False) or None,
         *_support(r, "role"),
         r.line_of("role"),
+        _map_point(r),
     )
+
+
+def _map_point(r: Record) -> MapPoint | None:
+    """`map: {lat: 41.80, lon: 123.43, basis: …}`, with `label` when the map names it otherwise (a capital)."""
+    node = r.fields.get("map")
+    if node is None:
+        return None
+    line = node.start_mark.line + 1
+    fields = {str(k.value): v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
+    if not fields or set(fields) - {"label", "lat", "lon", "basis"} or not {"lat", "lon", "basis"} <= set(fields):
+        r.problem(line, "field 'map' must be {lat: <° north>, lon: <° east>, basis: <text>[, label: <text>]}")
+        return None
+    degrees = {}
+    for name, limit in (("lat", 90), ("lon", 180)):
+        value = fields[name]
+        try:
+            degrees[name] = float(value.value) if isinstance(value, yaml.ScalarNode) else float("nan")
+        except ValueError:
+            degrees[name] = float("nan")
+        if not -limit <= degrees[name] <= limit:  # NaN fails too
+            r.problem(value.start_mark.line + 1, f"map {name} {value.value!r} must be from {-limit} to {limit}")
+            return None
+    texts = {name: " ".join(str(fields[name].value).split()) for name in ("label", "basis") if name in fields}
+    if not texts["basis"] or ("label" in texts and not texts["label"]):
+        r.problem(line, "map basis and label must be non-empty text")
+        return None
+    return MapPoint(texts.get("label") or r.text("name"), degrees["lat"], degrees["lon"], texts["basis"], line)
+
+
+def _native_names(r: Record) -> tuple[NativeName, ...]:
+    """`native: {ja: 瀋陽}` or several, e.g. `{zh-Hans: 沈阳, ja: 瀋陽}`: language tag → name in that script."""
+    node = r.fields.get("native")
+    if node is None:
+        return ()
+    line = node.start_mark.line + 1
+    if not isinstance(node, yaml.MappingNode) or not node.value:
+        languages = ", ".join(NATIVE_SCRIPTS)
+        r.problem(line, f"field 'native' must map a language ({languages}) to a name, e.g. {{ja: 瀋陽}}")
+        return ()
+    names = []
+    for key, value in node.value:
+        lang, text = str(key.value), str(value.value).strip() if isinstance(value, yaml.ScalarNode) else ""
+        if lang not in NATIVE_SCRIPTS:
+            r.problem(line, f"native name language {lang!r} is not one of {', '.join(NATIVE_SCRIPTS)}")
+        elif not NATIVE_SCRIPTS[lang].fullmatch(text):
+            r.problem(line, f"native name {text!r} is not written in the script of {lang!r}")
+        else:
+            names.append(NativeName(lang, text))
+    return tuple(names)
 
 
 def _support(r: Record, what: str) -> tuple[tuple[Citation, ...], str | None]:

@@ -89,7 +89,9 @@ def entity(item: Entity) -> str:
     if item.kind not in ENTITY_TYPES:
         return ""
     data: dict[str, Any] = {"@type": ENTITY_TYPES[item.kind], "name": item.name, "description": item.role}
-    others = [a for a in item.aliases if a != item.name] + ([item.native] if item.native else [])
+    others = [a for a in item.aliases if a != item.name] + [n.text for n in item.native]
     if others:
         data["alternateName"] = others
+    if item.map and item.map.label == item.name:  # a country drawn at its capital keeps no city's coordinates
+        data["geo"] = {"@type": "GeoCoordinates", "latitude": item.map.lat, "longitude": item.map.lon}
     return script(data)

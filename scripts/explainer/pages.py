@@ -14,12 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from . import narrative as narrative_mod
+from . import place_map as place_map_mod
 from . import rules
 from .cite import ResolvedCitation, span_id
 from .data import MARK, Citation, CuratedData, Entity, Event, Mark
 from .dating import fmt
 from .model import Source
-from .render import ABBREVIATIONS, date_label, front_matter, inert_inline, sources_table
+from .render import ABBREVIATIONS, date_label, front_matter, inert_inline, nested_quote, sources_table
 
 THREAD_LABELS = {
     "incident": "The incident",
@@ -86,6 +87,7 @@ class Site:
     cited_by: dict[str, list[Backlink]] = field(default_factory=dict)
     linked_from: dict[str, list[Backlink]] = field(default_factory=dict)
     claim_of: dict[Citation, str] = field(default_factory=dict)  # citation → its row on the claims review page
+    place_map: place_map_mod.PlaceMap | None = None  # the "Where it happened" map: sources/map.yml, projected
     notes: list[tuple[str, int, Citation]] = field(default_factory=list)  # (page, note, citation): the data export
 
     def source(self, source_id: str) -> Source:
@@ -132,7 +134,7 @@ class Footnotes:
             source = item.source
             where = f"{source.metadata.get('outlet') or source.id}, {date_label(source)}, ¶{item.where.paragraph}"
             target = rel(self.page, f"{source_path(source.id)}#{span_id(item, self.site.spans)}")
-            quote = inert_inline(item.citation.quote)
+            quote = inert_inline(nested_quote(item.citation.quote))
             claim = self.site.claim_of.get(item.citation)
             review = f" · [the claim, checked]({rel(self.page, CLAIMS_PAGE)}#{claim})" if claim else ""
             lines.append(f"[^{number}]: [{inert_inline(where)}]({target}): “{quote}”{review}")
@@ -226,8 +228,12 @@ def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
     for entity_id in page.entity_links:
         site.linked_from.setdefault(entity_id, []).append(Backlink(page.path, page.title))
     body: list[str] = []
+    map_figure = _place_map(site, page.path)
     for line in page.lines:
         match = narrative_mod.DIRECTIVE.fullmatch(line.strip())
+        if map_figure and line.startswith("## "):  # the map closes the page's opening, before its first section
+            body.append(map_figure)
+            map_figure = ""
         if not match:
             body.append(line)
             if page.kind == "topic" and line.startswith("# "):
@@ -250,6 +256,18 @@ def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
             body.append(timeline_block(events, None, urls, _names(site)))
             body.append(f"Each event's sources are cited on the [full timeline]({rel(page.path, 'timeline.md')}).\n")
     return _page(page.title, page.description, "\n".join(body).rstrip() + "\n\n" + notes.definitions())
+
+
+def _place_map(site: Site, page: str) -> str:
+    """The "Where it happened" figure for a page that shows it (raw HTML: links to the built `.html` pages)."""
+    if site.place_map is None or page not in site.place_map.spec.pages:
+        return ""
+    links = {e.id: rel(page, entity_path(e.id)).removesuffix(".md") + ".html" for e in site.data.entities}
+    dates = {}
+    for event in site.data.events:
+        when = event_date_label(event)
+        dates[event.id] = narrative_mod.mark_html(Mark("inferred", when, "")) if event.inferred else when
+    return "\n" + place_map_mod.figure(site.place_map, site.data.entities, links, dates)
 
 
 def _reading_time(page: narrative_mod.NarrativePage) -> str:
@@ -478,13 +496,34 @@ def _mentions_in(
     return tuple(found)
 
 
+LANGUAGE_NAMES = {"ja": "Japanese", "zh-Hans": "simplified Chinese", "zh-Hant": "traditional Chinese", "ko": "Korean"}
+
+
+def native_names(entity: Entity) -> str:
+    """Each native name in a span marked with its language (so browsers pick the right glyphs and screen readers
+    the right voice), followed by the language's name: `<span lang="ja">瀋陽</span> (Japanese)`."""
+    return "; ".join(
+        f'<span lang="{name.lang}">{inert_inline(name.text)}</span> ({LANGUAGE_NAMES[name.lang]})'
+        for name in entity.native
+    )
+
+
+NATIVE_NAMES_SCRIPT = "assets/native-names.js"
+
+
+def native_names_script(site: Site) -> str:
+    """Every native name → its language, for the script that marks them in search results (native-lang.js)."""
+    names = {name.text: name.lang for entity in site.data.entities for name in entity.native}
+    return f"window.explainerNativeNames = {json.dumps(names, ensure_ascii=False, sort_keys=True)};\n"
+
+
 def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:
     page = entity_path(entity.id)
     notes = Footnotes(site, page, entity.name)
     parts = [f"# {inert_inline(entity.name)}\n\n"]
     facts = [f"**Role at the time:** {_supported(notes, entity.role, entity.citations, entity.background)}"]
     if entity.native:
-        facts.append(f"**In native script:** {inert_inline(entity.native)}")
+        facts.append(f"**In native script:** {native_names(entity)}")
     facts.append(f"**Kind:** {entity.kind}")
     parts.append("  \n".join(facts) + "\n\n")
     written = [s for s in site.sources if s.metadata.get("author") == entity.name]
@@ -536,7 +575,7 @@ def _mentions_list(page: str, mentions: list[Mention]) -> str:
         source = mention.source
         where = f"{source.metadata.get('outlet') or source.id}, {date_label(source)}, ¶{mention.paragraph}"
         link = rel(page, f"{source_path(source.id)}#p-{mention.paragraph}")
-        lines.append(f"- “{inert_inline(mention.sentence)}” — [{inert_inline(where)}]({link})\n")
+        lines.append(f"- “{inert_inline(nested_quote(mention.sentence))}” — [{inert_inline(where)}]({link})\n")
     rest: dict[str, list[Mention]] = {}
     for mention in mentions[QUOTED_MENTIONS:]:
         rest.setdefault(mention.source.id, []).append(mention)
@@ -596,7 +635,7 @@ def render_entity_index(site: Site, mentions: dict[str, list[Mention]]) -> str:
             "| Name | Native script | Role at the time | Mentions |\n|---|---|---|---|\n"
         )
         for entity in entities:
-            native = inert_inline(entity.native) if entity.native else ""
+            native = native_names(entity)
             link = rel(page, entity_path(entity.id))
             count = len(mentions.get(entity.id, [])) or "—"
             parts.append(

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import bundle, citation_formats, export, jsonld, print_page, support
+from . import bundle, citation_formats, export, jsonld, place_map, print_page, support
 from . import pages as explainer_pages
 from .citation_formats import cite_block, source_work
 from .cite import highlight_spans, resolve
@@ -71,11 +71,16 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     claims = support.collect(narrative, data, project.sources)
     report = support.lint(claims, resolved, data.entities)
     problems += report.problems
-    if problems:  # every problem of data, narrative, citations and support, in one run
+    map_file = project.sources / place_map.SPEC_FILE
+    pages = {page.path for page in narrative}
+    spec = place_map.load_spec(map_file, data.entities, data.events, pages, problems) if map_file.exists() else None
+    if problems:  # every problem of data, narrative, citations, support and the map, in one run
         raise ExplainerError(sorted(problems, key=lambda p: (str(p.path), p.line or 0)))
     if notices is not None:
         notices.append(report.summary())
     site = explainer_pages.Site(sources, data, resolved, highlight_spans(list(resolved.values())))
+    if spec:
+        site.place_map = place_map.PlaceMap(spec, place_map.geometry(data.entities))
     for claim in claims:
         for citation in claim.citations:
             site.claim_of.setdefault(citation, claim.id)
@@ -105,6 +110,9 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     out[explainer_pages.CLAIMS_PAGE] = render_claims(site, report)
     out["includes/abbreviations.md"] = explainer_pages.abbreviations_fragment(site)
     out["includes/source-rights.md"] = explainer_pages.rights_fragment(site)
+    if site.place_map:
+        out[place_map.FRAGMENT] = place_map.fragment(site.place_map.geometry)
+    out[explainer_pages.NATIVE_NAMES_SCRIPT] = explainer_pages.native_names_script(site)
     out.update(export.data_files(site, narrative))
     out["data.md"] = export.render_data_page(site, narrative)
     out["includes/offline-bundle.md"] = bundle.bundle_fragment(bundle.bundle_name(project.root))

@@ -55,6 +55,22 @@ def _yaml_string(text: str) -> str:
     return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(inert_block(text), ensure_ascii=False))
 
 
+# A double quotation mark opens when nothing but space or an opening bracket precedes it, else it closes.
+_DOUBLE_QUOTE = re.compile(r'"|\u201c|\u201d')
+
+
+def nested_quote(text: str) -> str:
+    """Text to be set inside our “…”: its own double quotation marks become single ones, as nested quotations
+    are written (“‘The stances …,’ Fukuda said.”), instead of showing doubled marks (“"The stances …")."""
+
+    def single(match: re.Match[str]) -> str:
+        mark, before = match.group(), text[: match.start()]
+        opening = mark == "\u201c" or (mark == '"' and (not before or before[-1].isspace() or before[-1] in "([—–"))
+        return "\u2018" if opening else "\u2019"
+
+    return _DOUBLE_QUOTE.sub(single, text)
+
+
 def front_matter(title: str, description: str) -> str:
     """YAML front matter; values HTML-escaped because themes print them into <title> and <meta> unescaped."""
     return f"---\ntitle: {_yaml_string(title)}\ndescription: {_yaml_string(description)}\n---\n\n"
@@ -258,13 +274,22 @@ def _admonition(kind: str, title: str, items: list[str], anchor: str = "") -> st
     )
 
 
+# A line in Hangul is Korean whatever it says (a Korean site's menu); Han alone could be Japanese or Chinese.
+_HANGUL_LINE = re.compile(r"[\uac00-\ud7a3\s\W]+")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _lang_of_script(text: str) -> str:
+    return ' lang="ko"' if _HANGUL.search(text) and _HANGUL_LINE.fullmatch(text) else ""
+
+
 def _removed_block(source: Source) -> str:
     dropped = [line for line in source.lines if line.dropped_by and line.text.strip()]
     if not dropped:
         return ""
     items = "".join(
         f"<li>line {line.number}, {inert_block(line.dropped_by or '')}: "
-        f"<q>{inert_block(rules.CONTROL_CHARS.sub('', line.text.strip()))}</q></li>"
+        f"<q{_lang_of_script(line.text)}>{inert_block(rules.CONTROL_CHARS.sub('', line.text.strip()))}</q></li>"
         for line in dropped
     )
     return (

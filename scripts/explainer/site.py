@@ -12,6 +12,7 @@ from pathlib import Path
 from . import mkdocs_output
 from .bundle import build_date_epoch, write_bundle
 from .errors import ExplainerError
+from .fonts import native_fonts
 from .inputs import check_tree
 from .project import Project, convert
 from .write import generated_files, read_generated, remove_leftovers, replace_folder, write_owned
@@ -27,6 +28,8 @@ def install_vendor_assets(project: Project) -> None:
         if not path.is_file():
             raise ExplainerError.one(path, "missing: run `npm ci` (or `make site`) to install browser assets")
         files[target] = path.read_bytes()
+    pages = (page.read_text(encoding="utf-8") for page in sorted(project.docs.rglob("*.md")))
+    files.update(native_fonts(project.root / "node_modules", pages, previous=project.vendor))
     write_owned(project.vendor, files)
 
 
