@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from . import publish
 from .errors import ExplainerError
 from .project import Project, convert
 from .write import replace_folder, write_owned
@@ -61,6 +62,7 @@ def build_site(project: Project, notices: list[str] | None = None) -> list[str]:
     shutil.rmtree(staging, ignore_errors=True)
     try:
         run_mkdocs(project, staging)
+        publish.finish(project.root, staging, build_date_epoch(project.root))  # CSP, sitemap dates, share
         replace_folder(staging, project.site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

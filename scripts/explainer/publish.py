@@ -1,0 +1,177 @@
+"""What the built site needs to be published on the web, added after MkDocs has written it: a content security
+policy on every page (with the hashes of that page's inline scripts, so only taken over the final HTML), the
+sitemap's dates from git, robots.txt, the 404 page for a site served under any folder, and the share images."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import html
+import re
+import subprocess
+from datetime import UTC, datetime
+from pathlib import Path
+
+from . import share_images
+from .errors import ExplainerError
+
+# Everything from the site itself; inline scripts only by hash (added per page); no eval, plugins or remote
+# anything. Inline styles stay allowed: Material and the timeline set style attributes, which cannot be hashed.
+POLICY = (
+    "default-src 'self'",
+    "script-src 'self'{hashes}",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+)
+CHARSET = '<meta charset="utf-8">'
+INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL)
+NOT_SCRIPT_TYPE = re.compile(r"""\stype=["']?(?!(?:text|application)/javascript|module)""")
+CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
+SEARCH_WORKER = re.compile(r'"search": "([^"]+)"')
+SITEMAP_ENTRY = re.compile(r"(<loc>)([^<]+)(</loc>\s*<lastmod>)([^<]+)(</lastmod>)")
+# Pages whose content is one curated data file (each entity page is its record in entities.yml).
+DATA_PAGES = {
+    "timeline": "sources/events.yml",
+    "disputes": "sources/disputes.yml",
+    "figures": "sources/figures.yml",
+    "glossary": "sources/glossary.yml",
+    "entities/": "sources/entities.yml",
+}
+
+
+SHIM = "assets/vendor/iframe-worker/shim.js"  # the copy of iframe-worker's shim the site serves (see site.py)
+
+
+def finish(root: Path, site: Path, epoch: str) -> None:
+    """Everything publishing adds to the freshly built `site` (the staging folder, before it replaces site/)."""
+    address = site_address(site)
+    share_images.draw(site)
+    if address:
+        date_sitemap(root, site, address, int(epoch))
+        (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {address}sitemap.xml\n", encoding="utf-8")
+    worker = shim_inline_script(site / SHIM)
+    for page in sorted(site.rglob("*.html")):
+        page.write_text(with_policy(page, page.read_text(encoding="utf-8"), worker), encoding="utf-8")
+
+
+def site_address(site: Path) -> str:
+    """The address MkDocs resolved (mkdocs.yml's site_url or SITE_URL), read back from the home page's canonical
+    link, so that the two can never disagree; '' when the site has none."""
+    found = CANONICAL.search((site / "index.html").read_text(encoding="utf-8"))
+    return found.group(1).removesuffix("index.html") if found else ""
+
+
+# --- content security policy -------------------------------------------------------------------------------------
+
+
+def with_policy(page: Path, text: str, worker: str) -> str:
+    if CHARSET not in text:
+        raise ExplainerError.one(page, f"no {CHARSET} to put the content security policy after")
+    bodies = [m["body"] for m in INLINE_SCRIPT.finditer(text) if not _is_data_or_external(m["attrs"])]
+    search = SEARCH_WORKER.search(text)
+    if search:  # from file://, the search worker runs in an iframe the shim writes with this inline script
+        bodies.append(worker.replace("${e}", search.group(1)))
+    hashes = "".join(f" 'sha256-{_digest(body)}'" for body in dict.fromkeys(bodies))
+    policy = "; ".join(POLICY).format(hashes=hashes)
+    return text.replace(CHARSET, f'{CHARSET}\n      <meta http-equiv="Content-Security-Policy" content="{policy}">', 1)
+
+
+def _is_data_or_external(attrs: str) -> bool:
+    return " src=" in attrs or bool(NOT_SCRIPT_TYPE.search(attrs))
+
+
+def _digest(body: str) -> str:
+    return base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+
+
+def shim_inline_script(shim: Path) -> str:
+    """The inline script iframe-worker writes into its iframe, with `${e}` left for the worker's address (the
+    page's own relative "search" setting). The shim writes the source text of two of its functions into it, so
+    they are read from the installed shim; tests/test_publish.py checks search still works under the policy."""
+    source = shim.read_text(encoding="utf-8")
+    template = re.search(r"<script>(postMessage=\$\{(\w+)\};importScripts=\$\{(\w+)\};.*?)<\\/script>", source)
+    if not template:
+        raise ExplainerError.one(shim, "iframe-worker's inline script not found: its hash cannot be computed")
+    body = template.group(1)
+    for name in (template.group(2), template.group(3)):
+        body = body.replace("${" + name + "}", _function_source(shim, source, name))
+    return body
+
+
+def _function_source(shim: Path, source: str, name: str) -> str:
+    start = source.find(f"function {name}(")
+    if start < 0:
+        raise ExplainerError.one(shim, f"function {name} not found")
+    depth = 0
+    for at in range(source.index("{", start), len(source)):
+        depth += {"{": 1, "}": -1}.get(source[at], 0)
+        if depth == 0:
+            return source[start : at + 1]
+    raise ExplainerError.one(shim, f"function {name} never closes")
+
+
+# --- sitemap ------------------------------------------------------------------------------------------------------
+
+
+def date_sitemap(root: Path, site: Path, address: str, epoch: int) -> None:
+    """Each page's <lastmod>: the last commit that changed its own inputs (reproducible; the build time is not)."""
+    changed = last_changes(root)
+    fallback = epoch
+
+    def dated(match: re.Match[str]) -> str:
+        page = html.unescape(match[2]).removeprefix(address)
+        inputs = page_inputs(root, page)
+        times = [t for path, t in changed.items() for i in inputs if path == i or path.startswith(i + "/")]
+        day = datetime.fromtimestamp(max(times, default=fallback), UTC).strftime("%Y-%m-%d")
+        return f"{match[1]}{match[2]}{match[3]}{day}{match[5]}"
+
+    sitemap = site / "sitemap.xml"
+    text = SITEMAP_ENTRY.sub(dated, sitemap.read_text(encoding="utf-8"))
+    sitemap.write_text(text, encoding="utf-8")
+    (site / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=epoch))
+
+
+def page_inputs(root: Path, page: str) -> list[str]:
+    """The files (or folders) under sources/ and docs/ a built page is made from, as repository paths."""
+    stem = page.removesuffix(".html")
+    if stem == "sources/index":
+        return ["sources/articles"]
+    if stem.startswith("sources/"):
+        key = stem.removeprefix("sources/")
+        return [f"sources/articles/{key}.txt", f"sources/articles/{key}.yml"]
+    for prefix, data in DATA_PAGES.items():
+        if stem == prefix or (prefix.endswith("/") and stem.startswith(prefix)):
+            return [data]
+    if (root / "sources" / "narrative" / f"{stem}.md").is_file():  # home and topic pages also show the timeline
+        return [f"sources/narrative/{stem}.md", "sources/events.yml"]
+    if (root / "docs" / f"{stem}.md").is_file():
+        return [f"docs/{stem}.md"]
+    return ["sources"]
+
+
+def last_changes(root: Path) -> dict[str, int]:
+    """Repository path → time of the last commit that changed it (empty outside a git checkout)."""
+    try:
+        log = subprocess.run(
+            ["git", "log", "--format=%x00%ct", "--name-only", "--no-renames", "--", "sources", "docs"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    changed: dict[str, int] = {}
+    for commit in log.split("\0")[1:]:
+        time, *paths = commit.strip().splitlines()
+        for path in paths:
+            changed.setdefault(path.strip(), int(time))
+    return changed
