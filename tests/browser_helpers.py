@@ -11,8 +11,10 @@ from conftest import ARTIFACTS
 class OfflinePage:
     """A Playwright page whose network is off: requests outside file:// are aborted and listed in `blocked`."""
 
-    def __init__(self, browser: Any, width: int = 1280, height: int = 900, scheme: str = "light"):
-        self.context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
+    def __init__(self, browser: Any, width: int = 1280, height: int = 900, scheme: str = "light", touch: bool = False):
+        self.context = browser.new_context(
+            viewport={"width": width, "height": height}, color_scheme=scheme, has_touch=touch, is_mobile=touch
+        )
         self.blocked: list[str] = []
         self.errors: list[str] = []
         self.context.route("**/*", self._route)

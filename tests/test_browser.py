@@ -43,8 +43,8 @@ def test_source_page_shows_date_evidence_and_paragraph_anchor(built_site: Path, 
         assert "Canadian Embassy" in (target.text_content() or "")
         assert target.is_visible()
         warning = page.locator(".admonition.warning")
-        assert "The byline's date is contradicted by the text" in (warning.text_content() or "")
-        assert "13 May 2002" in (page.locator(".source-meta").text_content() or "")
+        assert "The date printed with this copy is wrong" in (warning.text_content() or "")
+        assert "13 May 2002" in page.locator(".source-lead").inner_text()  # the established date, first thing read
         body = page.locator("article").inner_text()
         for boilerplate in ("E-mail a news tip", "Spencer Journalism Fellow", "Send a Letter to the Editor"):
             assert boilerplate not in body.split("Lines not shown as article text")[0]

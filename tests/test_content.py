@@ -66,13 +66,16 @@ def test_every_topic_paragraph_cites_and_every_citation_resolves() -> None:
     for topic in ("topics/incident.md", "topics/fallout.md", "topics/pledge.md"):
         assert len(pages[topic].uses) >= 15, topic
     _, out = build_pages(Project(ROOT))  # raises on any citation that does not resolve
-    for topic in ("topics/incident.md", "topics/fallout.md", "topics/pledge.md"):
-        assert "@timeline" not in out[topic] and "::timeline::" in out[topic]
+    for thread in ("incident", "fallout", "pledge"):
+        # The directive becomes a link to the thread's events on the timeline, filtered to that thread.
+        topic = out[f"topics/{thread}.md"]
+        assert "@timeline" not in topic and f"(../timeline.md#{thread})" in topic
 
 
 def test_every_person_is_linked_from_the_narrative_or_its_timeline() -> None:
     _, out = build_pages(Project(ROOT))
-    narrative = "\n".join(text for path, text in out.items() if path.startswith("topics/") or path == "index.md")
+    read = [text for path, text in out.items() if path.startswith("topics/") or path in ("index.md", "timeline.md")]
+    narrative = "\n".join(read)
     for entity in DATA.entities:
         if entity.kind == "person" and entity.id != "patrick-goodenough":  # an author, linked from the index
             assert f"entities/{entity.id}.md" in narrative, entity.name

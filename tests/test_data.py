@@ -39,7 +39,7 @@ def problems(folder: Path) -> list[str]:
 def test_the_project_data_is_valid() -> None:
     data = load_data(ROOT / "sources")
     assert len(data.events) >= 20 and len(data.entities) >= 20
-    assert [e.date for e in data.events] == sorted(e.date for e in data.events)
+    assert [e.sort_key for e in data.events] == sorted(e.sort_key for e in data.events)
 
 
 def test_good_files_load(tmp_path: Path) -> None:
@@ -97,7 +97,7 @@ def test_every_schema_problem_is_reported_in_one_run(tmp_path: Path) -> None:
         "events.yml:25: event 'bad-types': citation: field 'quote' is missing",
         "events.yml:25: event 'bad-types': field 'citations' needs at least one citation",
         "events.yml:27: event 'bad-types': unknown field 'colour' (known: basis, citations, date, entities, home, "
-        "id, inferred, precision, text, thread, title)",
+        "id, inferred, label, precision, text, thread, title)",
         "events.yml:28: event 'guessed': an inferred date needs a 'basis' saying how it was inferred",
     ]
 

@@ -134,10 +134,10 @@ def test_broken_curated_data_is_reported_all_at_once(project: Path) -> None:
     assert "Traceback" not in result.stderr
     lines = result.stderr.strip().splitlines()
     expected = [
-        "sources/events.yml:19: event 'spy-boat-sinks': field 'precision' must be non-empty text",
+        "sources/events.yml:20: event 'spy-boat-sinks': field 'precision' must be non-empty text",
         "unknown entity 'five-of-2003'",
         "event 'letter-to-defect-to-us': field 'date' is missing",
-        "sources/events.yml:85: duplicate id 'five-seized' (first at line 31)",
+        "sources/events.yml:86: duplicate id 'five-seized' (first at line 32)",
         "sources/figures.yml:3: YAML syntax error",
         "sources/narrative/topics/incident.md:",
         "a paragraph that states facts needs a citation",

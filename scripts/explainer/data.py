@@ -86,9 +86,13 @@ class Event:
     line: int = 0
     title_line: int = 0
     text_line: int = 0
+    label: str | None = None  # how an approximate date reads: "late 2010", "week of 6–10 May 2002"
 
     @property
     def sort_key(self) -> str:
+        # A year-only approximate date ("late last year") sorts at the end of its year, after its dated events.
+        if self.precision == "approximate" and len(self.date) == 4:
+            return f"{self.date}-12"
         return self.date  # events of the same date keep the editor's order (sorting is stable)
 
 
@@ -301,7 +305,8 @@ def _support(r: Record, what: str) -> tuple[tuple[Citation, ...], str | None]:
 
 def _event(r: Record) -> Event:
     r.check_known(
-        {"id", "date", "precision", "inferred", "basis", "thread", "title", "text", "citations", "entities", "home"}
+        {"id", "date", "precision", "label", "inferred", "basis", "thread", "title", "text", "citations", "entities"}
+        | {"home"}
     )
     date, precision = r.text("date"), r.text("precision", choices=PRECISIONS)
     if date and not _valid_date(date):
@@ -326,6 +331,7 @@ def _event(r: Record) -> Event:
         r.line,
         r.line_of("title"),
         r.line_of("text"),
+        r.text("label", required=False) or None,
     )
 
 

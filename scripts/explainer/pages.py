@@ -148,6 +148,8 @@ def event_date_label(event: Event) -> str:
         text = f"{calendar.month_name[int(parts[1])]} {parts[0]}"
     else:
         text = parts[0]
+    if event.label:
+        return event.label
     return f"about {text}" if event.precision == "approximate" else text
 
 
@@ -168,17 +170,19 @@ def timeline_block(
     is cited already), the events are shown as on the full timeline, where their citations are."""
     items = []
     for event in events:
+        # A worked-out date carries the same small mark as a worked-out word; its reasoning is a numbered note.
+        when = event_date_label(event)
+        if event.inferred and event.basis:
+            mark = Mark("inferred", when, event.basis)
+            when = narrative_mod.mark_html(mark) + (notes.mark(mark) if notes else "")
         text = notes.marked(event.text) if notes else unmarked(event.text)
         markers = "".join(notes.marker(c) for c in event.citations) if notes else ""
-        inferred = f" *Date inferred: {event.basis}*" if event.inferred and event.basis else ""
         people = ", ".join(f"[{names[e]}]({entity_urls[e]})" for e in event.entities if e in entity_urls)
-        content = f"{text}{markers}{inferred}" + (f" — {people}" if people else "")
-        sub = f"{THREAD_LABELS[event.thread]} · {PRECISION_TEXT[event.precision]}" + (
-            " · inferred" if event.inferred else ""
-        )
+        content = f"{text}{markers}" + (f" — {people}" if people else "")
+        sub = f"{THREAD_LABELS[event.thread]} · {PRECISION_TEXT[event.precision]}"
         items.append(
             {
-                "title": f"{event_date_label(event)}: {unmarked(event.title)}",
+                "title": f"{when}: {unmarked(event.title)}",
                 "sub_title": sub,
                 "content": content,
                 "key": f"thread-{event.thread}",
@@ -212,8 +216,19 @@ def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
         match = narrative_mod.DIRECTIVE.fullmatch(line.strip())
         if not match:
             body.append(line)
+            if page.kind == "topic" and line.startswith("# "):
+                body.append(f"\n*{_reading_time(page)}*{{ .reading-time }}\n")
         elif match["name"] == "sources":
             body.append(_home_sources(site, page.path))
+        elif match["arg"] in THREAD_LABELS:
+            # A topic page's prose leads: its thread's events are one link away, on the timeline filtered to it.
+            events = _timeline_events(site, match["arg"])
+            target = rel(page.path, "timeline.md") + f"#{match['arg']}"
+            count = f"{len(events)} {_plural(len(events), 'event')}"
+            body.append(
+                f"[The {count} of this thread on the timeline]({target}){{ .md-button }} "
+                "— dated, with their sources; worked-out dates are marked *inferred*.\n"
+            )
         else:
             events = _timeline_events(site, match["arg"])
             # Citation markers cost the reader's browser a tooltip each; the slice's events are cited on the
@@ -221,6 +236,13 @@ def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
             body.append(timeline_block(events, None, urls, _names(site)))
             body.append(f"Each event's sources are cited on the [full timeline]({rel(page.path, 'timeline.md')}).\n")
     return _page(page.title, page.description, "\n".join(body).rstrip() + "\n\n" + notes.definitions())
+
+
+def _reading_time(page: narrative_mod.NarrativePage) -> str:
+    """About how long the page's prose takes to read, at 200 words a minute (citations and headings aside)."""
+    words = sum(len(line.split()) for line in page.lines if line.strip() and not line.startswith(("#", "@")))
+    minutes = max(1, round(words / 200))
+    return f"About {minutes} {_plural(minutes, 'minute')} to read"
 
 
 def _home_sources(site: Site, page: str) -> str:
@@ -250,20 +272,34 @@ def _timeline_events(site: Site, which: str) -> list[Event]:
 def render_timeline(site: Site) -> str:
     page = "timeline.md"
     notes = Footnotes(site, page, "Timeline")
+    events = site.data.events
+    counts = Counter(e.thread for e in events)
+    # The buttons are the legend: each carries its thread's dot colour and its number of events.
     buttons = "".join(
-        f'<button type="button" class="md-button" data-thread="{key}" '
-        f'aria-pressed="{str(key == "all").lower()}">{label}</button>'
+        f'<button type="button" class="md-button thread-{key}" id="{key}" data-thread="{key}" '
+        f'aria-pressed="{str(key == "all").lower()}"><span class="thread-dot" aria-hidden="true"></span>'
+        f"{label} · {counts[key] if key != 'all' else len(events)}</button>"
         for key, label in (("all", "All threads"), *THREAD_LABELS.items())
     )
+    years: dict[str, list[Event]] = {}
+    for event in events:
+        years.setdefault(event.date[:4], []).append(event)
+    jump = " · ".join(f'<a href="#year-{year}">{year}</a>' for year in years)
     intro = (
         "# Timeline\n\n"
-        f"Every dated event the sources report, oldest first: {len(site.data.events)} events. Each shows how precise "
-        'its date is; dates worked out from a weekday or a phrase such as "last year" are marked *inferred*, '
-        "with how. Every event cites the sources that report it.\n\n"
+        f"Every dated event the sources report, oldest first: {len(events)} events. Each shows how precise its "
+        'date is; a date worked out from a weekday or a phrase such as "last year" carries the mark '
+        '<span class="claim-marked">date<sup class="claim-mark">inferred</sup></span>, and its note says how. '
+        "Every event cites the sources that report it.\n\n"
         f'<div class="thread-filter" role="group" aria-label="Show one thread">{buttons}</div>\n\n'
+        f'<nav class="year-index" aria-label="Years">Jump to {jump}</nav>\n\n'
     )
-    block = timeline_block(site.data.events, notes, _entity_urls(site, page), _names(site))
-    text = intro + block + "\n" + notes.definitions()
+    urls, names = _entity_urls(site, page), _names(site)
+    sections = [
+        f"## {year} {{ #year-{year} .timeline-year }}\n\n" + timeline_block(group, notes, urls, names)
+        for year, group in years.items()
+    ]
+    text = intro + "\n".join(sections) + "\n" + notes.definitions()
     description = "Every dated event of the Shenyang story, 1972–2011, with date precision, thread and citations."
     return _page("Timeline", description, text)
 
@@ -279,8 +315,12 @@ def render_disputes(site: Site) -> str:
     for dispute in site.data.disputes:
         japan = notes.marked(dispute.japan.position) + "".join(notes.marker(c) for c in dispute.japan.citations)
         china = notes.marked(dispute.china.position) + "".join(notes.marker(c) for c in dispute.china.citations)
-        parts.append(f"## {dispute.question} {{#{dispute.id}}}\n\n| Japan's position | China's position |\n|---|---|\n")
-        parts.append(f"| {japan} | {china} |\n\n")
+        parts.append(
+            f"## {dispute.question} {{#{dispute.id}}}\n\n"
+            '<div class="stack-table disputes-table" markdown="1">\n\n'
+            "| Japan's position | China's position |\n|---|---|\n"
+        )
+        parts.append(f"| {japan} | {china} |\n\n</div>\n\n")
     parts.append(notes.definitions())
     description = "The questions Japan and China answer differently about the 2002 Shenyang incident, each side cited."
     return _page("Disputed facts", description, "".join(parts))
@@ -298,7 +338,11 @@ def render_figures(site: Site) -> str:
     for figure in site.data.figures:
         topics.setdefault(figure.topic, []).append(figure)
     for topic, figures in topics.items():
-        parts.append(f"## {topic}\n\n| Figure | What it counts | As of | Source |\n|---|---|---|---|\n")
+        parts.append(
+            f"## {topic}\n\n"
+            '<div class="stack-table figures-table" markdown="1">\n\n'
+            "| Figure | What it counts | As of | Source |\n|---|---|---|---|\n"
+        )
         for figure in figures:
             source = site.source(figure.citation.source)
             link = rel(page, source_path(source.id))
@@ -306,7 +350,7 @@ def render_figures(site: Site) -> str:
             number = f"**{inert_inline(figure.number)}**{notes.marker(figure.citation)}"
             where = f"[{outlet}, {inert_inline(date_label(source))}]({link})"
             parts.append(f"| {number} | {notes.marked(figure.counts)} | {figure.as_of} | {where} |\n")
-        parts.append("\n")
+        parts.append("\n</div>\n\n")
     parts.append(notes.definitions())
     description = "The numbers the sources give about North Korean defectors and the Shenyang incident, side by side."
     return _page("Figures", description, "".join(parts))
@@ -319,12 +363,10 @@ def render_glossary(site: Site) -> str:
         for t in site.data.glossary
     )
     text = (
-        "# Glossary\n\nTerms and abbreviations used on this site. Wherever they appear in the text, hovering "
-        "over them shows the definition. Definitions marked *background* are general knowledge that no source "
-        "article states; the note says where they come from.\n\n| Term | Meaning |\n|---|---|\n"
-        + rows
-        + "\n"
-        + notes.definitions()
+        "# Glossary\n\nTerms and abbreviations used on this site. Wherever they appear in the text, they are "
+        "underlined with dots: point at one, or tap or focus it, to see its definition. Definitions marked "
+        "*background* are general knowledge that no source article states; the note says where they come from.\n\n"
+        "| Term | Meaning |\n|---|---|\n" + rows + "\n" + notes.definitions()
     )
     description = "Terms and abbreviations used in the explainer on the Shenyang consulate incident."
     return _page("Glossary", description, text)
@@ -418,6 +460,15 @@ def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:
         facts.append(f"**In native script:** {inert_inline(entity.native)}")
     facts.append(f"**Kind:** {entity.kind}")
     parts.append("  \n".join(facts) + "\n\n")
+    written = [s for s in site.sources if s.metadata.get("author") == entity.name]
+    if written:
+        parts.append(f"## Articles by {inert_inline(entity.name)}\n\n")
+        for source in written:
+            where = f"{source.metadata.get('outlet') or source.id}, {date_label(source)}"
+            parts.append(
+                f"- [{inert_inline(source.title)}]({rel(page, source_path(source.id))}) — {inert_inline(where)}\n"
+            )
+        parts.append("\n")
     events = [e for e in site.data.events if entity.id in e.entities]
     if events:
         parts.append("## Events\n\n")
@@ -429,7 +480,8 @@ def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:
     # Each mention repeats a sentence of a source page: kept out of the search index, which has the source.
     parts.append(f"## Mentions in the sources ({len(mentions)}) {{ data-search-exclude }}\n\n")
     if not mentions:
-        parts.append("The sources do not name this entry directly; it is referred to in the events above.\n\n")
+        where = "; it is referred to in the events above" if events else ""
+        parts.append(f"The sources do not name this entry by any of its names{where}.\n\n")
     parts.append(_mentions_list(page, mentions))
     backlinks = site.linked_from.get(entity.id, [])
     if backlinks:
@@ -478,24 +530,51 @@ def _plural(count: int, noun: str) -> str:
     return noun if count == 1 else f"{noun}s"
 
 
+def _who_groups(entities: list[Entity]) -> list[tuple[str, list[Entity]]]:
+    """Who's who in reading order: the groups the story is about first; then each side (an entity others speak
+    for: a country) with the people and bodies that speak for it; then everyone else, by kind. People are sorted
+    by surname."""
+
+    def order(entity: Entity) -> tuple[int, str]:
+        rank = {"group": 0, "place": 1, "person": 2, "organisation": 3}[entity.kind]
+        return rank, entity.name.split()[-1] if entity.kind == "person" else entity.name
+
+    by_id = {e.id: e for e in entities}
+    sides = list(dict.fromkeys(e.side for e in entities if e.side and e.side in by_id))
+    groups: list[tuple[str, list[Entity]]] = []
+    story = [e for e in entities if e.kind == "group"]
+    if story:
+        groups.append(("The people the story is about", story))
+    for side in sides:
+        members = [by_id[side], *sorted((e for e in entities if e.side == side and e.kind != "group"), key=order)]
+        groups.append((by_id[side].name, members))
+    placed = {e.id for _, members in groups for e in members}
+    for kind, label in KIND_LABELS.items():
+        rest = sorted((e for e in entities if e.id not in placed and e.kind == kind), key=order)
+        if rest:
+            groups.append((f"Other {label.lower()}" if len(groups) > 0 else label, rest))
+    return groups
+
+
 def render_entity_index(site: Site, mentions: dict[str, list[Mention]]) -> str:
     page = "entities/index.md"
     parts = [
         "# People, organisations and places\n\n",
         "Everyone and everything the sources name, with the role at the time.\n\n",
     ]
-    for kind, label in KIND_LABELS.items():
-        entities = [e for e in site.data.entities if e.kind == kind]
-        if not entities:
-            continue
-        parts.append(f"## {label}\n\n| Name | Native script | Role at the time | Mentions |\n|---|---|---|---|\n")
-        for entity in sorted(entities, key=lambda e: e.name):
+    for label, entities in _who_groups(site.data.entities):
+        parts.append(
+            f"## {inert_inline(label)}\n\n"
+            '<div class="stack-table whos-who" markdown="1">\n\n'
+            "| Name | Native script | Role at the time | Mentions |\n|---|---|---|---|\n"
+        )
+        for entity in entities:
             native = inert_inline(entity.native) if entity.native else ""
             link = rel(page, entity_path(entity.id))
-            count = len(mentions.get(entity.id, []))
+            count = len(mentions.get(entity.id, [])) or "—"
             parts.append(
                 f"| [{inert_inline(entity.name)}]({link}) | {native} | {inert_inline(entity.role)} | {count} |\n"
             )
-        parts.append("\n")
+        parts.append("\n</div>\n\n")
     description = "Who's who in the Shenyang consulate incident and the written pledge, with native-script names."
     return _page("People, organisations and places", description, "".join(parts))

@@ -64,12 +64,14 @@ def summary(source: Source, limit: int = 155) -> str:
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def date_label(source: Source) -> str:
+def date_label(source: Source, explained: bool = False) -> str:
+    """The source's date as a reader cites it. How it was established is said once, on the source page (and,
+    `explained`, in the sources table): not after every citation."""
     finding = source.date
     if finding.value is None:
         return "date unknown"
     label = fmt(finding.value)
-    return f"{label} (inferred)" if finding.inferred else label
+    return f"{label} (worked out from the text)" if explained and finding.inferred else label
 
 
 _STATUS_TEXT = {
@@ -104,8 +106,16 @@ def source_page(source: Source, links: SourceLinks | None = None) -> str:
     links = links or SourceLinks()
     parts = [front_matter(source.title, summary(source))]
     parts.append("[← All sources](index.md){ .back-link }\n{ data-search-exclude }\n\n")
+    # The article leads: who published it and when (with the byline warning), then the text; the rest of the
+    # metadata and the date's reasoning are one click away.
+    parts.append(_lead_block(source))
+    parts.append(
+        '<details class="source-details" data-search-exclude><summary>About this copy: metadata and how the date '
+        "was established</summary>\n\n"
+    )
     parts.append(_metadata_block(source))
     parts.append(_date_block(source))
+    parts.append("</details>\n\n")
     parts.append("## Article text {#text}\n\n")
     if not source.paragraphs:
         parts.append('<p class="empty">Every line of this article was removed as boilerplate.</p>\n\n')
@@ -157,6 +167,27 @@ def _row(label: str, value: str, origin: str | None = None) -> str:
     return f"<dt>{label}</dt><dd>{value}{note}</dd>"
 
 
+def _lead_block(source: Source) -> str:
+    meta = source.metadata
+    shown = fmt(source.date.value) if source.date.value else "date unknown"
+    how = {"inferred": "worked out from the text", "unknown": "nothing gives it"}.get(source.date.status)
+    date = f"<strong>{inert_block(shown)}</strong>" + (f" ({how}: see below)" if how else "")
+    items = [inert_block(meta.get("outlet") or "outlet unknown")]
+    if author := meta.get("author"):
+        items.append(f"by {inert_block(author)}")
+    items.append(date)
+    if (url := meta.get("url") or "").startswith(("https://", "http://")):
+        items.append(f'<a class="source-original" href="{inert_block(url)}">the original article</a>')
+    lead = f'<p class="source-lead" data-search-exclude>{" · ".join(items)}</p>\n\n'
+    if source.date.byline_contradiction:
+        lead += _admonition(
+            "warning",
+            "The date printed with this copy is wrong",
+            [source.date.byline_contradiction, "How the date shown was established is under “About this copy”."],
+        )
+    return lead
+
+
 def _metadata_block(source: Source) -> str:
     meta = source.metadata
     rows = []
@@ -189,8 +220,6 @@ def _origin(source: Source, name: str) -> str | None:
 def _date_block(source: Source) -> str:
     finding = source.date
     out = ""
-    if finding.byline_contradiction:
-        out += _admonition("warning", "The byline's date is contradicted by the text", [finding.byline_contradiction])
     evidence = list(finding.evidence)
     if source.related:
         evidence.append("Earlier stories the article points to: " + "; ".join(f"“{s}”" for s in source.related) + ".")
@@ -202,13 +231,14 @@ def _date_block(source: Source) -> str:
         "inferred": "How the date was established: inferred from the text",
         "unknown": "The date is unknown",
     }[finding.status]
-    return out + _admonition(kind, title, evidence)
+    return out + _admonition(kind, title, evidence, "date")
 
 
-def _admonition(kind: str, title: str, items: list[str]) -> str:
+def _admonition(kind: str, title: str, items: list[str], anchor: str = "") -> str:
+    anchor = f' id="{anchor}"' if anchor else ""
     body = "".join(f"<li>{inert_block(item)}</li>" for item in items)
     return (
-        f'<div class="admonition {kind} date-evidence" data-search-exclude>'
+        f'<div class="admonition {kind} date-evidence"{anchor} data-search-exclude>'
         f'<p class="admonition-title">{inert_block(title)}</p><ul>{body}</ul></div>\n\n'
     )
 
@@ -232,10 +262,11 @@ def sources_table(sources: list[Source], link: Callable[[str], str]) -> str:
     """The sources as a Markdown table, oldest first; `link` gives the address of a source page from its id."""
     rows = ["| Date | Article | Outlet |", "|---|---|---|"]
     for source in sources:
-        flag = " ⚠ byline contradicted" if source.date.byline_contradiction else ""
+        flag = f" ([the printed date is wrong]({link(source.id)}#date))" if source.date.byline_contradiction else ""
         outlet = source.metadata.get("outlet")
+        date = inert_inline(date_label(source, explained=True))
         rows.append(
-            f"| {inert_inline(date_label(source))}{flag} | [{inert_inline(source.title)}]({link(source.id)}) "
+            f"| {date}{flag} | [{inert_inline(source.title)}]({link(source.id)}) "
             f"| {inert_inline(outlet) if outlet else '*unknown*'} |"
         )
     return "\n".join(rows) + "\n"

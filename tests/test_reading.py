@@ -1,0 +1,145 @@
+"""Reading on desktop and phone, in real Chromium from file:// with the network off: touch targets and previews,
+tables on a phone, the timeline's filter kept in the address, inference shown once, who's who, source pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from browser_helpers import OfflinePage
+from conftest import ROOT
+from explainer.data import load_data
+
+DATA = load_data(ROOT / "sources")
+PHONE = {"width": 390, "height": 844}
+
+
+def test_a_tap_on_a_citation_shows_its_quote_in_place(built_site: Path, browser: Any) -> None:
+    with OfflinePage(browser, **PHONE, touch=True) as offline:
+        page = offline.open(built_site / "topics" / "fallout.html")
+        marker = page.locator("a.footnote-ref").nth(2)
+        marker.scroll_into_view_if_needed()
+        box = marker.bounding_box()
+        assert box and box["width"] >= 24 and box["height"] >= 24, box  # WCAG 2.2 target size
+        marker.tap()
+        tooltip = page.locator(".md-tooltip2--active")
+        tooltip.wait_for(state="visible")
+        assert "“" in tooltip.inner_text()  # the quote itself, in place
+        assert "#fn" not in page.url  # no jump to the notes
+        offline.screenshot("phone-tap-citation")
+        assert offline.blocked == [] and offline.errors == []
+
+
+def test_a_glossary_term_is_a_24px_target_that_shows_its_definition(built_site: Path, browser: Any) -> None:
+    with OfflinePage(browser, **PHONE, touch=True) as offline:
+        page = offline.open(built_site / "topics" / "fallout.html")
+        term = page.locator("article abbr[title]").first
+        term.scroll_into_view_if_needed()
+        box = term.bounding_box()
+        assert box and box["height"] >= 24, box
+        term.tap()
+        page.locator(".md-tooltip2--active").wait_for(state="visible")
+        assert page.locator("article a abbr").evaluate_all(
+            "terms => terms.every(t => getComputedStyle(t).pointerEvents === 'none')"
+        )
+
+
+@pytest.mark.parametrize(
+    "name", ["entities/index.html", "figures.html", "disputes.html", "sources/index.html", "claims.html"]
+)
+def test_no_table_is_wider_than_a_phone(built_site: Path, browser: Any, name: str) -> None:
+    with OfflinePage(browser, **PHONE) as offline:
+        page = offline.open(built_site / name)
+        wide = page.evaluate(
+            """() => { const width = document.querySelector('article').clientWidth;
+                       return [...document.querySelectorAll('article table')]
+                         .filter(t => t.getBoundingClientRect().width > width + 1).length; }"""
+        )
+        assert wide == 0
+        assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+        offline.screenshot("phone-" + name.replace("/", "-").removesuffix(".html"))
+
+
+def test_the_timeline_filter_lives_in_the_address_and_survives_back(built_site: Path, browser: Any) -> None:
+    fallout = [e for e in DATA.events if e.thread == "fallout"]
+    with OfflinePage(browser) as offline:
+        page = offline.open(built_site / "topics" / "fallout.html")
+        page.get_by_role("link", name=f"The {len(fallout)} events of this thread on the timeline").click()
+        page.wait_for_load_state("load")
+        assert page.url.endswith("timeline.html#fallout")
+        button = page.locator('button[data-thread="fallout"]')
+        assert button.get_attribute("aria-pressed") == "true"
+        assert f"· {len(fallout)}" in button.inner_text()  # the button counts its events
+        assert page.locator(".nt-timeline-item:visible").count() == len(fallout)
+        page.locator('button[data-thread="pledge"]').click()
+        assert page.url.endswith("timeline.html#pledge")
+        page.locator(".nt-timeline-item:visible a[href*='entities/']").first.click()
+        page.wait_for_load_state("load")
+        page.go_back()
+        page.wait_for_load_state("load")
+        assert page.locator('button[data-thread="pledge"]').get_attribute("aria-pressed") == "true"
+        pledge = [e for e in DATA.events if e.thread == "pledge"]
+        assert page.locator(".nt-timeline-item:visible").count() == len(pledge)
+        # Years without a pledge event are hidden with their heading; the year index jumps within the page.
+        assert page.locator("h2#year-2002").is_hidden()
+        assert page.locator("h2#year-2011").is_visible()
+        offline.screenshot("timeline-filtered-pledge")
+        assert offline.blocked == [] and offline.errors == []
+
+
+def test_worked_out_dates_carry_a_mark_not_a_sentence(built_site: Path, browser: Any) -> None:
+    inferred = [e for e in DATA.events if e.inferred]
+    with OfflinePage(browser) as offline:
+        page = offline.open(built_site / "timeline.html")
+        marks = page.locator(".nt-timeline-title .claim-mark")
+        assert marks.count() == len(inferred)
+        assert "Date inferred:" not in page.locator("article").inner_text()
+        # Citation labels name the source and its date; the source page explains the date.
+        notes = page.locator(".footnote li").all_inner_texts()
+        assert notes and not any("(inferred)" in note for note in notes)
+
+
+def test_approximate_dates_are_labelled_and_ordered_honestly() -> None:
+    keys = [e.sort_key for e in DATA.events]
+    assert keys == sorted(keys)
+    by_id = {e.id: i for i, e in enumerate(DATA.events)}
+    assert by_id["consulate-turns-one-back"] < by_id["written-pledge"] < by_id["yomiuri-reports-pledge"]
+
+
+def test_whos_who_opens_with_the_two_groups_of_five_and_sorts_people_by_surname(built_site: Path, browser: Any) -> None:
+    with OfflinePage(browser) as offline:
+        page = offline.open(built_site / "entities" / "index.html")
+        headings = page.locator("article h2").all_inner_texts()
+        assert headings[0].startswith("The people the story is about")
+        first_rows = page.locator("article table").first.locator("tbody tr td:first-child").all_inner_texts()
+        assert first_rows[:2] == [
+            "The five North Koreans of May 2002",
+            "The five North Koreans in the consulate from 2008",
+        ]
+        japan = page.locator("article h2", has_text="Japan").first
+        names = japan.locator("xpath=following::table[1]//tbody/tr/td[1]").all_inner_texts()
+        people = [n for n in names if n in {e.name for e in DATA.entities if e.kind == "person"}]
+        assert people == sorted(people, key=lambda name: name.split()[-1])
+        assert "Mentions 0" not in page.locator("article").inner_text()
+
+
+def test_a_source_page_leads_with_the_article(built_site: Path, browser: Any) -> None:
+    with OfflinePage(browser, **PHONE) as offline:
+        page = offline.open(built_site / "sources" / "cns-2002-05-13.html")
+        lead = page.locator(".source-lead")
+        assert "CNSNews.com" in lead.inner_text() and "13 May 2002" in lead.inner_text()
+        assert page.locator(".admonition.warning").first.is_visible()  # the wrong printed date, explained
+        assert not page.locator("details.source-details").evaluate("d => d.open")
+        text_top = page.locator("#text").bounding_box()
+        assert text_top and text_top["y"] < 2 * PHONE["height"]  # the article starts within two screens
+        cited = page.locator("mark.cited").first
+        assert cited.evaluate("e => getComputedStyle(e).textDecorationLine") == "none"
+        assert cited.evaluate("e => getComputedStyle(e).borderBottomStyle") == "none"
+        offline.screenshot("phone-source-page")
+
+
+def test_the_glossary_does_not_ask_for_a_mouse(built_site: Path) -> None:
+    text = (built_site / "glossary.html").read_text(encoding="utf-8")
+    assert "hovering" not in text
