@@ -16,6 +16,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .static_server import serve
 
@@ -79,12 +80,14 @@ def report_for(name: str, data: dict) -> Report:
     return Report(name, scores, kib, failing)
 
 
-def measure(site: Path, pages: dict[str, str] = PAGES, runs: int = RUNS) -> list[Report]:
+def measure(
+    site: Path, pages: dict[str, str] = PAGES, runs: int = RUNS, port: int = 0, prefix: str = "/"
+) -> list[Report]:
     """One report per page: the median of `runs` Lighthouse runs, ranked by performance score.
 
     The runs go round the pages (every page once, then again), so a slow spell of the machine falls on every
     page alike instead of on the few measured during it."""
-    server, base = serve(site)
+    server, base = serve(site, port, prefix)
     try:
         found: dict[str, list[Report]] = {name: [] for name in pages}
         for _ in range(runs):
@@ -106,8 +109,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--runs", type=int, default=RUNS, help=f"Lighthouse runs per page (median shown; default {RUNS})"
     )
+    parser.add_argument(
+        "--address",
+        help="the address the site was built with (SITE_URL, on 127.0.0.1): it is served there, under its folder",
+    )
     args = parser.parse_args(argv)
-    reports = measure(args.site, runs=args.runs)
+    where = urlsplit(args.address) if args.address else None
+    port, prefix = (where.port or 80, where.path or "/") if where else (0, "/")
+    reports = measure(args.site, runs=args.runs, port=port, prefix=prefix)
+    print(f"served at {args.address or 'the root of a free port'} (gzip)")
     print(f"{'page':<18} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'seo':>5} {'KiB':>5}  {'perf runs':<20} targets")
     for r in reports:
         s = r.scores

@@ -1,6 +1,8 @@
 """What the built site needs to be published on the web, added after MkDocs has written it: a content security
-policy on every page (with the hashes of that page's inline scripts, so only taken over the final HTML), the
-sitemap's dates from git, robots.txt, the 404 page for a site served under any folder, and the share images."""
+policy on every page (with the hashes of the theme's inline scripts, so only taken over the final HTML), `_headers`
+with cache lifetimes for hosts that read it, and, when the site has an address, the sitemap's dates from git,
+robots.txt and the share images. MkDocs itself writes the canonical links and the sitemap's entries from
+`site_url`, and roots the 404 page's links at the address's path (so it works under any folder it names)."""
 
 from __future__ import annotations
 
@@ -35,6 +37,8 @@ CHARSET = '<meta charset="utf-8">'
 INLINE_SCRIPT = re.compile(r"<script(?P<attrs>(?:\s[^>]*)?)>(?P<body>.*?)</script>", re.DOTALL)
 NOT_SCRIPT_TYPE = re.compile(r"""\stype=["']?(?!(?:text|application)/javascript|module)""")
 CANONICAL = re.compile(r'<link rel="canonical" href="([^"]+)">')
+# The page's own content (its Markdown) lies inside Material's <article>; a script there is content, never hashed.
+CONTENT = re.compile(r'<article class="md-content__inner.*</article>', re.DOTALL)
 SEARCH_WORKER = re.compile(r'"search": "([^"]+)"')
 SITEMAP_ENTRY = re.compile(r"(<loc>)([^<]+)(</loc>\s*<lastmod>)([^<]+)(</lastmod>)")
 # Pages whose content is one curated data file (each entity page is its record in entities.yml).
@@ -53,13 +57,14 @@ SHIM = "assets/vendor/iframe-worker/shim.js"  # the copy of iframe-worker's shim
 def finish(root: Path, site: Path, epoch: str) -> None:
     """Everything publishing adds to the freshly built `site` (the staging folder, before it replaces site/)."""
     address = site_address(site)
-    share_images.draw(site)
-    if address:
+    if address:  # without an address nothing names these files, and the offline bundle stays as it was
+        share_images.draw(site)
         date_sitemap(root, site, address, int(epoch))
         (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {address}sitemap.xml\n", encoding="utf-8")
     worker = shim_inline_script(site / SHIM)
     for page in sorted(site.rglob("*.html")):
         page.write_text(with_policy(page, page.read_text(encoding="utf-8"), worker), encoding="utf-8")
+    (site / "_headers").write_text(headers(site), encoding="utf-8")
 
 
 def site_address(site: Path) -> str:
@@ -75,7 +80,13 @@ def site_address(site: Path) -> str:
 def with_policy(page: Path, text: str, worker: str) -> str:
     if CHARSET not in text:
         raise ExplainerError.one(page, f"no {CHARSET} to put the content security policy after")
-    bodies = [m["body"] for m in INLINE_SCRIPT.finditer(text) if not _is_data_or_external(m["attrs"])]
+    content = CONTENT.search(text)
+    inside = range(content.start(), content.end()) if content else range(0)
+    bodies = [
+        m["body"]
+        for m in INLINE_SCRIPT.finditer(text)
+        if not _is_data_or_external(m["attrs"]) and m.start() not in inside
+    ]
     search = SEARCH_WORKER.search(text)
     if search:  # from file://, the search worker runs in an iframe the shim writes with this inline script
         bodies.append(worker.replace("${e}", search.group(1)))
@@ -116,6 +127,40 @@ def _function_source(shim: Path, source: str, name: str) -> str:
         if depth == 0:
             return source[start : at + 1]
     raise ExplainerError.one(shim, f"function {name} never closes")
+
+
+# --- cache lifetimes ------------------------------------------------------------------------------------------
+
+FINGERPRINTED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)$")  # Material's bundle.<hash>.min.js and the like
+LONG = "public, max-age=31536000, immutable"
+SHORT = "public, max-age=0, must-revalidate"  # pages, our own scripts and styles, the search index: always fresh
+
+
+def headers(site: Path) -> str:
+    """`_headers` (Netlify, Cloudflare Pages): a year for assets whose names change with their content, revalidation
+    for everything else. No two rules match the same file, since these hosts join the values of every rule a path
+    matches (a catch-all Cache-Control would be added to the long one): a folder with no fingerprinted file in it
+    is one rule (`/topics/*`), other files are named one by one. Hosts allow about 100 rules; this site needs 30."""
+    lines = ["# Written by the build (scripts/explainer/publish.py); paths are relative to where site/ is served.", ""]
+    lines += ["/*", "  X-Content-Type-Options: nosniff", "  Referrer-Policy: strict-origin-when-cross-origin"]
+    lines += ["/", f"  Cache-Control: {SHORT}"]
+    for pattern, lifetime in _lifetimes(site, site):
+        lines += [pattern, f"  Cache-Control: {lifetime}"]
+    return "\n".join(lines) + "\n"
+
+
+def _lifetimes(site: Path, folder: Path) -> list[tuple[str, str]]:
+    rules = []
+    for path in sorted(folder.iterdir()):
+        name = "/" + path.relative_to(site).as_posix()
+        if path.is_dir():
+            if any(FINGERPRINTED.search(p.name) for p in path.rglob("*")):
+                rules += _lifetimes(site, path)
+            else:
+                rules.append((f"{name}/*", SHORT))
+        elif path.name != "_headers":
+            rules.append((name, LONG if FINGERPRINTED.search(path.name) else SHORT))
+    return rules
 
 
 # --- sitemap ------------------------------------------------------------------------------------------------------

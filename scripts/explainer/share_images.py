@@ -1,5 +1,6 @@
 """Share images: one 1200×630 PNG per topic page (the card chat apps and social media show for a shared link),
-drawn at build time with Pillow in Roboto from the `font-roboto` package, so nothing is fetched."""
+drawn at build time with Pillow in the font Pillow itself carries (Aileron, `ImageFont.load_default`), so no font
+is fetched or installed. Chosen over Material's social plugin, which downloads its fonts at build time."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import html
 import re
 from pathlib import Path
 
-import font_roboto
 from PIL import Image, ImageDraw, ImageFont
 
 SIZE = (1200, 630)
@@ -40,15 +40,15 @@ def card(title: str, description: str, site_name: str) -> Image.Image:
     pen = ImageDraw.Draw(image)
     width = SIZE[0] - 2 * MARGIN
     y = MARGIN
-    small = ImageFont.truetype(font_roboto.font_files["RobotoMedium"], 34)
+    small = ImageFont.load_default(34)
     pen.text((MARGIN, y), site_name.upper(), font=small, fill=MUTED)
     y += 80
-    big = ImageFont.truetype(font_roboto.font_files["RobotoBold"], 72)
+    big = ImageFont.load_default(72)
     for line in wrap(pen, title, big, width)[:3]:
-        pen.text((MARGIN, y), line, font=big, fill=TEXT)
+        pen.text((MARGIN, y), line, font=big, fill=TEXT, stroke_width=1, stroke_fill=TEXT)  # the font has no bold
         y += 86
     y += 24
-    body = ImageFont.truetype(font_roboto.font_files["Roboto"], 36)
+    body = ImageFont.load_default(36)
     lines = wrap(pen, description, body, width)
     room = max(0, (SIZE[1] - MARGIN - y) // 48)
     if len(lines) > room and room:
