@@ -35,6 +35,8 @@ PAGES = {
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 MAX_KIB = 250
+# Audits shown by name: with an address, the canonical link must pass; robots.txt is valid or absent (None).
+WATCHED = ("canonical", "robots-txt", "csp-xss")
 RUNS = 5
 
 
@@ -45,6 +47,7 @@ class Report:
     kib: int
     failing: list[str]
     runs: tuple[int, ...] = ()  # the performance score of every run, in order
+    audits: dict[str, float | None] = dataclasses.field(default_factory=dict)  # scores of WATCHED audits
 
     def meets_targets(self) -> bool:
         return all(self.scores[c] >= t for c, t in TARGETS.items()) and self.kib <= MAX_KIB
@@ -77,7 +80,8 @@ def report_for(name: str, data: dict) -> Report:
         for key, audit in data["audits"].items()
         if audit.get("score") is not None and audit["score"] < 1 and audit.get("scoreDisplayMode") == "binary"
     ]
-    return Report(name, scores, kib, failing)
+    audits = {key: data["audits"].get(key, {}).get("score") for key in WATCHED}
+    return Report(name, scores, kib, failing, audits=audits)
 
 
 def measure(
