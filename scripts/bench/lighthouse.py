@@ -31,6 +31,13 @@ PAGES = {
     "timeline": "timeline.html",
     "person": "entities/yoriko-kawaguchi.html",
     "source": "sources/cns-2002-05-13.html",
+    "sources index": "sources/index.html",
+    "who's who": "entities/index.html",
+    "disputes": "disputes.html",
+    "figures": "figures.html",
+    "glossary": "glossary.html",
+    "about": "about.html",
+    "claims review": "claims.html",
 }
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 TARGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
