@@ -4,10 +4,14 @@ VENV := .venv
 PY := $(VENV)/bin/python
 EXPLAINER := PYTHONPATH=scripts $(PY) -m explainer
 
-.PHONY: site test serve convert add lint lock golden clean bench-pages bench
+.PHONY: site pdf test serve convert add lint lock golden clean bench-pages bench
 
 site: $(VENV)/.installed node_modules/.installed
 	$(EXPLAINER) site
+
+# The whole explainer as a PDF (Chromium prints the print page), linked from the site and put in the bundle.
+pdf: site
+	$(EXPLAINER) pdf
 
 convert: $(VENV)/.installed
 	$(EXPLAINER) convert
@@ -39,6 +43,10 @@ BENCH_ADDRESS := http://127.0.0.1:8731/some/subpath/
 bench-pages: $(VENV)/.installed node_modules/.installed
 	SITE_URL=$(BENCH_ADDRESS) $(EXPLAINER) site
 	PYTHONPATH=scripts $(PY) -m bench.lighthouse --address $(BENCH_ADDRESS); status=$$?; $(EXPLAINER) site; exit $$status
+
+# What a reader meets (Chromium, desktop and a touch phone): "inferred" per page, heights, tap targets, screenshots.
+bench-reading: site
+	PYTHONPATH=scripts $(PY) -m bench.reading
 
 # Regenerate the golden files after a reviewed change of the converter (review `git diff tests/golden`).
 golden: $(VENV)/.installed

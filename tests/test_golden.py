@@ -6,6 +6,7 @@ Regenerate after a reviewed change with `make golden` (pytest --regen-golden), t
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -18,11 +19,16 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SOURCES = load_corpus(ROOT / "sources" / "articles")
 # Golden pages: every source page and the topic pages (the rest is covered by the browser and content tests).
-PAGES = {
-    path: text
-    for path, text in build_pages(Project(ROOT))[1].items()
-    if path.startswith(("sources/", "topics/")) or path == "index.md"
-}
+# Pages carry the build date (their "Cite this page"): fixed here, so the golden files do not change by the day.
+os.environ["SOURCE_DATE_EPOCH"] = "1700000000"
+try:
+    PAGES = {
+        path: text
+        for path, text in build_pages(Project(ROOT))[1].items()
+        if path.startswith(("sources/", "topics/")) or path == "index.md"
+    }
+finally:
+    del os.environ["SOURCE_DATE_EPOCH"]
 
 
 def record(source: Source) -> dict[str, object]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -68,7 +69,15 @@ def test_every_attack_is_shown_verbatim_and_inert(hostile_site: Path, browser: A
         assert page.title().startswith(TITLE)
         assert page.locator("h1").first.text_content() == TITLE
         assert page.locator("article img").count() == 0
-        assert page.locator("article a[href^='javascript:'], article script").count() == 0
+        # The one script element allowed is the page's JSON-LD, a data block that never runs: its headline is the
+        # hostile title, read back as data.
+        executable = "article a[href^='javascript:'], article script:not([type='application/ld+json'])"
+        assert page.locator(executable).count() == 0
+        [data] = page.locator("article script[type='application/ld+json']").all_text_contents()
+        assert json.loads(data)["name"] == TITLE
+        # Its citation boxes show the title as text too (BibTeX braces aside).
+        page.locator(".cite-this summary").click()
+        assert TITLE.split("{")[0] in page.locator(".cite-this pre.cite-ris").inner_text()
         assert offline.blocked == []
         assert offline.errors == []
 

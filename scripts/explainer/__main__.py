@@ -1,4 +1,4 @@
-"""Command line: `python -m explainer convert | site | serve | add FILE` (errors as one line each; --debug for
+"""Command line: `python -m explainer convert | site | pdf | serve | add FILE` (errors as one line each; --debug for
 tracebacks)."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .add import Added, add_article
 from .errors import ExplainerError
+from .pdf import write_pdf
 from .project import Project, convert
 from .serve import serve
 from .site import build_site
@@ -25,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     serve_parser = commands.add_parser("serve", help="live preview: edits under sources/ show up without a restart")
     serve_parser.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on")
+    pdf_parser = commands.add_parser("pdf", help="print the built site's print page to a PDF in site/ and link it")
+    pdf_parser.add_argument("--site", type=Path, help="built site folder (default: site/ of the checkout)")
     add_parser = commands.add_parser(
         "add", help="add an article: a saved web page (.html/.htm) or a plain-text file (.txt) → sources/articles/"
     )
@@ -42,6 +45,10 @@ def main(argv: list[str] | None = None) -> int:
             added = add_article(project.articles, args.file.resolve(), args.name)
             _report(added, project.root)
             warnings = added.warnings
+        elif args.command == "pdf":
+            target = write_pdf((args.site or project.site).resolve(), project.root)
+            print(f"wrote {target}")
+            warnings = []
         elif args.command == "site":
             warnings = build_site(project, notices)
             print(f"built {project.site.relative_to(project.root)}/")

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-METADATA_FIELDS = ("title", "outlet", "author", "date", "url", "rights", "notes")
+METADATA_FIELDS = ("title", "outlet", "author", "date", "url", "archive", "rights", "notes")
 # In a metadata file written by `make add`: for each field read from the saved page, where it was read.
 FOUND_FIELD = "found"
 

@@ -84,6 +84,7 @@ class Site:
     cited_by: dict[str, list[Backlink]] = field(default_factory=dict)
     linked_from: dict[str, list[Backlink]] = field(default_factory=dict)
     claim_of: dict[Citation, str] = field(default_factory=dict)  # citation → its row on the claims review page
+    notes: list[tuple[str, int, Citation]] = field(default_factory=list)  # (page, note, citation): the data export
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)
@@ -102,6 +103,7 @@ class Footnotes:
         number = len(self.entries)
         link = Backlink(self.page, self.title, number, item.where.paragraph)
         self.site.cited_by.setdefault(item.source.id, []).append(link)
+        self.site.notes.append((self.page, number, citation))
         return f"[^{number}]"
 
     def mark(self, mark: Mark) -> str:
@@ -251,7 +253,8 @@ def _home_sources(site: Site, page: str) -> str:
     if len(shown) > HOME_SOURCES:
         cited = {citation.source for citation in site.resolved}
         shown = [s for s in site.sources if s.id in cited]
-    table = sources_table(shown, lambda source_id: rel(page, source_path(source_id)))
+    # The offline bundle's link (an include fragment: its address is the site root's, as is the home page's).
+    table = sources_table(shown, lambda source_id: rel(page, source_path(source_id))) + "\n{!offline-bundle.md!}\n"
     if len(shown) == len(site.sources):
         return table
     index = rel(page, "sources/index.md")
@@ -291,8 +294,11 @@ def render_timeline(site: Site) -> str:
         'date is; a date worked out from a weekday or a phrase such as "last year" carries the mark '
         '<span class="claim-marked">date<sup class="claim-mark">inferred</sup></span>, and its note says how. '
         "Every event cites the sources that report it.\n\n"
-        f'<div class="thread-filter" role="group" aria-label="Show one thread">{buttons}</div>\n\n'
-        f'<nav class="year-index" aria-label="Years">Jump to {jump}</nav>\n\n'
+        # The filter and the year index stay in view together while the reader scrolls (on wider screens).
+        '<div class="timeline-controls">\n'
+        f'<div class="thread-filter" role="group" aria-label="Show one thread">{buttons}</div>\n'
+        f'<nav class="year-index" aria-label="Years">Jump to {jump}</nav>\n'
+        "</div>\n\n"
     )
     urls, names = _entity_urls(site, page), _names(site)
     sections = [

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import bundle, citation_formats, export, jsonld, print_page, support
 from . import pages as explainer_pages
-from . import support
+from .citation_formats import cite_block, source_work
 from .cite import highlight_spans, resolve
 from .claims_page import render_claims
 from .corpus import load_corpus
@@ -72,29 +74,47 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
         for citation in claim.citations:
             site.claim_of.setdefault(citation, claim.id)
     out: dict[str, str] = {}
+    built = bundle.build_date(project.root)
+    # Before the pages' own rendering, which links entities in their lines in place.
+    title = next((page.title for page in narrative if page.path == "index.md"), "The explainer")
+    out[print_page.PRINT_PAGE] = print_page.render_print_page(site, narrative, title, built)
     for page in narrative:
         out[page.path] = explainer_pages.render_narrative(site, page)
-    out["timeline.md"] = explainer_pages.render_timeline(site)
-    out["disputes.md"] = explainer_pages.render_disputes(site)
+        if page.kind == "topic":
+            out[page.path] += _take_away(page.path, page.title, built)
+    out["timeline.md"] = explainer_pages.render_timeline(site) + _take_away("timeline.md", "Timeline", built)
+    out["timeline.md"] += jsonld.events(data)
+    out["disputes.md"] = explainer_pages.render_disputes(site) + jsonld.disputes(data, sources)
     out["figures.md"] = explainer_pages.render_figures(site)
     out["glossary.md"] = explainer_pages.render_glossary(site)
     mentions = explainer_pages.find_mentions(site)
     for entity in data.entities:
         out[explainer_pages.entity_path(entity.id)] = explainer_pages.render_entity(
             site, entity, mentions.get(entity.id, [])
-        )
+        ) + jsonld.entity(entity)
     out["entities/index.md"] = explainer_pages.render_entity_index(site, mentions)
     out.update(render_source_pages(sources, _source_links(site, mentions)))
+    for source in sources:
+        out[explainer_pages.source_path(source.id)] += jsonld.news_article(source)
     out[explainer_pages.CLAIMS_PAGE] = render_claims(site, report)
     out["includes/abbreviations.md"] = explainer_pages.abbreviations_fragment(site)
     out["includes/source-rights.md"] = explainer_pages.rights_fragment(site)
+    out.update(export.data_files(site, narrative))
+    out["data.md"] = export.render_data_page(site, narrative)
+    out["includes/offline-bundle.md"] = bundle.bundle_fragment(bundle.bundle_name(project.root))
     return sources, out
+
+
+def _take_away(path: str, title: str, built: dt.date) -> str:
+    """What a topic page or the timeline offers below its text: the print page, and its own citation."""
+    work = citation_formats.page_work(path, title, built)
+    return "\n" + print_page.print_link(path) + "\n" + citation_formats.cite_block(work)
 
 
 def _source_links(
     site: explainer_pages.Site, mentions: dict[str, list[explainer_pages.Mention]]
 ) -> dict[str, SourceLinks]:
-    links = {s.id: SourceLinks() for s in site.sources}
+    links = {s.id: SourceLinks(cite=cite_block(source_work(s), paragraphs=True)) for s in site.sources}
     for (source_id, paragraph), ranges in site.spans.items():
         links[source_id].spans[paragraph] = ranges
     for source_id, backlinks in site.cited_by.items():

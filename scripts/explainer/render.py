@@ -90,6 +90,7 @@ class SourceLinks:
     spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # paragraph → merged quote spans
     cited_by: list[tuple[int, str, int, str]] = field(default_factory=list)  # (paragraph, page title, note, link)
     named: list[tuple[str, str]] = field(default_factory=list)  # (entity name, link)
+    cite: str = ""  # the "Cite this page" box (citation_formats.py)
 
 
 def _paragraph_html(text: str, number: int, spans: list[tuple[int, int]]) -> str:
@@ -116,6 +117,7 @@ def source_page(source: Source, links: SourceLinks | None = None) -> str:
     parts.append(_metadata_block(source))
     parts.append(_date_block(source))
     parts.append("</details>\n\n")
+    parts.append(links.cite)
     parts.append("## Article text {#text}\n\n")
     if not source.paragraphs:
         parts.append('<p class="empty">Every line of this article was removed as boilerplate.</p>\n\n')
@@ -176,8 +178,14 @@ def _lead_block(source: Source) -> str:
     if author := meta.get("author"):
         items.append(f"by {inert_block(author)}")
     items.append(date)
-    if (url := meta.get("url") or "").startswith(("https://", "http://")):
-        items.append(f'<a class="source-original" href="{inert_block(url)}">the original article</a>')
+    # Where the article can be read: the original address and an archived copy, when the metadata gives them;
+    # otherwise the reader is told, not left looking for a link.
+    found = [
+        f'<a class="source-original" href="{inert_block(url)}">{label}</a>'
+        for url, label in ((meta.get("url"), "the original article"), (meta.get("archive"), "an archived copy"))
+        if (url or "").startswith(("https://", "http://"))
+    ]
+    items.append(" and ".join(found) if found else "original address not recorded")
     lead = f'<p class="source-lead" data-search-exclude>{" · ".join(items)}</p>\n\n'
     if source.date.byline_contradiction:
         lead += _admonition(
@@ -200,6 +208,8 @@ def _metadata_block(source: Source) -> str:
         rows.append(_row("Byline as printed", f"<q>{inert_block(source.byline)}</q>"))
     if url := meta.get("url"):
         rows.append(_row("Original address", f'<span class="url">{inert_block(url)}</span>', _origin(source, "url")))
+    if archive := meta.get("archive"):
+        rows.append(_row("Archived copy", f'<span class="url">{inert_block(archive)}</span>'))
     rows.append(_row("Rights", inert_block(meta.get("rights") or "not stated: quoted for research and commentary")))
     if notes := meta.get("notes"):
         rows.append(_row("Editor's notes", inert_block(notes)))

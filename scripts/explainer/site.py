@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from . import publish
+from .bundle import build_date_epoch, write_bundle
 from .errors import ExplainerError
 from .project import Project, convert
 from .write import replace_folder, write_owned
@@ -25,17 +26,6 @@ def install_vendor_assets(project: Project) -> None:
             raise ExplainerError.one(path, "missing: run `npm ci` (or `make site`) to install browser assets")
         files[target] = path.read_bytes()
     write_owned(project.vendor, files)
-
-
-def build_date_epoch(root: Path) -> str:
-    """SOURCE_DATE_EPOCH for reproducible sitemaps: the last commit's time, else a fixed date."""
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"], cwd=root, capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        out = ""
-    return out or "1700000000"
 
 
 def run_mkdocs(project: Project, site_dir: Path) -> None:
@@ -63,6 +53,7 @@ def build_site(project: Project, notices: list[str] | None = None) -> list[str]:
     try:
         run_mkdocs(project, staging)
         publish.finish(project.root, staging, build_date_epoch(project.root))  # CSP, sitemap dates, share
+        write_bundle(staging, project.root)  # after: the zip holds the pages as published, policy and all
         replace_folder(staging, project.site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,106 @@
+"""The whole explainer on one page, for printing and for the PDF: a title page, then home, the three topics,
+timeline, disputes, figures and glossary in reading order, with one continuous set of numbered notes.
+
+Each chapter is rendered by the same functions as its own page (on a copy of the site's backlink registers, so
+the print page never shows up in "Cited by"), then its notes are renumbered to follow the previous chapter's."""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import datetime as dt
+import posixpath
+import re
+
+from . import narrative as narrative_mod
+from . import pages
+from .dating import fmt
+from .render import ABBREVIATIONS, inert_block, inert_inline
+
+PRINT_PAGE = "print.md"
+PRINT_LINK_TEXT = "Print or save as PDF"
+_FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n\n", re.S)
+_MARKER = re.compile(r"\[\^(\d+)\]")
+_DEFINITION = re.compile(r"^\[\^\d+\]: ", re.M)
+_FILTER = re.compile(r'^<div class="thread-filter".*</div>\n', re.M)
+# Hand-written links in a narrative page, relative to its folder: rewritten for a page at the site's root.
+_LINK = re.compile(r"\]\((?![a-z]+:|#|/)([^)\s]+)\)")
+
+
+def print_link(page: str) -> str:
+    return f"[{PRINT_LINK_TEXT}]({pages.rel(page, PRINT_PAGE)}){{ .print-link data-search-exclude }}\n"
+
+
+def _at_root(page: narrative_mod.NarrativePage) -> narrative_mod.NarrativePage:
+    """A copy of a narrative page as if it stood at the site's root (its own links re-pointed)."""
+    moved = copy.deepcopy(page)
+    folder = posixpath.dirname(page.path)
+
+    def repoint(match: re.Match[str]) -> str:
+        return "](" + posixpath.normpath(posixpath.join(folder, match[1])) + ")"
+
+    moved.lines = [_LINK.sub(repoint, line) if folder else line for line in page.lines]
+    moved.path = PRINT_PAGE
+    return moved
+
+
+def _chapter(markdown: str, offset: int) -> tuple[str, list[str], int]:
+    """A rendered page's body with its notes renumbered from `offset`: (body, note definitions, notes used)."""
+    body = _FRONT_MATTER.sub("", markdown).replace(ABBREVIATIONS, "").rstrip() + "\n"
+    body = _FILTER.sub("", body)
+    numbers = {int(n) for n in _MARKER.findall(body)}
+    body = _MARKER.sub(lambda m: f"[^{int(m[1]) + offset}]", body)
+    kept, notes = [], []
+    for line in body.split("\n"):
+        (notes if _DEFINITION.match(line) else kept).append(line)
+    return "\n".join(kept).rstrip() + "\n", notes, max(numbers, default=0)
+
+
+def _title_page(site: pages.Site, title: str, built: dt.date) -> str:
+    rows = "".join(
+        f"<li>{inert_block(s.metadata.get('outlet') or s.id)}, {inert_block(s.title)} "
+        f"({inert_block(fmt(s.date.value) if s.date.value else 'date unknown')})</li>"
+        for s in site.sources
+    )
+    return (
+        f'<div class="print-title" data-search-exclude><p class="print-title-name">{inert_block(title)}</p>'
+        '<p class="print-title-sub">An explainer built from news articles</p>'
+        f'<p class="print-title-date">Built on {inert_block(fmt(built))}, from the sources below.</p>'
+        f'<p class="print-title-sources">Sources ({len(site.sources)})</p><ul>{rows}</ul></div>\n\n'
+    )
+
+
+def render_print_page(
+    site: pages.Site, narrative: list[narrative_mod.NarrativePage], title: str, built: dt.date
+) -> str:
+    """The print page's Markdown. `narrative` must be the pages as parsed, before their own rendering."""
+    scratch = dataclasses.replace(site, cited_by={}, linked_from={}, notes=[])  # no backlinks from the print page
+    by_path = {page.path: page for page in narrative}
+    order = ["index.md", *pages.THREAD_PAGES.values()]
+    rendered = [pages.render_narrative(scratch, _at_root(by_path[path])) for path in order if path in by_path]
+    rendered += [
+        pages.render_timeline(scratch),
+        pages.render_disputes(scratch),
+        pages.render_figures(scratch),
+        pages.render_glossary(scratch),
+    ]
+    on_screen = (  # hidden on paper by the print stylesheet
+        '<p class="print-link" data-search-exclude>To print it, or save it as PDF, use your browser\'s Print '
+        "command.</p>\n\n{!offline-bundle.md!}\n\n"
+    )
+    parts = [on_screen, _title_page(site, title, built)]
+    notes: list[str] = []
+    for markdown in rendered:
+        body, definitions, _ = _chapter(markdown, len(notes))
+        parts.append(body + "\n")
+        notes += definitions
+    parts.append("# Notes\n\nEvery note cites a source and the words quoted from it.\n\n" + "\n".join(notes) + "\n")
+    front = (
+        "---\n"
+        f'title: "{inert_inline("Print: " + title)}"\n'
+        'description: "The whole explainer on one page, in reading order, with one set of notes: for printing or '
+        'saving as PDF."\n'
+        "search:\n  exclude: true\n"  # the chapters are indexed on their own pages already
+        "---\n\n"
+    )
+    return front + "".join(parts) + "\n" + ABBREVIATIONS + "\n"
