@@ -64,6 +64,10 @@ def finish(root: Path, site: Path, epoch: str) -> None:
     worker = shim_inline_script(site / SHIM)
     for page in sorted(site.rglob("*.html")):
         page.write_text(with_policy(page, page.read_text(encoding="utf-8"), worker), encoding="utf-8")
+
+
+def write_headers(site: Path) -> None:
+    """Last of the build, once every file is there (the offline zip included, which therefore never holds it)."""
     (site / "_headers").write_text(headers(site), encoding="utf-8")
 
 

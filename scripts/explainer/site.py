@@ -54,6 +54,7 @@ def build_site(project: Project, notices: list[str] | None = None) -> list[str]:
         run_mkdocs(project, staging)
         publish.finish(project.root, staging, build_date_epoch(project.root))  # CSP, sitemap dates, share
         write_bundle(staging, project.root)  # after: the zip holds the pages as published, policy and all
+        publish.write_headers(staging)  # cache lifetimes of every file, the zip included
         replace_folder(staging, project.site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
