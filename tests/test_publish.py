@@ -189,6 +189,8 @@ def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     about.write_text(about.read_text(encoding="utf-8") + injected, encoding="utf-8")
     result = run_explainer(root, "site")
     assert result.returncode == 0, result.stderr
+    blocked = "site/about.html: 1 inline script(s) in the page's content, blocked by its security policy"
+    assert f"warning: {blocked}" in result.stdout + result.stderr
     return root / "site"
 
 

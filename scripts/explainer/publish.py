@@ -54,16 +54,23 @@ DATA_PAGES = {
 SHIM = "assets/vendor/iframe-worker/shim.js"  # the copy of iframe-worker's shim the site serves (see site.py)
 
 
-def finish(root: Path, site: Path, epoch: str) -> None:
-    """Everything publishing adds to the freshly built `site` (the staging folder, before it replaces site/)."""
+def finish(root: Path, site: Path, epoch: str) -> list[str]:
+    """Everything publishing adds to the freshly built `site` (the staging folder, before it replaces site/); returns
+    a warning for each page whose own content holds an inline script (the policy blocks it)."""
     address = site_address(site)
     if address:  # without an address nothing names these files, and the offline bundle stays as it was
         share_images.draw(site)
         date_sitemap(root, site, address, int(epoch))
         (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {address}sitemap.xml\n", encoding="utf-8")
     worker = shim_inline_script(site / SHIM)
+    warnings = []
     for page in sorted(site.rglob("*.html")):
-        page.write_text(with_policy(page, page.read_text(encoding="utf-8"), worker), encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        page.write_text(with_policy(page, text, worker), encoding="utf-8")
+        if blocked := content_scripts(text):
+            name = page.relative_to(site).as_posix()
+            warnings.append(f"{name}: {blocked} inline script(s) in the page's content, blocked by its security policy")
+    return warnings
 
 
 def write_headers(site: Path) -> None:
@@ -97,6 +104,13 @@ def with_policy(page: Path, text: str, worker: str) -> str:
     hashes = "".join(f" 'sha256-{_digest(body)}'" for body in dict.fromkeys(bodies))
     policy = "; ".join(POLICY).format(hashes=hashes)
     return text.replace(CHARSET, f'{CHARSET}\n      <meta http-equiv="Content-Security-Policy" content="{policy}">', 1)
+
+
+def content_scripts(text: str) -> int:
+    """Inline scripts written in the page's own content (never hashed, so never run)."""
+    content = CONTENT.search(text)
+    found = INLINE_SCRIPT.finditer(content.group(0)) if content else ()
+    return sum(not _is_data_or_external(m["attrs"]) for m in found)
 
 
 def _is_data_or_external(attrs: str) -> bool:

@@ -52,10 +52,12 @@ def build_site(project: Project, notices: list[str] | None = None) -> list[str]:
     shutil.rmtree(staging, ignore_errors=True)
     try:
         run_mkdocs(project, staging)
-        publish.finish(project.root, staging, build_date_epoch(project.root))  # CSP, sitemap dates, share
+        blocked = publish.finish(project.root, staging, build_date_epoch(project.root))  # CSP, sitemap, share
         write_bundle(staging, project.root)  # after: the zip holds the pages as published, policy and all
         publish.write_headers(staging)  # cache lifetimes of every file, the zip included
         replace_folder(staging, project.site)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return [f"{s.path.relative_to(project.root)}: {w}" for s in sources for w in s.warnings]
+    return [f"{s.path.relative_to(project.root)}: {w}" for s in sources for w in s.warnings] + [
+        f"site/{w}" for w in blocked
+    ]
