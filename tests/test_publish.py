@@ -115,6 +115,8 @@ def test_sitemap_dates_follow_git_per_page_input() -> None:
         "sources/events.yml",
     ]
     assert publish.page_inputs(ROOT, "about.html") == ["docs/about.md"]
+    assert (ROOT / "docs" / "claims.md").is_file()  # written by the converter from sources/, not by hand
+    assert publish.page_inputs(ROOT, "claims.html") == ["sources"]
 
 
 # --- sharing ------------------------------------------------------------------------------------------------------

@@ -215,9 +215,14 @@ def page_inputs(root: Path, page: str) -> list[str]:
             return [data]
     if (root / "sources" / "narrative" / f"{stem}.md").is_file():  # home and topic pages also show the timeline
         return [f"sources/narrative/{stem}.md", "sources/events.yml"]
-    if (root / "docs" / f"{stem}.md").is_file():
+    generated = root / "docs" / ".generated"  # pages the converter writes from sources/ (claims, data, print)
+    if (root / "docs" / f"{stem}.md").is_file() and f"{stem}.md" not in _lines(generated):
         return [f"docs/{stem}.md"]
     return ["sources"]
+
+
+def _lines(path: Path) -> set[str]:
+    return set(path.read_text(encoding="utf-8").splitlines()) if path.is_file() else set()
 
 
 def last_changes(root: Path) -> dict[str, int]:
