@@ -158,7 +158,7 @@ def headers(site: Path) -> str:
     """`_headers` (Netlify, Cloudflare Pages): a year for assets whose names change with their content, revalidation
     for everything else. No two rules match the same file, since these hosts join the values of every rule a path
     matches (a catch-all Cache-Control would be added to the long one): a folder with no fingerprinted file in it
-    is one rule (`/topics/*`), other files are named one by one (hosts allow about 100 rules; this site needs 30)."""
+    is one rule (`/topics/*`), other files are named one by one (hosts allow about 100 rules; this site needs 36)."""
     lines = ["# Written by the build (scripts/explainer/publish.py); paths are relative to where site/ is served.", ""]
     lines += ["/*", "  X-Content-Type-Options: nosniff", "  Referrer-Policy: strict-origin-when-cross-origin"]
     lines += ["/", f"  Cache-Control: {SHORT}"]
