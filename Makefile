@@ -43,8 +43,11 @@ bench: $(VENV)/.installed node_modules/.installed
 	PYTHONPATH=scripts $(PY) -m bench.scale
 
 # Lighthouse (mobile) on each page type, served on 127.0.0.1: scores and page weight against the targets.
-bench-pages: site
-	PYTHONPATH=scripts $(PY) -m bench.lighthouse
+# The site is built with an address under a folder (as on GitHub Pages), measured there, then built again without.
+BENCH_ADDRESS := http://127.0.0.1:8731/some/subpath/
+bench-pages: $(VENV)/.installed node_modules/.installed
+	SITE_URL=$(BENCH_ADDRESS) $(EXPLAINER) site
+	PYTHONPATH=scripts $(PY) -m bench.lighthouse --address $(BENCH_ADDRESS); status=$$?; $(EXPLAINER) site; exit $$status
 
 # Native-script search: index size and search latency for each search setting, real site and N = 1,000.
 bench-search: $(VENV)/.installed node_modules/.installed

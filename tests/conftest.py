@@ -43,6 +43,7 @@ def copy_project(target: Path) -> Path:
         if relative and not relative.startswith("#"):
             (target / "docs" / relative).unlink(missing_ok=True)
     shutil.copytree(ROOT / "sources", target / "sources")
+    shutil.copytree(ROOT / "overrides", target / "overrides")  # theme overrides (sharing metadata)
     (target / "node_modules").symlink_to(ROOT / "node_modules")
     return target
 
@@ -52,9 +53,12 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")
 
 
-def run_explainer(root: Path, *args: str, timeout: float | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the CLI exactly as `make` does, in another process (a hang past `timeout` fails the test)."""
-    env = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin", "HOME": str(root)}
+def run_explainer(
+    root: Path, *args: str, env: dict[str, str] | None = None, timeout: float | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the CLI exactly as `make` does, in another process (`env`: variables added, e.g. SITE_URL; a hang past
+    `timeout` fails the test)."""
+    env = {"PYTHONPATH": str(ROOT / "scripts"), "PATH": "/usr/bin:/bin", "HOME": str(root), **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "explainer", "--root", str(root), *args],
         capture_output=True,
@@ -88,3 +92,41 @@ def browser() -> Iterator[object]:
         )
         yield browser
         browser.close()
+
+
+# The address a published build is given in tests: a folder on 127.0.0.1 (as on GitHub Pages project sites), on a
+# port chosen before the build, so canonical links, og:url and the sitemap name the very server the tests use.
+SUBPATH = "/some/subpath/"
+TOPIC_CHANGED = "sources/narrative/topics/pledge.md"  # changed by the published copy's second commit
+FIRST_COMMIT, SECOND_COMMIT = "2020-01-01T12:00:00+00:00", "2021-06-15T12:00:00+00:00"
+
+
+def git_history(root: Path) -> None:
+    """Two commits with fixed dates: everything, then one topic page changed (the sitemap dates pages by git)."""
+    git = ["git", "-c", "user.name=test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false"]
+
+    def run(*args: str, date: str = FIRST_COMMIT) -> None:
+        env = {"PATH": "/usr/bin:/bin", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date, "HOME": str(root)}
+        subprocess.run([*git, *args], cwd=root, env=env, check=True, capture_output=True)
+
+    run("init", "-q")
+    run("add", "-A", ".")
+    run("commit", "-q", "-m", "first")
+    topic = root / TOPIC_CHANGED
+    topic.write_text(topic.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    run("commit", "-q", "-am", "second", date=SECOND_COMMIT)
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """A copy of the project with a git history, built with SITE_URL set to a free port's folder on 127.0.0.1:
+    (its site/, that address)."""
+    from bench.static_server import free_port
+
+    root = copy_project(tmp_path_factory.mktemp("published") / "project")
+    (root / ".gitignore").write_text("node_modules\nsite/\nsite.*/\n", encoding="utf-8")
+    git_history(root)
+    address = f"http://127.0.0.1:{free_port()}{SUBPATH}"
+    result = run_explainer(root, "site", env={"SITE_URL": address})
+    assert result.returncode == 0, result.stderr
+    return root / "site", address

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from browser_helpers import OfflinePage
 from conftest import ROOT
@@ -29,7 +30,8 @@ def test_a_tap_on_a_citation_shows_its_quote_in_place(built_site: Path, browser:
         assert "“" in tooltip.inner_text()  # the quote itself, in place
         assert "#fn" not in page.url  # no jump to the notes
         # The quote as the reader sees it once the preview has faded in (Material animates its opacity).
-        page.wait_for_function("getComputedStyle(document.querySelector('.md-tooltip2--active')).opacity === '1'")
+        # (expect, not wait_for_function: a string predicate is eval'd in the page, which its security policy forbids)
+        expect(page.locator(".md-tooltip2--active")).to_have_css("opacity", "1")
         offline.screenshot("phone-tap-citation")
         assert offline.blocked == [] and offline.errors == []
 

@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from . import mkdocs_output
+from . import publish
 from .bundle import build_date_epoch, write_bundle
 from .errors import ExplainerError
 from .fonts import native_fonts
@@ -70,7 +71,9 @@ def build_site(project: Project, notices: list[str] | None = None) -> list[str]:
         remove_leftovers(project.site)
         shutil.rmtree(staging, ignore_errors=True)
         run_mkdocs(project, staging)
-        write_bundle(staging, project.root)
+        blocked = publish.finish(project.root, staging, build_date_epoch(project.root))  # CSP, sitemap, share
+        write_bundle(staging, project.root)  # after: the zip holds the pages as published, policy and all
+        publish.write_headers(staging)  # cache lifetimes of every file, the zip included
         replace_folder(staging, project.site)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)  # first: on a full disk, restoring needs the space it held
@@ -78,7 +81,9 @@ def build_site(project: Project, notices: list[str] | None = None) -> list[str]:
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return [f"{s.path.relative_to(project.root)}: {w}" for s in sources for w in s.warnings]
+    return [f"{s.path.relative_to(project.root)}: {w}" for s in sources for w in s.warnings] + [
+        f"site/{w}" for w in blocked
+    ]
 
 
 def _restore(project: Project, previous: dict[str, bytes]) -> None:
