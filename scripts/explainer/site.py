@@ -9,8 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import mkdocs_output
-from . import publish
+from . import mkdocs_output, publish
 from .bundle import build_date_epoch, write_bundle
 from .errors import ExplainerError
 from .fonts import native_fonts
