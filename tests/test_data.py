@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,12 @@ GOOD_ENTITY = """- id: shenyang
   aliases: [Shenyang]
   background: general reference
 """
+
+
+@pytest.fixture(autouse=True)
+def story(tmp_path: Path) -> None:
+    """Every data folder holds its story (threads and sides); the project's own serves these tests."""
+    shutil.copy2(ROOT / "sources" / "story.yml", tmp_path / "story.yml")
 
 
 def problems(folder: Path) -> list[str]:
@@ -110,3 +117,42 @@ def test_yaml_syntax_error_names_the_line(tmp_path: Path) -> None:
 def test_a_file_that_is_not_a_list(tmp_path: Path) -> None:
     (tmp_path / "disputes.yml").write_text("id: consent\n")
     assert problems(tmp_path) == ["disputes.yml:1: must be a list of dispute"]
+
+
+def test_the_story_file_is_checked_with_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "story.yml").write_text(
+        "title: A row\nname: Bad Name\ndescription: d\nthreads:\n  - id: one\n    label: One\n"
+        "    colour: red\n    dark_colour: '#ffffff'\n  - id: one\n    label: Again\n    colour: '#000000'\n"
+        "    dark_colour: '#ffffff'\nsides:\n  - id: a\n    label: A\npages:\n  timline: typo\n"
+    )
+    assert problems(tmp_path) == [
+        "story.yml:2: story: name 'Bad Name' must be lower-case words joined by hyphens",
+        "story.yml:7: thread: colour 'red' must be written #rrggbb",
+        "story.yml:9: story: threads: duplicate id 'one'",
+        "story.yml:14: story: 'sides' lists the two sides of the disputes page, not 1",
+        "story.yml:17: story: pages: unknown field 'timline' (known: disputes, entities, entity, figures, glossary, timeline)",
+    ]
+
+
+def test_a_missing_story_file_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "story.yml").unlink()
+    assert problems(tmp_path) == [
+        "story.yml:None: missing: every explainer needs its story file (see `python -m explainer new`)"
+    ]
+
+
+def test_events_and_disputes_follow_the_story(tmp_path: Path) -> None:
+    """An event's thread is one of the story's; a dispute has a field per side of the story, by its id."""
+    (tmp_path / "events.yml").write_text(GOOD_EVENT.replace("thread: incident", "thread: elsewhere"))
+    (tmp_path / "entities.yml").write_text(GOOD_ENTITY)
+    (tmp_path / "disputes.yml").write_text(
+        "- id: q\n  question: Who?\n  japan: {position: yes, citations: [{source: a, quote: b}]}\n"
+        "  korea: {position: no, citations: [{source: a, quote: b}]}\n"
+    )
+    found = problems(tmp_path)
+    assert (
+        "events.yml:4: event 'five-seized': field 'thread' is 'elsewhere'; expected one of incident, fallout, pledge, context"
+        in found
+    )
+    assert any(p.startswith("disputes.yml:4: dispute 'q': unknown field 'korea'") for p in found)
+    assert "disputes.yml:1: dispute 'q': field 'china' is missing" in found
