@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import ExplainerError
 
-BUNDLE_SUFFIX = "-explainer"  # after the story's name: shenyang-explainer-2026-11-24.zip
+BUNDLE_SUFFIX = "-explainer"  # after the story's name: <name>-explainer-YYYY-MM-DD.zip
 # Written by the converter into the pages that link the bundle; the build fills in the size once the zip exists.
 SIZE_MARK = re.compile(rb'(<span class="bundle-size">)[^<]*(</span>)')
 SIZE_PLACEHOLDER = "size of the zip"

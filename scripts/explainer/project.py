@@ -17,10 +17,10 @@ from .errors import ExplainerError, Problem
 from .model import Source
 from .narrative import CitationUse, load_narrative
 from .render import SourceLinks, render_source_pages
-from .story import Story, mkdocs_fragment, thread_css
+from .story import Story, mkdocs_fragment, story_css
 from .write import write_owned
 
-THREAD_CSS = "assets/stylesheets/threads.css"
+STORY_CSS = "assets/stylesheets/story.css"
 MKDOCS_STORY = "includes/story.mkdocs.yml"  # mkdocs.yml: INHERIT: docs/includes/story.mkdocs.yml
 
 
@@ -109,7 +109,7 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     out["data.md"] = export.render_data_page(site, narrative)
     out["includes/offline-bundle.md"] = bundle.bundle_fragment(bundle.bundle_name(project.root))
     # The story's part of the site: thread colours, and the title, description and navigation mkdocs.yml inherits.
-    out[THREAD_CSS] = thread_css(data.story)
+    out[STORY_CSS] = story_css(data.story)
     out[MKDOCS_STORY] = mkdocs_fragment(data.story)
     return sources, out
 

@@ -154,9 +154,10 @@ def _unique(r: Record, field: str, items: list[tuple[str, yaml.Node]]) -> None:
         seen.add(item_id)
 
 
-def thread_css(story: Story) -> str:
-    """The threads' colours on the timeline and its filter buttons, and the filter's hiding rule, per thread."""
-    rules = ["/* Generated from sources/story.yml by the converter: each thread's colour and filter. */"]
+def story_css(story: Story) -> str:
+    """The threads' colours on the timeline and its filter buttons, the filter's hiding rule per thread, and
+    the disputes table's side labels when it stacks into rows on a phone."""
+    rules = ["/* Generated from sources/story.yml by the converter: each thread's colour and filter; the sides. */"]
     for t in story.threads:
         item, button = f".nt-timeline-item.thread-{t.id}", f".md-typeset .thread-filter .md-button.thread-{t.id}"
         rules += [
@@ -165,7 +166,17 @@ def thread_css(story: Story) -> str:
             f"{{ --thread-colour: {t.dark_colour}; }}",
             f'.nt-timeline[data-show="thread-{t.id}"] .nt-timeline-item:not(.thread-{t.id}) {{ display: none; }}',
         ]
+    labels = "".join(
+        f'  .md-typeset .disputes-table td:nth-of-type({n})::before {{ content: "{_css_string(side.label)}: "; }}\n'
+        for n, side in enumerate(story.sides, start=1)
+    )
+    rules.append(f"@media screen and (max-width: 44.9375em) {{\n{labels}}}")
     return "\n".join(rules) + "\n"
+
+
+def _css_string(text: str) -> str:
+    """Text inside a CSS double-quoted string: backslash escapes for quotes, backslashes and line breaks."""
+    return "".join(f"\\{ord(c):x} " if c in '"\\\n<>' else c for c in text)
 
 
 def mkdocs_fragment(story: Story) -> str:
