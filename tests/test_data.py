@@ -130,7 +130,8 @@ def test_the_story_file_is_checked_with_file_and_line(tmp_path: Path) -> None:
         "story.yml:7: thread: colour 'red' must be written #rrggbb",
         "story.yml:9: story: threads: duplicate id 'one'",
         "story.yml:14: story: 'sides' lists the two sides of the disputes page, not 1",
-        "story.yml:17: story: pages: unknown field 'timline' (known: disputes, entities, entity, figures, glossary, timeline)",
+        "story.yml:17: story: pages: unknown field 'timline' "
+        "(known: disputes, entities, entity, figures, glossary, timeline)",
     ]
 
 
@@ -151,8 +152,8 @@ def test_events_and_disputes_follow_the_story(tmp_path: Path) -> None:
     )
     found = problems(tmp_path)
     assert (
-        "events.yml:4: event 'five-seized': field 'thread' is 'elsewhere'; expected one of incident, fallout, pledge, context"
-        in found
+        "events.yml:4: event 'five-seized': field 'thread' is 'elsewhere'; "
+        "expected one of incident, fallout, pledge, context" in found
     )
     assert any(p.startswith("disputes.yml:4: dispute 'q': unknown field 'korea'") for p in found)
     assert "disputes.yml:1: dispute 'q': field 'china' is missing" in found

@@ -1,0 +1,110 @@
+"""`python -m explainer new DIR`: a second explainer from the same code, built with no articles and with one, and
+holding no word of this project's story (its title, name or any entity's name or alias)."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from explainer.data import load_data
+
+# An article of another story, written for this test: it names nobody and nowhere of this project's story.
+ARTICLE = """\
+Harbour Council Votes to Rebuild the Old Ferry Pier
+
+By Morgan Hale
+
+PORT ELLIS, May 2, 2024 - The harbour council voted on Thursday to rebuild the old ferry pier, closed since a
+winter storm damaged its pilings.
+
+"The pier is how half the island gets to work," council chair Dana Whitcombe said after the vote.
+
+Work is due to start in September and take eight months, the council said.
+"""
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"))
+    return subprocess.run(
+        [sys.executable, "-m", "explainer", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=600
+    )
+
+
+def story_words() -> re.Pattern[str]:
+    """This project's story: its title and name, and the name and aliases of every entity (case kept, so that
+    a word such as "context" in a theme file is not taken for a name)."""
+    data = load_data(ROOT / "sources")
+    words = {n for e in data.entities for n in (e.name, *e.aliases)} | {data.story.title, data.story.name}
+    words |= {t.label for t in data.story.threads if " " in t.label}
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b")
+
+
+def story_words_in(site: Path) -> dict[str, set[str]]:
+    pattern, found = story_words(), {}
+    for path in sorted(site.rglob("*")):
+        if path.is_file() and path.suffix != ".zip":
+            hits = set(pattern.findall(path.read_text(encoding="utf-8", errors="replace")))
+            if hits:
+                found[str(path.relative_to(site))] = hits
+    return found
+
+
+def page_text(path: Path) -> str:
+    article = re.search(r"<article.*?</article>", path.read_text(encoding="utf-8"), re.S)
+    assert article, path
+    return " ".join(re.sub(r"<[^>]+>", " ", article.group(0)).split())
+
+
+@pytest.fixture(scope="module")
+def explainer(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("second") / "harbour-row"
+    made = run("new", str(folder), "--title", "The Harbour Row")
+    assert made.returncode == 0, made.stderr
+    return folder
+
+
+def test_new_writes_a_story_file_articles_folder_and_narrative(explainer: Path) -> None:
+    story = (explainer / "sources" / "story.yml").read_text(encoding="utf-8")
+    assert 'title: "The Harbour Row"' in story and "name: the-harbour-row" in story
+    assert (explainer / "sources" / "articles").is_dir()
+    assert (explainer / "sources" / "narrative" / "index.md").is_file()
+    assert (explainer / "mkdocs.yml").is_file()
+
+
+def test_it_builds_with_no_articles_and_says_so(explainer: Path) -> None:
+    built = run("--root", str(explainer), "site")
+    assert built.returncode == 0, built.stderr
+    site = explainer / "site"
+    home = page_text(site / "index.html")
+    assert "The Harbour Row" in home and "No articles yet" in home
+    assert "<title>Timeline - The Harbour Row</title>" in (site / "timeline.html").read_text(encoding="utf-8")
+    assert list(site.glob("the-harbour-row-explainer-*.zip"))
+    assert story_words_in(site) == {}
+
+
+def test_it_builds_with_one_article_dropped_in(explainer: Path) -> None:
+    (explainer / "sources" / "articles" / "harbour-2024-05-02.txt").write_text(ARTICLE, encoding="utf-8")
+    built = run("--root", str(explainer), "site")
+    assert built.returncode == 0, built.stderr
+    site = explainer / "site"
+    home = page_text(site / "index.html")
+    assert "No articles yet" not in home and "Harbour Council Votes to Rebuild the Old Ferry Pier" in home
+    source = page_text(site / "sources" / "harbour-2024-05-02.html")
+    assert "council chair Dana Whitcombe said after the vote" in source and "2 May 2024" in source
+    assert story_words_in(site) == {}
+
+
+def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("mine")
+    made = run("new", str(tmp_path))
+    assert made.returncode == 1
+    assert made.stderr.strip().splitlines() == [
+        f"error: {tmp_path}: already exists and is not empty: choose a new folder for the explainer"
+    ]
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
