@@ -26,7 +26,88 @@ winter storm damaged its pilings.
 "The pier is how half the island gets to work," council chair Dana Whitcombe said after the vote.
 
 Work is due to start in September and take eight months, the council said.
+
+"It was decided without us," Lee Park said. She runs the bakery by the pier.
 """
+
+# The story grown by its editor: a thread with a topic page, two sides of a dispute, an event, people.
+STORY = """\
+title: The Harbour Row
+name: the-harbour-row
+description: An explainer built from one article about a ferry pier.
+threads:
+  - id: pier
+    label: The pier vote
+    page: topics/pier.md
+    colour: "#00695c"
+    dark_colour: "#80cbc4"
+sides:
+  - id: council
+    label: The council
+  - id: lee-park
+    label: Lee Park
+    kind: Person
+pages:
+  timeline: Every dated event of the harbour row.
+"""
+QUOTE = "The harbour council voted on Thursday to rebuild the old ferry pier"
+DATA = {
+    "entities.yml": f"""\
+- id: council
+  name: Harbour council
+  kind: organisation
+  role: The island's harbour council
+  aliases: [harbour council]
+  citations: [{{source: harbour-2024-05-02, quote: "{QUOTE}"}}]
+- id: dana-whitcombe
+  name: Dana Whitcombe
+  kind: person
+  role: Chair of the harbour council
+  aliases: [Dana Whitcombe, Whitcombe]
+  side: council
+  citations: [{{source: harbour-2024-05-02, quote: "council chair Dana Whitcombe said"}}]
+- id: lee-park
+  name: Lee Park
+  kind: person
+  role: Runs the bakery by the pier
+  aliases: [Lee Park]
+  citations: [{{source: harbour-2024-05-02, quote: "She runs the bakery by the pier"}}]
+""",
+    "events.yml": f"""\
+- id: vote
+  date: 2024-05-02
+  precision: day
+  thread: pier
+  title: The council votes to rebuild the pier
+  text: The harbour council voted to rebuild the old ferry pier.
+  citations: [{{source: harbour-2024-05-02, quote: "{QUOTE}"}}]
+  entities: [council, dana-whitcombe]
+""",
+    "disputes.yml": """\
+- id: asked
+  question: Was the island asked?
+  council:
+    position: Whitcombe said the pier is how half the island gets to work.
+    citations: [{source: harbour-2024-05-02, quote: "The pier is how half the island gets to work"}]
+  lee-park:
+    position: Park said it was decided without the islanders.
+    citations: [{source: harbour-2024-05-02, quote: "It was decided without us"}]
+""",
+    "narrative/topics/pier.md": f"""\
+---
+title: The pier vote
+description: How the harbour council decided to rebuild the ferry pier.
+kind: topic
+thread: pier
+---
+
+# The pier vote
+
+The harbour council voted to rebuild the old ferry pier [@harbour-2024-05-02: "{QUOTE}"].
+
+@timeline(pier)
+""",
+}
 
 
 def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
@@ -97,6 +178,32 @@ def test_it_builds_with_one_article_dropped_in(explainer: Path) -> None:
     assert "No articles yet" not in home and "Harbour Council Votes to Rebuild the Old Ferry Pier" in home
     source = page_text(site / "sources" / "harbour-2024-05-02.html")
     assert "council chair Dana Whitcombe said after the vote" in source and "2 May 2024" in source
+    assert story_words_in(site) == {}
+
+
+def test_the_story_grows_threads_sides_and_pages_from_its_own_files(explainer: Path) -> None:
+    """Threads, sides and descriptions come from the second story's files: its navigation, timeline filter,
+    colours and disputes columns are its own, and still no word of this project's story appears."""
+    article = explainer / "sources" / "articles" / "harbour-2024-05-02.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    (explainer / "sources" / "story.yml").write_text(STORY, encoding="utf-8")
+    for name, text in DATA.items():
+        (explainer / "sources" / name).parent.mkdir(parents=True, exist_ok=True)
+        (explainer / "sources" / name).write_text(text, encoding="utf-8")
+    built = run("--root", str(explainer), "site")
+    assert built.returncode == 0, built.stderr
+    site = explainer / "site"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'href="topics/pier.html"[^>]*>\s*(?:<[^>]+>\s*)*The pier vote', home), (
+        "the thread's page in the nav"
+    )
+    timeline = (site / "timeline.html").read_text(encoding="utf-8")
+    assert 'data-thread="pier"' in timeline and "The pier vote · 1" in timeline
+    assert 'content="Every dated event of the harbour row."' in timeline
+    assert "#00695c" in (site / "assets" / "stylesheets" / "story.css").read_text(encoding="utf-8")
+    disputes = page_text(site / "disputes.html")
+    assert "The council's position" in disputes and "Lee Park's position" in disputes
+    assert "The questions The council and Lee Park answer differently" in disputes
     assert story_words_in(site) == {}
 
 
