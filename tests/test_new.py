@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, run_explainer
 from explainer.data import load_data
 
 # An article of another story, written for this test: it names nobody and nowhere of this project's story.
@@ -215,3 +215,19 @@ def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
         f"error: {tmp_path}: already exists and is not empty: choose a new folder for the explainer"
     ]
     assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+def test_story_and_narrative_must_agree_each_error_on_one_line(project: Path) -> None:
+    story = project / "sources" / "story.yml"
+    text = story.read_text(encoding="utf-8").replace("page: topics/pledge.md", "page: topics/pledges.md")
+    story.write_text(text.replace('colour: "#1f5fbf"', "colour: blue"), encoding="utf-8")
+    line = next(n for n, row in enumerate(text.splitlines(), start=1) if "- id: pledge" in row)
+    fallout = next(n for n, row in enumerate(text.splitlines(), start=1) if "#1f5fbf" in row)
+    built = run_explainer(project, "convert")
+    assert built.returncode == 1
+    assert built.stderr.splitlines() == [
+        f"error: sources/story.yml:{fallout}: thread: colour 'blue' must be written #rrggbb",
+        f"error: sources/story.yml:{line}: thread 'pledge': page 'topics/pledges.md' is not a page under "
+        "sources/narrative/",
+    ]
+    assert not (project / "docs" / "index.md").exists()  # nothing half-written

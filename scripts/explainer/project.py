@@ -17,7 +17,7 @@ from .errors import ExplainerError, Problem
 from .model import Source
 from .narrative import CitationUse, load_narrative
 from .render import SourceLinks, render_source_pages
-from .story import Story, mkdocs_fragment, story_css
+from .story import Story, check_pages, mkdocs_fragment, story_css
 from .write import write_owned
 
 STORY_CSS = "assets/stylesheets/story.css"
@@ -64,6 +64,7 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     problems: list[Problem] = []
     data = load_data(project.sources, problems)
     narrative = load_narrative(project.narrative, problems, data.story.thread_ids)
+    problems += check_pages(data.story, {page.path: page.thread for page in narrative}, project.sources)
     citations = data.citations() + [u.citation for page in narrative for u in page.uses if isinstance(u, CitationUse)]
     resolved = resolve(citations, sources, problems)
     claims = support.collect(narrative, data, project.sources)

@@ -36,6 +36,7 @@ class Thread:
     page: str | None
     colour: str
     dark_colour: str
+    line: int = 0
 
 
 @dataclass(frozen=True)
@@ -124,9 +125,8 @@ def _read(path: Path, problems: list[Problem]) -> Story:
 
 def _thread(r: Record) -> Thread:
     r.check_known({"id", "label", "page", "colour", "dark_colour"})
-    thread = Thread(
-        r.text("id"), r.text("label"), r.text("page", required=False) or None, r.text("colour"), r.text("dark_colour")
-    )
+    page = r.text("page", required=False) or None
+    thread = Thread(r.text("id"), r.text("label"), page, r.text("colour"), r.text("dark_colour"), r.line)
     if thread.id in {"all", "home"} or (thread.id and not re.fullmatch(r"[a-z]+", thread.id)):
         r.problem(r.line_of("id"), f"thread id {thread.id!r} must be lower-case letters, not 'all' or 'home'")
     for name in ("colour", "dark_colour"):
@@ -152,6 +152,22 @@ def _unique(r: Record, field: str, items: list[tuple[str, yaml.Node]]) -> None:
         if item_id in seen:
             r.problem(node.start_mark.line + 1, f"{field}: duplicate id {item_id!r}")
         seen.add(item_id)
+
+
+def check_pages(story: Story, pages: dict[str, str | None], folder: Path) -> list[Problem]:
+    """Each thread's page is a narrative page, and each topic page's `thread` is one of the story's.
+    `pages` maps a narrative page's path to its thread."""
+    problems = [
+        Problem(folder / STORY_FILE, f"thread {t.id!r}: page {t.page!r} is not a page under sources/narrative/", t.line)
+        for t in story.threads
+        if t.page and t.page not in pages
+    ]
+    problems += [
+        Problem(folder / "narrative" / path, f"thread {thread!r} is not a thread of {STORY_FILE}", 2)
+        for path, thread in pages.items()
+        if thread and thread not in story.thread_ids
+    ]
+    return problems
 
 
 def story_css(story: Story) -> str:
