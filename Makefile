@@ -52,6 +52,10 @@ bench: $(VENV)/.installed node_modules/.installed
 bench-pages: site
 	PYTHONPATH=scripts $(PY) -m bench.lighthouse
 
+# What a reader meets (Chromium, desktop and a touch phone): "inferred" per page, heights, tap targets, screenshots.
+bench-reading: site
+	PYTHONPATH=scripts $(PY) -m bench.reading
+
 # Regenerate the golden files after a reviewed change of the converter (review `git diff tests/golden`).
 golden: $(VENV)/.installed
 	$(PY) -m pytest tests/test_golden.py --regen-golden

@@ -28,6 +28,8 @@ def test_a_tap_on_a_citation_shows_its_quote_in_place(built_site: Path, browser:
         tooltip.wait_for(state="visible")
         assert "“" in tooltip.inner_text()  # the quote itself, in place
         assert "#fn" not in page.url  # no jump to the notes
+        # The quote as the reader sees it once the preview has faded in (Material animates its opacity).
+        page.wait_for_function("getComputedStyle(document.querySelector('.md-tooltip2--active')).opacity === '1'")
         offline.screenshot("phone-tap-citation")
         assert offline.blocked == [] and offline.errors == []
 
@@ -86,6 +88,30 @@ def test_the_timeline_filter_lives_in_the_address_and_survives_back(built_site: 
         assert page.locator("h2#year-2002").is_hidden()
         assert page.locator("h2#year-2011").is_visible()
         offline.screenshot("timeline-filtered-pledge")
+        assert offline.blocked == [] and offline.errors == []
+
+
+def test_the_year_index_stays_in_view_on_desktop_and_stays_compact_on_a_phone(built_site: Path, browser: Any) -> None:
+    years = sorted({e.date[:4] for e in DATA.events})
+    with OfflinePage(browser) as offline:
+        page = offline.open(built_site / "timeline.html")
+        index = page.get_by_role("navigation", name="Years")
+        assert index.get_by_role("link").all_inner_texts() == years
+        index.get_by_role("link", name=years[-1]).click()
+        heading = page.locator(f"h2#year-{years[-1]}")
+        assert page.url.endswith(f"#year-{years[-1]}") and heading.is_visible()
+        page.mouse.wheel(0, 600)  # scrolled on, the index and the filter are still on screen to jump again
+        box = index.bounding_box()
+        assert box and 0 <= box["y"] < 900 and page.evaluate("scrollY") > 0
+        assert page.locator(".thread-filter").bounding_box()["y"] >= 0
+    with OfflinePage(browser, **PHONE, touch=True) as offline:
+        page = offline.open(built_site / "timeline.html")
+        index = page.get_by_role("navigation", name="Years")
+        box = index.bounding_box()
+        assert box and box["height"] < 40  # one line, whatever the number of years
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        page.mouse.wheel(0, 2000)
+        assert index.bounding_box()["y"] < 0  # not sticky on a phone: the page keeps its height for events
         assert offline.blocked == [] and offline.errors == []
 
 

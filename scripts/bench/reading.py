@@ -2,7 +2,8 @@
 
 `python -m bench.reading [SITE]` prints what a reader meets: how often "inferred" is read on a page, how tall
 the timeline is, how much of a topic page is its own prose, the size of citation markers' tap targets, and the
-tables wider than a phone's screen. Used for the before/after figures of the reading-experience work."""
+tables wider than a phone's screen; the first screen of five pages is kept in test-artifacts/reading/. Used
+for the before/after figures of the reading-experience work."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from playwright.sync_api import Page, sync_playwright
 CHROMIUM = "/usr/bin/chromium"
 PAGES = ("index.html", "topics/incident.html", "topics/fallout.html", "topics/pledge.html", "timeline.html")
 TABLE_PAGES = ("entities/index.html", "figures.html", "disputes.html", "sources/index.html")
+# First screens kept as pictures (desktop and phone) for the reading review.
+SHOTS = ("index.html", "topics/fallout.html", "timeline.html", "entities/index.html", "sources/cns-2002-05-13.html")
 
 
 def _words(page: Page, selector: str) -> int:
@@ -24,7 +27,7 @@ def _words(page: Page, selector: str) -> int:
     )
 
 
-def measure(site: Path) -> list[str]:
+def measure(site: Path, shots: Path | None = None) -> list[str]:
     rows = []
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
@@ -52,6 +55,11 @@ def measure(site: Path) -> list[str]:
                     f"{label:7} {name:24} inferred×{inferred:<3} height {height:>6} px (notes {notes:>5})"
                     f"  words {prose}/{total}"
                 )
+            for name in SHOTS if shots else ():
+                page.goto((site / name).as_uri())
+                picture = shots / f"{label}-{name.replace('/', '-').removesuffix('.html')}.png"
+                page.screenshot(path=str(picture))
+                rows.append(f"{label:7} {name:24} first screen → {picture}")
             if label == "phone":
                 page.goto((site / "topics/fallout.html").as_uri())
                 size = page.evaluate(
@@ -73,4 +81,6 @@ def measure(site: Path) -> list[str]:
 
 if __name__ == "__main__":
     root = Path(sys.argv[1] if len(sys.argv) > 1 else "site").resolve()
-    print("\n".join(measure(root)))
+    folder = Path("test-artifacts") / "reading"
+    folder.mkdir(parents=True, exist_ok=True)
+    print("\n".join(measure(root, folder)))

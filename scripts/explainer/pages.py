@@ -291,8 +291,11 @@ def render_timeline(site: Site) -> str:
         'date is; a date worked out from a weekday or a phrase such as "last year" carries the mark '
         '<span class="claim-marked">date<sup class="claim-mark">inferred</sup></span>, and its note says how. '
         "Every event cites the sources that report it.\n\n"
-        f'<div class="thread-filter" role="group" aria-label="Show one thread">{buttons}</div>\n\n'
-        f'<nav class="year-index" aria-label="Years">Jump to {jump}</nav>\n\n'
+        # The filter and the year index stay in view together while the reader scrolls (on wider screens).
+        '<div class="timeline-controls">\n'
+        f'<div class="thread-filter" role="group" aria-label="Show one thread">{buttons}</div>\n'
+        f'<nav class="year-index" aria-label="Years">Jump to {jump}</nav>\n'
+        "</div>\n\n"
     )
     urls, names = _entity_urls(site, page), _names(site)
     sections = [
