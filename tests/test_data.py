@@ -157,3 +157,10 @@ def test_events_and_disputes_follow_the_story(tmp_path: Path) -> None:
     )
     assert any(p.startswith("disputes.yml:4: dispute 'q': unknown field 'korea'") for p in found)
     assert "disputes.yml:1: dispute 'q': field 'china' is missing" in found
+
+
+def test_the_entity_description_names_only_its_placeholders(tmp_path: Path) -> None:
+    story = (tmp_path / "story.yml").read_text(encoding="utf-8")
+    (tmp_path / "story.yml").write_text(story.replace('"{name}: {role}.', '"{name}: {rol}.'), encoding="utf-8")
+    [found] = problems(tmp_path)
+    assert found.startswith("story.yml:") and "entity: 'rol' is not a placeholder; use {name} and {role}" in found

@@ -70,7 +70,9 @@ class Story:
         return {t.id: t.page for t in self.threads if t.page}
 
     def description_of(self, page: str, **values: str) -> str:
-        return dict(self.descriptions).get(page, PAGE_DESCRIPTIONS[page]).format(**values)
+        """A page's description; the entity page's fills in {name} and {role} (checked when the story is read)."""
+        text = dict(self.descriptions).get(page, PAGE_DESCRIPTIONS[page])
+        return text.format(**values) if values else text
 
 
 def load_story(folder: Path, problems: list[Problem] | None = None) -> Story:
@@ -119,6 +121,13 @@ def _read(path: Path, problems: list[Problem]) -> Story:
         pages = Record(r.fields["pages"], path, "story: pages", problems)
         pages.check_known(set(PAGE_DESCRIPTIONS))
         descriptions = [(page, pages.text(page)) for page in PAGE_DESCRIPTIONS if page in pages.fields]
+        for page, text in descriptions:
+            if page != "entity":
+                continue
+            try:
+                text.format(name="", role="")
+            except (KeyError, IndexError, ValueError) as exc:
+                pages.problem(pages.line_of(page), f"entity: {exc!s} is not a placeholder; use {{name}} and {{role}}")
     story = Story(r.text("title"), name, r.text("description"), threads, descriptions=tuple(descriptions))
     return Story(**{**story.__dict__, "sides": sides}) if len(sides) == 2 else story
 
