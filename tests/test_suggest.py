@@ -40,3 +40,31 @@ def test_a_recurring_name_is_counted_by_source_and_paragraph() -> None:
         "harbour-2024-05-02",
         "Council chair Dana Whitcombe said the pier would",
     )  # four words each side
+
+
+def test_in_a_new_explainer_the_suggested_entity_builds(tmp_path: Path) -> None:
+    """Two articles of another story naming the same person: suggest offers her, pasted she builds. With no
+    threads yet, dated sentences are listed as comments, not as events the build would refuse."""
+    folder = tmp_path / "harbour"
+    made = run_explainer(tmp_path, "new", str(folder))
+    assert made.returncode == 0, made.stderr
+    articles = folder / "sources" / "articles"
+    (articles / "harbour-2024-05-02.txt").write_text(
+        "Pier Vote Passes\n\nPORT ELLIS, May 2, 2024 - Council chair Dana Whitcombe said the pier would reopen.\n"
+    )
+    (articles / "harbour-2024-06-10.txt").write_text(
+        "Pier Work Starts\n\nPORT ELLIS, June 10, 2024 - Work began on June 3. Dana Whitcombe cut the ribbon.\n"
+    )
+    suggested = run_explainer(folder, "suggest")
+    assert suggested.returncode == 0, suggested.stderr
+    names, events = suggested.stdout.split("\n\n")
+    assert "# Dana Whitcombe: 2 mentions in 2 sources: harbour-2024-05-02 ¶1; harbour-2024-06-10 ¶1" in names
+    assert (
+        "- id:" not in events
+        and "harbour-2024-06-10 ¶1 (2024-06-03): PORT ELLIS, June 10, 2024 - Work began on June 3." in events
+    )
+    entities = folder / "sources" / "entities.yml"
+    entities.write_text(entities.read_text(encoding="utf-8") + names + "\n", encoding="utf-8")
+    built = run_explainer(folder, "convert")
+    assert built.returncode == 0, built.stderr
+    assert (folder / "docs" / "entities" / "dana-whitcombe.md").is_file()

@@ -135,25 +135,28 @@ def dated_sentences(sources: list[Source], data: CuratedData) -> list[DatedSente
                 plain = normalise(sentence)[0].casefold()
                 if any(q in plain or plain in q for q in cited[source.id]):
                     continue
-                when = _first_date(sentence, year)
+                when = _first_date(sentence, year, source.date.value.isoformat() if source.date.value else None)
                 if when:
                     found.append(DatedSentence(source.id, paragraph.number, sentence, *when))
     return found
 
 
-def _first_date(sentence: str, year: int | None) -> tuple[str, str] | None:
+def _first_date(sentence: str, year: int | None, own: str | None = None) -> tuple[str, str] | None:
+    """The sentence's first date, as an event holds it; a dateline's date (the article's own) only when the
+    sentence writes no other."""
+    dates = []
     for mention in find_mentions(sentence, 0):
         if mention.value is None:
             continue
         if mention.precision == "day":
-            return mention.value.isoformat(), "day"
-        if mention.precision == "day-month" and year:
-            return f"{year}-{mention.value:%m-%d}", "day"
-        if mention.precision == "month":
-            return f"{mention.value:%Y-%m}", "month"
-        if mention.precision == "year":
-            return f"{mention.value:%Y}", "year"
-    return None
+            dates.append((mention.value.isoformat(), "day"))
+        elif mention.precision == "day-month" and year:
+            dates.append((f"{year}-{mention.value:%m-%d}", "day"))
+        elif mention.precision == "month":
+            dates.append((f"{mention.value:%Y-%m}", "month"))
+        elif mention.precision == "year":
+            dates.append((f"{mention.value:%Y}", "year"))
+    return next((d for d in dates if d[0] != own), dates[0] if dates else None)
 
 
 def _text(value: str) -> str:
@@ -193,8 +196,11 @@ def render(sources: list[Source], data: CuratedData) -> str:
         "",
         f"# Sentences with a date that no event cites: {len(dated)}. Paste below the last event of",
         "# sources/events.yml, then shorten the title and text and choose the thread"
-        + (f" ({', '.join(threads)})." if threads else " (add threads to sources/story.yml first)."),
+        + (f" ({', '.join(threads)})." if threads else ": the story has no threads yet."),
     ]
+    if not threads:  # an event needs a thread; until sources/story.yml names one, only where they are
+        out += [f"#   {item.source} ¶{item.paragraph} ({item.date}): {item.sentence}" for item in dated]
+        return "\n".join(out) + "\n"
     event_ids = {e.id for e in data.events}
     for item in dated:
         event_id = f"{item.source}-p{item.paragraph}"
@@ -208,7 +214,7 @@ def render(sources: list[Source], data: CuratedData) -> str:
             f"- id: {event_id}",
             f"  date: {_text(item.date)}",
             f"  precision: {item.precision}",
-            f"  thread: {threads[0] if threads else 'THREAD'}",
+            f"  thread: {threads[0]}",
             f"  title: {_text(title)}",
             f"  text: {_text(item.sentence)}",
             f"  citations: [{{source: {item.source}, quote: {_text(item.sentence)}}}]",
