@@ -2,9 +2,11 @@
 PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
-EXPLAINER := PYTHONPATH=scripts $(PY) -m explainer
+# ROOT=path builds (serves, adds to, suggests for) another explainer, such as one started with `make new`.
+ROOT ?= .
+EXPLAINER := PYTHONPATH=scripts $(PY) -m explainer --root $(ROOT)
 
-.PHONY: site pdf test serve convert add lint lock golden clean bench-pages bench bench-search
+.PHONY: site pdf test serve convert add new suggest lint lock golden clean bench-pages bench bench-search
 
 site: $(VENV)/.installed node_modules/.installed
 	$(EXPLAINER) site
@@ -25,6 +27,15 @@ add: export EXPLAINER_ADD_NAME := $(value NAME)
 add: $(VENV)/.installed
 	@test -n "$$EXPLAINER_ADD_FILE" || { echo "usage: make add FILE=path/to/page.html-or-article.txt [NAME=citation-key]" >&2; exit 2; }
 	$(EXPLAINER) add $${EXPLAINER_ADD_NAME:+--name "$$EXPLAINER_ADD_NAME"} -- "$$EXPLAINER_ADD_FILE"
+
+# make new DIR=../my-explainer [TITLE="The Harbour Row"]: a new explainer, ready to build with `make site ROOT=DIR`
+new: $(VENV)/.installed
+	@test -n "$(DIR)" || { echo "usage: make new DIR=path/to/new-explainer [TITLE=\"Its title\"]" >&2; exit 2; }
+	PYTHONPATH=scripts $(PY) -m explainer new "$(DIR)" $(if $(TITLE),--title "$(TITLE)")
+
+# What an editor might write next: recurring names with no entity, dated sentences no event cites (as YAML).
+suggest: $(VENV)/.installed
+	$(EXPLAINER) suggest
 
 serve: $(VENV)/.installed node_modules/.installed
 	$(EXPLAINER) serve

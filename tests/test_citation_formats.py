@@ -23,6 +23,7 @@ from conftest import ROOT
 from explainer import citation_formats as cf
 from explainer.corpus import load_corpus
 from explainer.narrative import load_narrative
+from explainer.story import load_story
 
 # The CSL-JSON item schema for the variables these citations use, written from the CSL-JSON specification
 # (citation-style-language/schema, csl-data.json): no package on PyPI or npm ships that file, and the build may
@@ -77,7 +78,8 @@ ARTICLE = cf.Work(
     "https://example.org/story",
     "date inferred from the text",
 )
-PAGE = cf.Work("shenyang-timeline", "page", "Timeline", cf.SITE_NAME, None, dt.date(2026, 11, 24))
+STORY = load_story(ROOT / "sources")
+PAGE = cf.page_work("timeline.md", "Timeline", dt.date(2026, 11, 24), STORY)
 
 
 def test_bibtex_parses_back_with_every_field() -> None:

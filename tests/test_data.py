@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,12 @@ GOOD_ENTITY = """- id: shenyang
   aliases: [Shenyang]
   background: general reference
 """
+
+
+@pytest.fixture(autouse=True)
+def story(tmp_path: Path) -> None:
+    """Every data folder holds its story (threads and sides); the project's own serves these tests."""
+    shutil.copy2(ROOT / "sources" / "story.yml", tmp_path / "story.yml")
 
 
 def problems(folder: Path) -> list[str]:
@@ -129,3 +136,50 @@ def test_native_names_are_read_with_their_language_and_checked_against_its_scrip
         "entities.yml:14: entity 'x': field 'native' must map a language (ja, zh-Hans, zh-Hant, ko) to a name, "
         "e.g. {ja: 瀋陽}",
     ]
+
+
+def test_the_story_file_is_checked_with_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "story.yml").write_text(
+        "title: A row\nname: Bad Name\ndescription: d\nthreads:\n  - id: one\n    label: One\n"
+        "    colour: red\n    dark_colour: '#ffffff'\n  - id: one\n    label: Again\n    colour: '#000000'\n"
+        "    dark_colour: '#ffffff'\nsides:\n  - id: a\n    label: A\npages:\n  timline: typo\n"
+    )
+    assert problems(tmp_path) == [
+        "story.yml:2: story: name 'Bad Name' must be lower-case words joined by hyphens",
+        "story.yml:7: thread: colour 'red' must be written #rrggbb",
+        "story.yml:9: story: threads: duplicate id 'one'",
+        "story.yml:14: story: 'sides' lists the two sides of the disputes page, not 1",
+        "story.yml:17: story: pages: unknown field 'timline' "
+        "(known: disputes, entities, entity, figures, glossary, timeline)",
+    ]
+
+
+def test_a_missing_story_file_is_one_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "story.yml").unlink()
+    assert problems(tmp_path) == [
+        "story.yml:None: missing: every explainer needs its story file (see `python -m explainer new`)"
+    ]
+
+
+def test_events_and_disputes_follow_the_story(tmp_path: Path) -> None:
+    """An event's thread is one of the story's; a dispute has a field per side of the story, by its id."""
+    (tmp_path / "events.yml").write_text(GOOD_EVENT.replace("thread: incident", "thread: elsewhere"))
+    (tmp_path / "entities.yml").write_text(GOOD_ENTITY)
+    (tmp_path / "disputes.yml").write_text(
+        "- id: q\n  question: Who?\n  japan: {position: yes, citations: [{source: a, quote: b}]}\n"
+        "  korea: {position: no, citations: [{source: a, quote: b}]}\n"
+    )
+    found = problems(tmp_path)
+    assert (
+        "events.yml:4: event 'five-seized': field 'thread' is 'elsewhere'; "
+        "expected one of incident, fallout, pledge, context" in found
+    )
+    assert any(p.startswith("disputes.yml:4: dispute 'q': unknown field 'korea'") for p in found)
+    assert "disputes.yml:1: dispute 'q': field 'china' is missing" in found
+
+
+def test_the_entity_description_names_only_its_placeholders(tmp_path: Path) -> None:
+    story = (tmp_path / "story.yml").read_text(encoding="utf-8")
+    (tmp_path / "story.yml").write_text(story.replace('"{name}: {role}.', '"{name}: {rol}.'), encoding="utf-8")
+    [found] = problems(tmp_path)
+    assert found.startswith("story.yml:") and "entity: 'rol' is not a placeholder; use {name} and {role}" in found

@@ -15,10 +15,11 @@ import pytest
 from conftest import ROOT
 from explainer.cite import normalise
 from explainer.data import load_data
-from explainer.export import DATASETS, LIST_SEPARATOR, TEXT_LIST_SEPARATOR, Dataset
+from explainer.export import LIST_SEPARATOR, TEXT_LIST_SEPARATOR, Dataset, datasets
 from explainer.render import nested_quote
 
 DATA = load_data(ROOT / "sources")
+DATASETS = datasets(DATA.story)  # the columns this story gives the datasets (a column pair per side)
 
 
 def _load(site: Path, name: str, suffix: str) -> object:

@@ -7,10 +7,14 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import suggest
 from .add import Added, add_article
+from .corpus import load_corpus
+from .data import load_data
 from .errors import ExplainerError
 from .pdf import write_pdf
 from .project import Project, convert
+from .scaffold import new_explainer
 from .serve import serve
 from .site import build_site
 
@@ -33,6 +37,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     add_parser.add_argument("file", type=Path, help="the saved page or text file")
     add_parser.add_argument("--name", help="file name (citation key) to use instead of outlet-date")
+    commands.add_parser(
+        "suggest",
+        help="print, as YAML to paste: names in two or more sources with no entity, dated sentences no event cites",
+    )
+    new_parser = commands.add_parser("new", help="start a new explainer in DIR (absent or empty), ready to build")
+    new_parser.add_argument("dir", type=Path, help="folder of the new explainer")
+    new_parser.add_argument("--title", help="the site's title (default: from the folder's name)")
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
     try:
@@ -45,6 +56,15 @@ def main(argv: list[str] | None = None) -> int:
             added = add_article(project.articles, args.file.resolve(), args.name)
             _report(added, project.root)
             warnings = added.warnings
+        elif args.command == "suggest":
+            sources = load_corpus(project.articles)
+            print(suggest.render(sources, load_data(project.sources)), end="")
+            warnings = []
+        elif args.command == "new":
+            written = new_explainer(args.dir.resolve(), args.title)
+            print(f"started {args.dir} ({len(written)} files): edit sources/story.yml, add articles, then build it")
+            print(f"  PYTHONPATH=scripts python -m explainer --root {args.dir} site")
+            warnings = []
         elif args.command == "pdf":
             target = write_pdf((args.site or project.site).resolve(), project.root)
             print(f"wrote {target}")

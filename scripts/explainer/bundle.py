@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import ExplainerError
 
-BUNDLE_PREFIX = "shenyang-explainer"
+BUNDLE_SUFFIX = "-explainer"  # after the story's name: <name>-explainer-YYYY-MM-DD.zip
 # Written by the converter into the pages that link the bundle; the build fills in the size once the zip exists.
 SIZE_MARK = re.compile(rb'(<span class="bundle-size">)[^<]*(</span>)')
 SIZE_PLACEHOLDER = "size of the zip"
@@ -41,7 +41,13 @@ def build_date(root: Path) -> dt.date:
 
 
 def bundle_name(root: Path) -> str:
-    return f"{BUNDLE_PREFIX}-{build_date(root).isoformat()}.zip"
+    return f"{bundle_prefix(root)}-{build_date(root).isoformat()}.zip"
+
+
+def bundle_prefix(root: Path) -> str:
+    from .story import load_story  # late: story.py imports data.py, which the build loads after this module
+
+    return load_story(root / "sources").name + BUNDLE_SUFFIX
 
 
 def bundle_fragment(name: str) -> str:
@@ -65,11 +71,12 @@ def human_size(size: int) -> str:
 
 def _members(site: Path, name: str) -> list[Path]:
     files = []
+    prefix = name[: -len("-YYYY-MM-DD.zip")]
     for path in site.rglob("*"):
         relative = path.relative_to(site)
         if not path.is_file() or EXCLUDED_PARTS.intersection(relative.parts):
             continue
-        if relative.parts[0].startswith(BUNDLE_PREFIX) and path.suffix == ".zip":
+        if relative.parts[0].startswith(prefix) and path.suffix == ".zip":
             continue  # the bundle never contains itself, nor an older one
         files.append(path)
     return sorted(files, key=lambda p: p.relative_to(site).as_posix())

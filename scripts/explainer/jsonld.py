@@ -13,9 +13,10 @@ from typing import Any
 
 from .data import CuratedData, Dispute, Entity, Event
 from .model import Source
+from .story import Side
 
 CONTEXT = "https://schema.org"
-# A group (the five of 2002) has no schema.org type of its own: its page carries none rather than a wrong one.
+# A group (of refugees, say) has no schema.org type of its own: its page carries none rather than a wrong one.
 ENTITY_TYPES = {"person": "Person", "organisation": "Organization", "place": "Place"}
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _SPECIALS = re.compile(r"[<>&{}\[\]`:!]")  # as render.inert_block, less the JSON string's own " and \\
@@ -63,16 +64,17 @@ def events(data: CuratedData) -> str:
     return script({"@type": "ItemList", "itemListElement": [_event(e, names) for e in data.events]})
 
 
-def _claims(dispute: Dispute, titles: dict[str, str]) -> list[dict[str, Any]]:
+def _claims(dispute: Dispute, titles: dict[str, str], sides: tuple[Side, ...]) -> list[dict[str, Any]]:
     claims = []
-    for side, country in ((dispute.japan, "Japan"), (dispute.china, "China")):
+    for side, who in zip(dispute.positions, sides, strict=True):
+        country = who.label
         appearances = [{"@type": "NewsArticle", "headline": titles.get(c.source, c.source)} for c in side.citations]
         claims.append(
             {
                 "@type": "Claim",
                 "name": f"{country}: {dispute.question}",
                 "text": side.position,
-                "author": {"@type": "Country", "name": country},
+                "author": {"@type": who.kind, "name": country},
                 "appearance": list({a["headline"]: a for a in appearances}.values()),
             }
         )
@@ -81,7 +83,7 @@ def _claims(dispute: Dispute, titles: dict[str, str]) -> list[dict[str, Any]]:
 
 def disputes(data: CuratedData, sources: list[Source]) -> str:
     titles = {s.id: s.title for s in sources}
-    claims = [claim for d in data.disputes for claim in _claims(d, titles)]
+    claims = [claim for d in data.disputes for claim in _claims(d, titles, data.story.sides)]
     return script({"@type": "ItemList", "itemListElement": claims})
 
 

@@ -18,7 +18,7 @@ CITATION = re.compile(r"@(?P<source>[a-z0-9-]+):\s*\"(?P<quote>[^\"]*)\"")
 LOOKS_LIKE_CITATION = re.compile(r"\[@")
 # A whole line asking for generated content: @timeline(incident), @timeline(home), @sources.
 DIRECTIVE = re.compile(r"@(?P<name>timeline|sources)(?:\((?P<arg>[a-z]+)\))?")
-TIMELINE_ARGS = ("incident", "fallout", "pledge", "context", "home", "all")
+TIMELINE_SLICES = ("home", "all")  # besides the story's threads
 HEADING = re.compile(r" {0,3}#{1,6}(?:\s|$)")
 # Paragraphs that only point elsewhere need no citation.
 NO_CITATION_NEEDED = re.compile(r"\*\*Read next:\*\*|!!!|\?\?\?")
@@ -86,7 +86,10 @@ def _front_matter(path: Path, text: str, problems: list[Problem]) -> tuple[dict[
     return {k: str(v) for k, v in meta.items()}, lines[end + 1 :], end + 1
 
 
-def parse_page(path: Path, relative: str, problems: list[Problem]) -> NarrativePage | None:
+def parse_page(
+    path: Path, relative: str, problems: list[Problem], threads: tuple[str, ...] | None = None
+) -> NarrativePage | None:
+    """One narrative page; `threads` are the story's (when given, @timeline must name one or a slice)."""
     try:
         text = read_input_text(path, path.parents[relative.count("/")])  # within the narrative folder
     except ExplainerError as exc:
@@ -108,8 +111,9 @@ def parse_page(path: Path, relative: str, problems: list[Problem]) -> NarrativeP
         else:
             page.lines.append(cited)
         match = DIRECTIVE.fullmatch(line.strip())
-        if match and match["name"] == "timeline" and match["arg"] not in TIMELINE_ARGS:
-            problems.append(Problem(path, f"@timeline takes one of {', '.join(TIMELINE_ARGS)}", number))
+        timeline_args = (*(threads or ()), *TIMELINE_SLICES)
+        if match and match["name"] == "timeline" and threads is not None and match["arg"] not in timeline_args:
+            problems.append(Problem(path, f"@timeline takes one of {', '.join(timeline_args)}", number))
     if page.kind == "topic":
         _require_citations(page, body, offset, problems)
     return page
@@ -234,15 +238,18 @@ def _link_text(
     return text
 
 
-def load_narrative(folder: Path, problems: list[Problem] | None = None) -> list[NarrativePage]:
-    """Read every narrative page; problems are raised together, or appended to `problems` when given."""
+def load_narrative(
+    folder: Path, problems: list[Problem] | None = None, threads: tuple[str, ...] | None = None
+) -> list[NarrativePage]:
+    """Read every narrative page; problems are raised together, or appended to `problems` when given. With the
+    story's `threads`, each @timeline(...) is checked against them."""
     gathered: list[Problem] = []
     pages = []
     for path in walk(folder, "*.md", gathered):
         if len(path.name.encode()) > MAX_ID_LENGTH:  # its page's file names must stay under the file system's limit
             gathered.append(Problem(path, f"file name is over {MAX_ID_LENGTH} bytes long"))
             continue
-        page = parse_page(path, path.relative_to(folder).as_posix(), gathered)
+        page = parse_page(path, path.relative_to(folder).as_posix(), gathered, threads)
         if page:
             pages.append(page)
     if problems is not None:

@@ -22,13 +22,6 @@ from .dating import fmt
 from .model import Source
 from .render import ABBREVIATIONS, date_label, front_matter, inert_inline, nested_quote, sources_table
 
-THREAD_LABELS = {
-    "incident": "The incident",
-    "fallout": "The fallout",
-    "pledge": "The written pledge",
-    "context": "Context",
-}
-THREAD_PAGES = {"incident": "topics/incident.md", "fallout": "topics/fallout.md", "pledge": "topics/pledge.md"}
 # An entity page quotes this many mentions in full; further ones are listed by article and paragraph.
 QUOTED_MENTIONS = 50
 # The home page lists every source up to this many; beyond, the ones the site cites, and a link to all.
@@ -177,7 +170,11 @@ PRECISION_TEXT = {
 
 
 def timeline_block(
-    events: list[Event], notes: Footnotes | None, entity_urls: dict[str, str], names: dict[str, str]
+    events: list[Event],
+    notes: Footnotes | None,
+    entity_urls: dict[str, str],
+    names: dict[str, str],
+    thread_labels: dict[str, str],
 ) -> str:
     """A neoteroi timeline of `events`; each item carries its thread as a class, for the thread filter.
 
@@ -194,7 +191,7 @@ def timeline_block(
         markers = "".join(notes.marker(c) for c in event.citations) if notes else ""
         people = ", ".join(f"[{inert_inline(names[e])}]({entity_urls[e]})" for e in event.entities if e in entity_urls)
         content = f"{text}{markers}" + (f" — {people}" if people else "")
-        sub = f"{THREAD_LABELS[event.thread]} · {PRECISION_TEXT[event.precision]}"
+        sub = f"{thread_labels[event.thread]} · {PRECISION_TEXT[event.precision]}"
         items.append(
             {
                 "title": f"{when}: {unmarked(event.title)}",
@@ -240,7 +237,7 @@ def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
                 body.append(f"\n*{_reading_time(page)}*{{ .reading-time }}\n")
         elif match["name"] == "sources":
             body.append(_home_sources(site, page.path))
-        elif match["arg"] in THREAD_LABELS:
+        elif match["arg"] in site.data.story.thread_labels:
             # A topic page's prose leads: its thread's events are one link away, on the timeline filtered to it.
             events = _timeline_events(site, match["arg"])
             target = rel(page.path, "timeline.md") + f"#{match['arg']}"
@@ -253,7 +250,7 @@ def render_narrative(site: Site, page: narrative_mod.NarrativePage) -> str:
             events = _timeline_events(site, match["arg"])
             # Citation markers cost the reader's browser a tooltip each; the slice's events are cited on the
             # full timeline, and the prose above cites the same facts.
-            body.append(timeline_block(events, None, urls, _names(site)))
+            body.append(timeline_block(events, None, urls, _names(site), site.data.story.thread_labels))
             body.append(f"Each event's sources are cited on the [full timeline]({rel(page.path, 'timeline.md')}).\n")
     return _page(page.title, page.description, "\n".join(body).rstrip() + "\n\n" + notes.definitions())
 
@@ -312,7 +309,7 @@ def render_timeline(site: Site) -> str:
         f'<button type="button" class="md-button thread-{key}" id="{key}" data-thread="{key}" '
         f'aria-pressed="{str(key == "all").lower()}"><span class="thread-dot" aria-hidden="true"></span>'
         f"{label} · {counts[key] if key != 'all' else len(events)}</button>"
-        for key, label in (("all", "All threads"), *THREAD_LABELS.items())
+        for key, label in (("all", "All threads"), *site.data.story.thread_labels.items())
     )
     years: dict[str, list[Event]] = {}
     for event in events:
@@ -332,34 +329,34 @@ def render_timeline(site: Site) -> str:
     )
     urls, names = _entity_urls(site, page), _names(site)
     sections = [
-        f"## {year} {{ #year-{year} .timeline-year }}\n\n" + timeline_block(group, notes, urls, names)
+        f"## {year} {{ #year-{year} .timeline-year }}\n\n"
+        + timeline_block(group, notes, urls, names, site.data.story.thread_labels)
         for year, group in years.items()
     ]
     text = intro + "\n".join(sections) + "\n" + notes.definitions()
-    description = "Every dated event of the Shenyang story, 1972–2011, with date precision, thread and citations."
+    description = site.data.story.description_of("timeline")
     return _page("Timeline", description, text)
 
 
 def render_disputes(site: Site) -> str:
     page = "disputes.md"
     notes = Footnotes(site, page, "Disputed facts")
+    labels = [side.label for side in site.data.story.sides]
     parts = [
         "# Disputed facts\n\n",
-        "The questions Japan and China answer differently, each side in its own column, as the sources report "
+        f"The questions {' and '.join(labels)} answer differently, each side in its own column, as the sources report "
         "them. This site does not decide between them.\n\n",
     ]
+    header = "| " + " | ".join(f"{label}'s position" for label in labels) + " |\n|" + "---|" * len(labels) + "\n"
     for dispute in site.data.disputes:
-        japan = notes.marked(dispute.japan.position) + "".join(notes.marker(c) for c in dispute.japan.citations)
-        china = notes.marked(dispute.china.position) + "".join(notes.marker(c) for c in dispute.china.citations)
+        cells = [notes.marked(p.position) + "".join(notes.marker(c) for c in p.citations) for p in dispute.positions]
         question = inert_inline(dispute.question)  # curated text: a heading and a table-of-contents entry, never HTML
         parts.append(
-            f"## {question} {{#{dispute.id}}}\n\n"
-            '<div class="stack-table disputes-table" markdown="1">\n\n'
-            "| Japan's position | China's position |\n|---|---|\n"
+            f'## {question} {{#{dispute.id}}}\n\n<div class="stack-table disputes-table" markdown="1">\n\n' + header
         )
-        parts.append(f"| {japan} | {china} |\n\n</div>\n\n")
+        parts.append("| " + " | ".join(cells) + " |\n\n</div>\n\n")
     parts.append(notes.definitions())
-    description = "The questions Japan and China answer differently about the 2002 Shenyang incident, each side cited."
+    description = site.data.story.description_of("disputes")
     return _page("Disputed facts", description, "".join(parts))
 
 
@@ -389,7 +386,7 @@ def render_figures(site: Site) -> str:
             parts.append(f"| {number} | {notes.marked(figure.counts)} | {inert_inline(figure.as_of)} | {where} |\n")
         parts.append("\n</div>\n\n")
     parts.append(notes.definitions())
-    description = "The numbers the sources give about North Korean defectors and the Shenyang incident, side by side."
+    description = site.data.story.description_of("figures")
     return _page("Figures", description, "".join(parts))
 
 
@@ -405,7 +402,7 @@ def render_glossary(site: Site) -> str:
         "*background* are general knowledge that no source article states; the note says where they come from.\n\n"
         "| Term | Meaning |\n|---|---|\n" + rows + "\n" + notes.definitions()
     )
-    description = "Terms and abbreviations used in the explainer on the Shenyang consulate incident."
+    description = site.data.story.description_of("glossary")
     return _page("Glossary", description, text)
 
 
@@ -555,7 +552,7 @@ def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:
         for link in sorted(set(backlinks), key=lambda b: b.page):
             parts.append(f"- [{inert_inline(link.title)}]({rel(page, link.page)})\n")
     parts.append("\n" + notes.definitions())
-    description = f"{entity.name}: {entity.role}. Every mention in the news sources on the Shenyang incident."
+    description = site.data.story.description_of("entity", name=entity.name, role=entity.role)
     return _page(entity.name, description, "".join(parts))
 
 
@@ -642,5 +639,5 @@ def render_entity_index(site: Site, mentions: dict[str, list[Mention]]) -> str:
                 f"| [{inert_inline(entity.name)}]({link}) | {native} | {inert_inline(entity.role)} | {count} |\n"
             )
         parts.append("\n</div>\n\n")
-    description = "Who's who in the Shenyang consulate incident and the written pledge, with native-script names."
+    description = site.data.story.description_of("entities")
     return _page("People, organisations and places", description, "".join(parts))

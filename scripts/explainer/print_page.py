@@ -76,7 +76,7 @@ def render_print_page(
     """The print page's Markdown. `narrative` must be the pages as parsed, before their own rendering."""
     scratch = dataclasses.replace(site, cited_by={}, linked_from={}, notes=[])  # no backlinks from the print page
     by_path = {page.path: page for page in narrative}
-    order = ["index.md", *pages.THREAD_PAGES.values()]
+    order = ["index.md", *site.data.story.thread_pages.values()]
     rendered = [pages.render_narrative(scratch, _at_root(by_path[path])) for path in order if path in by_path]
     rendered += [
         pages.render_timeline(scratch),

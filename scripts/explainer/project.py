@@ -17,7 +17,11 @@ from .errors import ExplainerError, Problem
 from .model import Source
 from .narrative import CitationUse, load_narrative
 from .render import SourceLinks, render_source_pages
+from .story import Story, check_pages, mkdocs_fragment, story_css
 from .write import write_owned
+
+STORY_CSS = "assets/stylesheets/story.css"
+MKDOCS_STORY = "includes/story.mkdocs.yml"  # mkdocs.yml: INHERIT: docs/includes/story.mkdocs.yml
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,8 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
         problems += exc.problems
         sources = []
     data = load_data(project.sources, problems)
-    narrative = load_narrative(project.narrative, problems)
+    narrative = load_narrative(project.narrative, problems, data.story.thread_ids)
+    problems += check_pages(data.story, {page.path: page.thread for page in narrative}, project.sources)
     citations = data.citations() + [u.citation for page in narrative for u in page.uses if isinstance(u, CitationUse)]
     if not sources and problems:  # citations can only be checked against articles that read cleanly
         raise ExplainerError(sorted(problems, key=lambda p: (str(p.path), p.line or 0)))
@@ -87,13 +92,15 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     out: dict[str, str] = {}
     built = bundle.build_date(project.root)
     # Before the pages' own rendering, which links entities in their lines in place.
-    title = next((page.title for page in narrative if page.path == "index.md"), "The explainer")
+    title = next((page.title for page in narrative if page.path == "index.md"), data.story.title)
     out[print_page.PRINT_PAGE] = print_page.render_print_page(site, narrative, title, built)
     for page in narrative:
         out[page.path] = explainer_pages.render_narrative(site, page)
         if page.kind == "topic":
-            out[page.path] += _take_away(page.path, page.title, built)
-    out["timeline.md"] = explainer_pages.render_timeline(site) + _take_away("timeline.md", "Timeline", built)
+            out[page.path] += _take_away(page.path, page.title, built, data.story)
+    out["timeline.md"] = explainer_pages.render_timeline(site) + _take_away(
+        "timeline.md", "Timeline", built, data.story
+    )
     out["timeline.md"] += jsonld.events(data)
     out["disputes.md"] = explainer_pages.render_disputes(site) + jsonld.disputes(data, sources)
     out["figures.md"] = explainer_pages.render_figures(site)
@@ -116,12 +123,15 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     out.update(export.data_files(site, narrative))
     out["data.md"] = export.render_data_page(site, narrative)
     out["includes/offline-bundle.md"] = bundle.bundle_fragment(bundle.bundle_name(project.root))
+    # The story's part of the site: thread colours, and the title, description and navigation mkdocs.yml inherits.
+    out[STORY_CSS] = story_css(data.story)
+    out[MKDOCS_STORY] = mkdocs_fragment(data.story)
     return sources, out
 
 
-def _take_away(path: str, title: str, built: dt.date) -> str:
+def _take_away(path: str, title: str, built: dt.date, story: Story) -> str:
     """What a topic page or the timeline offers below its text: the print page, and its own citation."""
-    work = citation_formats.page_work(path, title, built)
+    work = citation_formats.page_work(path, title, built, story)
     return "\n" + print_page.print_link(path) + "\n" + citation_formats.cite_block(work)
 
 

@@ -300,6 +300,8 @@ def _removed_block(source: Source) -> str:
 
 def sources_table(sources: list[Source], link: Callable[[str], str]) -> str:
     """The sources as a Markdown table, oldest first; `link` gives the address of a source page from its id."""
+    if not sources:
+        return "*No articles yet: this explainer has no sources to show.*\n"
     rows = ["| Date | Article | Outlet |", "|---|---|---|"]
     for source in sources:
         flag = f" ([the printed date is wrong]({link(source.id)}#date))" if source.date.byline_contradiction else ""

@@ -15,6 +15,7 @@ from .errors import ExplainerError
 from .fonts import native_fonts
 from .inputs import check_tree
 from .project import Project, convert
+from .scaffold import TOOL_ROOT
 from .write import generated_files, read_generated, remove_leftovers, replace_folder, write_owned
 
 # Browser-side assets installed by npm and served from the site itself (never from a CDN, never committed).
@@ -24,7 +25,8 @@ VENDOR_ASSETS = {"iframe-worker/shim.js": Path("node_modules/iframe-worker/shim/
 def install_vendor_assets(project: Project) -> None:
     files: dict[str, bytes] = {}
     for target, origin in VENDOR_ASSETS.items():
-        path = project.root / origin
+        # An explainer made with `new` outside this checkout uses the checkout's installed assets.
+        path = next((p for p in (project.root / origin, TOOL_ROOT / origin) if p.is_file()), project.root / origin)
         if not path.is_file():
             raise ExplainerError.one(path, "missing: run `npm ci` (or `make site`) to install browser assets")
         files[target] = path.read_bytes()

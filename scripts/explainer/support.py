@@ -602,7 +602,7 @@ def collect(narrative: list[NarrativePage], data: CuratedData, folder: Path) -> 
             )
         )
     for dispute in data.disputes:
-        for side, position in (("japan", dispute.japan), ("china", dispute.china)):
+        for side, position in ((p.side, p) for p in dispute.positions):
             found.append(
                 (
                     "Disputed facts",
