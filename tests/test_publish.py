@@ -181,19 +181,36 @@ def test_every_page_has_a_policy_that_allows_only_the_site_and_hashed_theme_scri
 
 @pytest.fixture(scope="module")
 def injected_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A build whose About page holds an inline script and an event handler written in its Markdown."""
+    """A build whose About page holds an event handler written in its Markdown, and an inline script put into the
+    built page (the build refuses one written in Markdown: see the test below)."""
     root = copy_project(tmp_path_factory.mktemp("injected") / "project")
     about = root / "docs" / "about.md"
-    injected = (
-        '\n<script>window.injected = "inline";</script>\n\n'
-        '<img src="x.png" alt="" onerror="window.injected = \'handler\'">\n'
-    )
-    about.write_text(about.read_text(encoding="utf-8") + injected, encoding="utf-8")
+    handler = '\n<img src="x.png" alt="" onerror="window.injected = \'handler\'">\n'
+    about.write_text(about.read_text(encoding="utf-8") + handler, encoding="utf-8")
     result = run_explainer(root, "site")
     assert result.returncode == 0, result.stderr
-    blocked = "site/about.html: 1 inline script(s) in the page's content, blocked by its security policy"
-    assert f"warning: {blocked}" in result.stdout + result.stderr
+    built = root / "site" / "about.html"
+    text = built.read_text(encoding="utf-8")
+    assert text.count("</article>") == 1
+    built.write_text(text.replace("</article>", '<script>window.injected = "inline";</script></article>'), "utf-8")
     return root / "site"
+
+
+def test_an_inline_script_written_in_a_page_fails_the_build_naming_the_page(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "project")
+    about = root / "docs" / "about.md"
+    written = about.read_text(encoding="utf-8")
+    about.write_text(written + '\n<script>window.injected = "inline";</script>\n', encoding="utf-8")
+    site_before = (root / "site").exists()
+    result = run_explainer(root, "site")
+    assert result.returncode == 1
+    line = len(written.splitlines()) + 2
+    assert result.stderr.splitlines() == [
+        f"error: docs/about.md:{line}: an inline <script> in the page's content (about.html): the site's security "
+        "policy runs only the site's own script files, so it would never run; put the code in a file under "
+        "docs/assets/javascripts/"
+    ]
+    assert (root / "site").exists() == site_before
 
 
 def test_an_inline_script_in_a_page_is_blocked_while_the_themes_run(injected_site: Path, browser: Any) -> None:

@@ -58,7 +58,7 @@ def assert_refused(root: Path, where: str, *args: str, command: str = "site") ->
     assert result.returncode == 1, output
     assert len(errors) == 1, output
     assert errors[0].startswith(f"error: {where}: "), output
-    assert all(line.startswith(("error:", "warning:")) for line in result.stderr.splitlines()), output
+    assert all(line.startswith(("error:", "note:")) for line in result.stderr.splitlines()), output
     assert "Traceback" not in output
     assert (tree_digest(root / "site"), tree_digest(root / "docs")) == before
     assert not list(root.glob("site.*")), "a staging or old site folder was left behind"
@@ -648,7 +648,7 @@ def test_a_disk_that_cannot_take_the_build_is_one_line_and_the_previous_site_sta
     errors = [line for line in result["stderr"].splitlines() if line.startswith("error:")]
     assert result["returncode"] == 1, result
     assert len(errors) == 1 and errors[0].startswith(start) and detail in errors[0], result["stderr"]
-    assert all(line.startswith(("error:", "warning:")) for line in result["stderr"].splitlines()), result
+    assert all(line.startswith(("error:", "note:")) for line in result["stderr"].splitlines()), result
     assert "Traceback" not in result["stderr"] + result["stdout"]
     assert result["unchanged"], "site/ or docs/ changed"
     assert result["leftovers"] == []

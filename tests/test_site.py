@@ -84,7 +84,7 @@ def test_article_without_metadata_builds_with_inferred_fields(project: Path) -> 
     shutil.copy(EVAL_ARTICLE, project / "sources" / "articles" / "new-voa-report.txt")
     result = run_explainer(project, "site")
     assert result.returncode == 0, result.stderr
-    assert "warning: sources/articles/new-voa-report.txt: no outlet given or found in the text" in result.stderr
+    assert "note: sources/articles/new-voa-report.txt: no outlet given or found in the text" in result.stderr
     page = html.unescape((project / "site" / "sources" / "new-voa-report.html").read_text(encoding="utf-8"))
     assert "<title>N. Korean Asylum Incidents Increase Diplomatic Pressure on China" in page
     assert "given by the editor: none; inferred: title from the headline (line 5)" in page

@@ -88,8 +88,11 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for notice in notices:
         print(notice)
+    # What a build says about the articles (no author found, wire material) is shown on their pages too: a note, not
+    # a warning (any warning fails the build). `add` warns about the file it was given.
+    label = "warning" if args.command == "add" else "note"
     for warning in warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"{label}: {warning}", file=sys.stderr)
     return 0
 
 

@@ -84,11 +84,11 @@ def _locate(message: str, root: Path, generated: set[str]) -> tuple[Problem, str
     """The problem, and the text it is about (a link, an include; the message itself when there is none)."""
     text = f"MkDocs: {' '.join(message.split())}"
     if match := _PAGE_LINK.search(message):
-        return _in_inputs(root, generated, match["page"], match["text"], text), match["text"]
+        return in_inputs(root, generated, match["page"], match["text"], text), match["text"]
     if match := _PAGE_ERROR.search(message):
         quoted = _QUOTED.search(match["rest"])
         needle = quoted["text"] if quoted else None
-        return _in_inputs(root, generated, match["page"], needle, text), needle or text
+        return in_inputs(root, generated, match["page"], needle, text), needle or text
     if (match := _OS_ERROR.search(message)) and ".tmp-" in message:  # writing the new site: disk full, read-only
         return Problem(root / "site", f"cannot be written ({match['reason']}); the previous one is unchanged"), text
     config = root / "mkdocs.yml"
@@ -97,7 +97,7 @@ def _locate(message: str, root: Path, generated: set[str]) -> tuple[Problem, str
     return Problem(config, text), text
 
 
-def _in_inputs(root: Path, generated: set[str], page: str, needle: str | None, text: str) -> Problem:
+def in_inputs(root: Path, generated: set[str], page: str, needle: str | None, text: str) -> Problem:
     """The first input of `page` whose text holds `needle` (with its line); else the page's main input."""
     candidates = origins(root, generated, page)
     if needle:

@@ -56,21 +56,21 @@ SHIM = "assets/vendor/iframe-worker/shim.js"  # the copy of iframe-worker's shim
 
 def finish(root: Path, site: Path, epoch: str) -> list[str]:
     """Everything publishing adds to the freshly built `site` (the staging folder, before it replaces site/); returns
-    a warning for each page whose own content holds an inline script (the policy blocks it)."""
+    the pages (under site/) whose own content holds an inline script: the policy would block it, so the build
+    refuses them (site.py names the input each came from)."""
     address = site_address(site)
     if address:  # without an address nothing names these files, and the offline bundle stays as it was
         share_images.draw(site)
         date_sitemap(root, site, address, int(epoch))
         (site / "robots.txt").write_text(f"User-agent: *\nAllow: /\nSitemap: {address}sitemap.xml\n", encoding="utf-8")
     worker = shim_inline_script(site / SHIM)
-    warnings = []
+    scripted = []
     for page in sorted(site.rglob("*.html")):
         text = page.read_text(encoding="utf-8")
         page.write_text(with_policy(page, text, worker), encoding="utf-8")
-        if blocked := content_scripts(text):
-            name = page.relative_to(site).as_posix()
-            warnings.append(f"{name}: {blocked} inline script(s) in the page's content, blocked by its security policy")
-    return warnings
+        if content_scripts(text):
+            scripted.append(page.relative_to(site).as_posix())
+    return scripted
 
 
 def write_headers(site: Path) -> None:

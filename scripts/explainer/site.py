@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import mkdocs_output, publish
 from .bundle import build_date_epoch, write_bundle
-from .errors import ExplainerError
+from .errors import ExplainerError, Problem
 from .fonts import native_fonts
 from .inputs import check_tree
 from .project import Project, convert
@@ -72,7 +72,9 @@ def build_site(project: Project, notices: list[str] | None = None) -> list[str]:
         remove_leftovers(project.site)
         shutil.rmtree(staging, ignore_errors=True)
         run_mkdocs(project, staging)
-        blocked = publish.finish(project.root, staging, build_date_epoch(project.root))  # CSP, sitemap, share
+        scripted = publish.finish(project.root, staging, build_date_epoch(project.root))  # CSP, sitemap, share
+        if scripted:  # a script in a page's content would be blocked by its policy: refused, not published dead
+            raise ExplainerError([_scripted(project, page) for page in scripted])
         write_bundle(staging, project.root)  # after: the zip holds the pages as published, policy and all
         publish.write_headers(staging)  # cache lifetimes of every file, the zip included
         replace_folder(staging, project.site)
@@ -82,9 +84,17 @@ def build_site(project: Project, notices: list[str] | None = None) -> list[str]:
         raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return [f"{s.path.relative_to(project.root)}: {w}" for s in sources for w in s.warnings] + [
-        f"site/{w}" for w in blocked
-    ]
+    return [f"{s.path.relative_to(project.root)}: {w}" for s in sources for w in s.warnings]
+
+
+def _scripted(project: Project, page: str) -> Problem:
+    """The input (with its line) of a built page whose content holds an inline script."""
+    source = page.removesuffix(".html") + ".md"
+    message = (
+        f"an inline <script> in the page's content ({page}): the site's security policy runs only the site's own "
+        "script files, so it would never run; put the code in a file under docs/assets/javascripts/"
+    )
+    return mkdocs_output.in_inputs(project.root, generated_files(project.docs), source, "<script", message)
 
 
 def _restore(project: Project, previous: dict[str, bytes]) -> None:
