@@ -117,6 +117,67 @@ def test_the_year_index_stays_in_view_on_desktop_and_stays_compact_on_a_phone(bu
         assert offline.blocked == [] and offline.errors == []
 
 
+def test_a_year_reached_from_the_index_shows_below_the_sticky_controls(built_site: Path, browser: Any) -> None:
+    years = sorted({e.date[:4] for e in DATA.events})
+    with OfflinePage(browser) as offline:
+        page = offline.open(built_site / "timeline.html")
+        for year in (years[len(years) // 2], years[-1]):
+            page.get_by_role("navigation", name="Years").get_by_role("link", name=year).click()
+            page.wait_for_timeout(100)
+            controls = page.locator(".timeline-controls").bounding_box()
+            heading = page.locator(f"h2#year-{year}").bounding_box()
+            assert controls and heading and page.evaluate("scrollY") > 0
+            # The heading is not under the controls (which stay on screen), and it is on screen.
+            assert heading["y"] >= controls["y"] + controls["height"] - 1, (year, heading, controls)
+            assert heading["y"] + heading["height"] <= 900, (year, heading)
+        assert offline.blocked == [] and offline.errors == []
+
+
+def test_a_link_to_what_the_filter_hides_shows_every_thread(built_site: Path, browser: Any) -> None:
+    context = next(e for e in DATA.events if e.thread == "context")
+    pledge_years = {e.date[:4] for e in DATA.events if e.thread == "pledge"}
+    hidden_year = next(e.date[:4] for e in DATA.events if e.date[:4] not in pledge_years)
+    with OfflinePage(browser) as offline:
+        page = offline.open(built_site / "timeline.html")
+        page.locator('button[data-thread="pledge"]').click()
+        assert page.locator(f"h2#year-{hidden_year}").is_hidden()
+        page.get_by_role("navigation", name="Years").get_by_role("link", name=hidden_year).click()
+        expect(page.locator(f"h2#year-{hidden_year}")).to_be_in_viewport()
+        assert page.locator('button[data-thread="all"]').get_attribute("aria-pressed") == "true"
+        page.locator('button[data-thread="pledge"]').click()
+        page.evaluate(f"location.hash = 'event-{context.id}'")
+        expect(page.locator(f"#event-{context.id}")).to_be_in_viewport()
+        assert page.locator(".nt-timeline-item:visible").count() == len(DATA.events)
+        assert offline.blocked == [] and offline.errors == []
+
+
+def test_an_entity_page_links_each_of_its_events_to_its_place_on_the_timeline(built_site: Path, browser: Any) -> None:
+    for entity in DATA.entities:
+        events = [e for e in DATA.events if entity.id in e.entities]
+        text = (built_site / "entities" / f"{entity.id}.html").read_text(encoding="utf-8")
+        for event in events:
+            assert f'href="../timeline.html#event-{event.id}"' in text, (entity.id, event.id)
+    person = next(e for e in DATA.entities if e.kind == "person" and any(e.id in ev.entities for ev in DATA.events))
+    event = next(ev for ev in DATA.events if person.id in ev.entities)
+    with OfflinePage(browser) as offline:
+        page = offline.open(built_site / "entities" / f"{person.id}.html")
+        page.locator(f'a[href="../timeline.html#event-{event.id}"]').click()
+        page.wait_for_load_state("load")
+        item = page.locator(".nt-timeline-item", has=page.locator(f"#event-{event.id}"))
+        expect(item).to_be_in_viewport()
+        assert event.title.split()[0] in item.inner_text()
+        assert offline.blocked == [] and offline.errors == []
+
+
+def test_a_worked_out_date_never_says_exact_day(built_site: Path) -> None:
+    text = (built_site / "timeline.html").read_text(encoding="utf-8")
+    for event in DATA.events:
+        start = text.index(f'id="event-{event.id}"')
+        sub = text[start : text.index("</span>", text.index("nt-timeline-sub-title", start))]
+        assert ("worked out" in sub) == event.inferred, (event.id, sub)
+        assert not (event.inferred and "exact day" in sub), event.id
+
+
 def test_worked_out_dates_carry_a_mark_not_a_sentence(built_site: Path, browser: Any) -> None:
     inferred = [e for e in DATA.events if e.inferred]
     with OfflinePage(browser) as offline:

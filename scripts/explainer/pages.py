@@ -167,6 +167,19 @@ PRECISION_TEXT = {
     "year": "year known",
     "approximate": "approximate date",
 }
+# A worked-out date is as precise as the reasoning that gives it, but not stated: "exact day" beside its mark
+# would read as a contradiction.
+INFERRED_PRECISION_TEXT = {
+    "day": "day worked out",
+    "month": "month worked out",
+    "year": "year worked out",
+    "approximate": "approximate date, worked out",
+}
+
+
+def event_anchor(event: Event) -> str:
+    """The id of an event on the full timeline (timeline.html#event-<id>)."""
+    return f"event-{event.id}"
 
 
 def timeline_block(
@@ -191,10 +204,13 @@ def timeline_block(
         markers = "".join(notes.marker(c) for c in event.citations) if notes else ""
         people = ", ".join(f"[{inert_inline(names[e])}]({entity_urls[e]})" for e in event.entities if e in entity_urls)
         content = f"{text}{markers}" + (f" — {people}" if people else "")
-        sub = f"{thread_labels[event.thread]} · {PRECISION_TEXT[event.precision]}"
+        precision = (INFERRED_PRECISION_TEXT if event.inferred else PRECISION_TEXT)[event.precision]
+        sub = f"{thread_labels[event.thread]} · {precision}"
+        # On the full timeline (the one with notes) each event is a link target: entity pages point at it.
+        anchor = f'<span class="event-anchor" id="{event_anchor(event)}"></span>' if notes else ""
         items.append(
             {
-                "title": f"{when}: {unmarked(event.title)}",
+                "title": f"{anchor}{when}: {unmarked(event.title)}",
                 "sub_title": sub,
                 "content": content,
                 "key": f"thread-{event.thread}",
@@ -535,9 +551,12 @@ def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:
     events = [e for e in site.data.events if entity.id in e.entities]
     if events:
         parts.append("## Events\n\n")
+        # Raw HTML: MkDocs checks anchors only against headings, and every event's anchor is on the full timeline.
+        timeline_html = rel(page, "timeline.md").removesuffix(".md") + ".html"
         for event in events:
             parts.append(
-                f"- {event_date_label(event)}: {inert_inline(event.title)} ([timeline]({rel(page, 'timeline.md')}))\n"
+                f"- {event_date_label(event)}: {inert_inline(event.title)} "
+                f'(<a href="{timeline_html}#{event_anchor(event)}">timeline</a>)\n'
             )
         parts.append("\n")
     # Each mention repeats a sentence of a source page: kept out of the search index, which has the source.
