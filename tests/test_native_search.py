@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from browser_helpers import OfflinePage
+from browser_helpers import OfflinePage, first_three
 from conftest import ROOT
 from explainer.data import load_data
 
@@ -27,28 +27,6 @@ ENGLISH_QUERIES = {
     "Shenyang": "entities/consulate-general-shenyang",
     "written pledge": "topics/pledge",
 }
-
-
-def first_three(page: Any, query: str) -> list[str]:
-    """Type the query into the search box and return the first three results' pages."""
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    box = page.locator("input.md-search__input")
-    if query.isascii():
-        box.press_sequentially(query, delay=30)
-    else:
-        # As an input method commits a composed name: the text arrives in one input event, then the key that
-        # committed it is released. (Playwright "types" characters that are not on the keyboard with no key
-        # events at all, and Material's search box reads its value on keyup.)
-        box.focus()
-        page.keyboard.insert_text(query)
-        page.keyboard.up("Enter")
-    meta = page.locator(".md-search-result__meta")
-    try:
-        page.locator(".md-search-result__item").first.wait_for(timeout=10_000)
-    except Exception as exc:  # the reader's view when nothing came: "No matching documents", "Initializing…"
-        raise AssertionError(f"{query!r}: no results; the box says {meta.inner_text()!r}") from exc
-    links = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
-    return [link.split("?")[0].split("#")[0].removesuffix(".html") for link in links[:3]]
 
 
 def check_every_query(page: Any, home: str) -> None:

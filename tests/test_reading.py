@@ -3,13 +3,14 @@ tables on a phone, the timeline's filter kept in the address, inference shown on
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
-from browser_helpers import OfflinePage
+from browser_helpers import OfflinePage, first_three
 from conftest import ROOT
 from explainer.data import load_data
 
@@ -232,3 +233,14 @@ def test_a_source_page_leads_with_the_article(built_site: Path, browser: Any) ->
 def test_the_glossary_does_not_ask_for_a_mouse(built_site: Path) -> None:
     text = (built_site / "glossary.html").read_text(encoding="utf-8")
     assert "hovering" not in text
+
+
+def test_search_results_read_as_sentences_without_citation_numbers(built_site: Path, browser: Any) -> None:
+    with OfflinePage(browser) as offline:
+        page = offline.page
+        page.goto((built_site / "index.html").as_uri())
+        first_three(page, "dragged away")
+        excerpts = page.locator(".md-search-result__article").all_inner_texts()
+        assert any("dragged away by Chinese police." in text for text in excerpts), excerpts
+        assert not any(re.search(r"[a-z]\d", text) for text in excerpts), excerpts
+        assert offline.blocked == [] and offline.errors == []

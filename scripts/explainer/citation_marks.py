@@ -3,6 +3,9 @@
 
 The rule cannot be CSS alone: `sup + sup` ignores text nodes, so it also matched two markers with words
 between them and showed a stray comma ("brother,²").
+
+Every marker is also kept out of the search index (`data-search-exclude`, read by Material's search): its number
+would otherwise run into the word before it in a result's excerpt ("police1234").
 """
 
 from __future__ import annotations
@@ -25,6 +28,8 @@ class CitationMarks(Treeprocessor):
         for parent in root.iter():
             previous: Element | None = None
             for child in parent:
+                if _is_marker(child):
+                    child.set("data-search-exclude", "")
                 adjacent = previous is not None and _is_marker(previous) and not (previous.tail or "").strip()
                 if adjacent and _is_marker(child):
                     child.set("class", f"{child.get('class') or ''} {NEXT_CLASS}".strip())

@@ -225,7 +225,8 @@ def figure(place_map: PlaceMap, entities: list[Entity], link: dict[str, str], da
         f'text-anchor="end">{escape(spec.note_text)}</text></a>'
     )
     svg = (
-        f'<svg class="place-map-drawing" viewBox="0 0 {geo.width} {geo.height}" role="group" '
+        # The names drawn on the map are not a sentence: kept out of search excerpts (the caption says them).
+        f'<svg class="place-map-drawing" data-search-exclude viewBox="0 0 {geo.width} {geo.height}" role="group" '
         'aria-label="Map of East Asia: the places of the story and the route of the five">\n'
         '<defs><marker id="place-map-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" '
         'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>\n'
