@@ -87,7 +87,10 @@ def test_outlet_from_dateline_then_copyright() -> None:
 def test_title_from_first_sentence_when_there_is_no_headline() -> None:
     text = "Japan will seek further talks with China and South Korea over the case of five North Koreans, he said."
     title = extract.infer_title([Paragraph(1, text, 1)])
-    assert title == "Japan will seek further talks with China and South Korea over the case of five North…"
+    # Cut where the clause ends, not in the middle of "North Koreans".
+    assert title == "Japan will seek further talks with China and South Korea over the case of five North Koreans…"
+    no_clause = "A " + "very " * 30 + "long sentence without any clause break at all."
+    assert extract.infer_title([Paragraph(1, no_clause, 1)]) == ("A " + "very " * 17).strip() + "…"
 
 
 def test_related_stories_join_a_date_on_its_own_line() -> None:

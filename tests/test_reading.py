@@ -244,3 +244,16 @@ def test_search_results_read_as_sentences_without_citation_numbers(built_site: P
         assert any("dragged away by Chinese police." in text for text in excerpts), excerpts
         assert not any(re.search(r"[a-z]\d", text) for text in excerpts), excerpts
         assert offline.blocked == [] and offline.errors == []
+
+
+def test_date_evidence_points_at_the_numbered_paragraph_that_holds_its_words() -> None:
+    from explainer.corpus import load_corpus
+
+    pointed = 0
+    for source in load_corpus(ROOT / "sources" / "articles"):
+        paragraphs = {p.number: p.text for p in source.paragraphs}
+        for item in source.date.evidence:
+            for words, number in re.findall(r"“([^”]+)” \(¶(\d+)\)", item):
+                assert words in paragraphs[int(number)], (source.id, item)
+                pointed += 1
+    assert pointed >= 5  # every article dated from its text says where, as the reader counts paragraphs

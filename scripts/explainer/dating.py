@@ -22,8 +22,17 @@ class YearHint:
     reason: str
 
 
-def _quote(mention: DateMention) -> str:
-    return f"“{mention.text}” (line {mention.line})"
+def _where(source: Source, line: int) -> str:
+    """Where a line of the raw file is, as the reader finds it: the paragraph number shown beside the article
+    ("¶24"), or the raw line when the line is not part of the article text (a byline, a dateline)."""
+    if not (0 < line <= len(source.lines)) or source.lines[line - 1].dropped_by:
+        return f"line {line}"
+    holding = [p for p in source.paragraphs if p.first_line <= line]
+    return f"¶{holding[-1].number}" if holding else f"line {line}"
+
+
+def _quote(mention: DateMention, source: Source) -> str:
+    return f"“{mention.text}” ({_where(source, mention.line)})"
 
 
 def _newest_full_date(source: Source) -> DateMention | None:
@@ -42,7 +51,7 @@ def byline_contradiction(source: Source) -> str | None:
     cited = sorted({m.value for m in source.mentions if m.cited_story and m.precision == "day" and m.value})
     reason = (
         f"The byline gives {fmt(source.byline_date)}, but the newest date in the text is "
-        f"{fmt(newest.value)} ({_quote(newest)}), {gap // 365} year{'s' if gap >= 730 else ''} earlier"
+        f"{fmt(newest.value)} ({_quote(newest, source)}), {gap // 365} year{'s' if gap >= 730 else ''} earlier"
     )
     if cited:
         reason += f"; the article points readers to earlier stories of {', '.join(fmt(d) for d in cited)}"
@@ -95,7 +104,7 @@ def _byline_evidence(source: Source) -> list[str]:
         day = dates.on_or_before(source.byline_date, mention.text)
         lag = (source.byline_date - day).days
         when = "the same day" if lag == 0 else f"{lag} day{'s' if lag > 1 else ''} before"
-        evidence.append(f"The text's “{mention.text}” (line {mention.line}) fits: it is {fmt(day)}, {when}.")
+        evidence.append(f"The text's “{mention.text}” ({_where(source, mention.line)}) fits: it is {fmt(day)}, {when}.")
     return evidence
 
 
@@ -117,7 +126,7 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
         anchor = newest.value
         kind = "an earlier story it cites" if newest.cited_story else "the text"
         evidence.append(
-            f"The newest full date written in the article is {fmt(anchor)} ({_quote(newest)}, in {kind}), "
+            f"The newest full date written in the article is {fmt(anchor)} ({_quote(newest, source)}, in {kind}), "
             "so the article is no older than that."
         )
     elif hint and day_months:
@@ -125,7 +134,7 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
         dated = [(m, m.value.replace(year=hint.year)) for m in day_months if m.value]
         newest_mention, anchor = max(dated, key=lambda pair: pair[1])
         evidence.append(
-            f"The latest date it writes is {_quote(newest_mention)}: {fmt(anchor)}, so the article is no older."
+            f"The latest date it writes is {_quote(newest_mention, source)}: {fmt(anchor)}, so the article is no older."
         )
     if anchor is None:
         reason = "No date is printed with the article and none can be read from its text; the date is unknown."
@@ -138,7 +147,7 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
     if resolved:
         latest, first = max(resolved.values(), key=lambda pair: pair[0])
         evidence.append(
-            f"The text reports what happened on “{first.text}” (line {first.line}): "
+            f"The text reports what happened on “{first.text}” ({_where(source, first.line)}): "
             f"the first {first.text} on or after {fmt(anchor)} is {fmt(latest)}."
         )
         value = max(value, latest)

@@ -137,12 +137,16 @@ def _dateline(text: str) -> dt.date | None:
 
 
 def infer_title(paragraphs: list[Paragraph]) -> str | None:
-    """No headline: the first sentence, shortened at a word boundary."""
+    """No headline: the first sentence, shortened where a clause ends, else at a word boundary."""
     if not paragraphs:
         return None
     sentence = re.split(r"(?<=[.!?])\s", paragraphs[0].text, maxsplit=1)[0]
     if len(sentence) <= rules.INFERRED_TITLE_MAX_CHARS:
         return sentence.rstrip(".")
+    shortest, longest = rules.INFERRED_TITLE_CLAUSE_CHARS
+    breaks = [m.start() for m in rules.TITLE_CLAUSE_BREAK.finditer(sentence) if shortest <= m.start() <= longest]
+    if breaks:
+        return sentence[: breaks[-1]] + "…"
     return sentence[: rules.INFERRED_TITLE_MAX_CHARS].rsplit(" ", 1)[0] + "…"
 
 
