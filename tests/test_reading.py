@@ -257,3 +257,33 @@ def test_date_evidence_points_at_the_numbered_paragraph_that_holds_its_words() -
                 assert words in paragraphs[int(number)], (source.id, item)
                 pointed += 1
     assert pointed >= 5  # every article dated from its text says where, as the reader counts paragraphs
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(c) / 255 for c in re.findall(r"\d+", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_the_cited_sentence_stands_out_from_the_other_cited_passages(
+    built_site: Path, browser: Any, scheme: str
+) -> None:
+    source = "voa-2002-05-10"
+    with OfflinePage(browser) as offline:
+        page = offline.open(built_site / "sources" / f"{source}.html")
+        page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
+        marks = page.locator("article mark.cited")
+        assert marks.count() > 2
+        target_id = marks.nth(1).get_attribute("id")
+        page.evaluate(f"location.hash = '{target_id}'")
+        target = page.locator("mark.cited:target")
+        expect(target).to_be_in_viewport()
+        style = target.evaluate(
+            "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.outlineStyle, s.outlineWidth]; }"
+        )
+        other = marks.nth(2).evaluate("e => getComputedStyle(e).backgroundColor")
+        assert style[1] == "solid" and float(style[2].removesuffix("px")) >= 2, style  # a frame around it
+        lighter, darker = sorted((_luminance(style[0]), _luminance(other)), reverse=True)
+        assert (lighter + 0.05) / (darker + 0.05) >= 1.15, (style[0], other)  # and a different fill
+        assert offline.blocked == [] and offline.errors == []
