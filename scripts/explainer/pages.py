@@ -560,7 +560,9 @@ def render_entity(site: Site, entity: Entity, mentions: list[Mention]) -> str:
             )
         parts.append("\n")
     # Each mention repeats a sentence of a source page: kept out of the search index, which has the source.
-    parts.append(f"## Mentions in the sources ({len(mentions)}) {{ data-search-exclude }}\n\n")
+    # The heading keeps one anchor whatever the count; "(0)" would read as a fault where the text explains.
+    count = f" ({len(mentions)})" if mentions else ""
+    parts.append(f"## Mentions in the sources{count} {{ #mentions data-search-exclude }}\n\n")
     if not mentions:
         where = "; it is referred to in the events above" if events else ""
         parts.append(f"The sources do not name this entry by any of its names{where}.\n\n")
