@@ -4,6 +4,7 @@ from file:// with the network off — on home, incident and fallout, in light, d
 from __future__ import annotations
 
 import hashlib
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ def problems(folder: Path) -> list[str]:
 
 
 def test_map_coordinates_are_read_with_their_basis_and_checked(tmp_path: Path) -> None:
+    shutil.copy2(ROOT / "sources" / "story.yml", tmp_path / "story.yml")  # every explainer has its story file
     (tmp_path / "entities.yml").write_text(
         ENTITY + "  map: {label: Tokyo, lat: 35.68, lon: 139.69, basis: gazetteer}\n", encoding="utf-8"
     )
@@ -62,21 +64,26 @@ def test_what_the_map_draws_is_checked_against_the_data_with_file_and_line(tmp_p
     spec = tmp_path / "map.yml"
     spec.write_text(
         "pages: [index.md, topics/nowhere.md]\n"
-        "emphasis: {place: tokyo, note: consulate-general-shenyang, note_text: Consulate}\n"
+        "emphasis: {place: tokyo, note: consulate-general-shenyang, note_text: Consulate, note_role: there}\n"
         "route:\n"
         "  - {from: shenyang, to: manila, event: five-leave-china}\n"
         "  - {from: manila, to: seoul, event: no-such-event}\n"
-        "labels: {beijing: above, atlantis: left}\n",
+        "labels: {beijing: above, atlantis: left}\n"
+        "extent: {west: 150, south: 11, east: 146, north: 95}\n"
+        "description: A map\nroute_label: The route\n",
         encoding="utf-8",
     )
     problems: list[Problem] = []
     assert place_map.load_spec(spec, data.entities, data.events, {"index.md"}, problems) is None
     assert [f"{p.path.name}:{p.line}: {p.message}" for p in problems] == [
         "map.yml:1: map: page 'topics/nowhere.md' is not a narrative page",
+        "map.yml:1: map: field 'route_note' is missing",
         "map.yml:2: map: emphasis: place 'tokyo' is not a place with 'map' in entities.yml",
         "map.yml:5: map: route: event 'no-such-event' is not an event in events.yml",
         "map.yml:6: map: label of 'beijing': side 'above' is not one of right, left, below",
         "map.yml:6: map: label of 'atlantis': not a place with 'map' in entities.yml",
+        "map.yml:7: map: extent: north 95 is outside -90..90 degrees",
+        "map.yml:7: map: extent: west must be less than east, and south less than north",
     ]
     shipped = place_map.load_spec(
         ROOT / "sources" / "map.yml",

@@ -1,11 +1,12 @@
-"""The "Where it happened" map: East Asia with the story's places and the route of the five, as inline SVG.
+"""The "Where it happened" map: the region of the story with its places and a dated route, as inline SVG.
 
 The boundaries are Natural Earth's (npm `world-atlas`, 1:50m TopoJSON) projected at build time by `d3-geo`, the
 projection library web maps are drawn with, in `place_map_geometry.mjs` (Node runs it; npm installed both). The
 land and borders are one fragment (`docs/includes/place-map.md`) included by each page that shows the map; the
 places, their links and the route are written into the page, since links are relative to it. What it shows
-(pages, the place that stands out, the route, where labels sit) is story data, in sources/map.yml. Colours come from
-the theme's variables (explainer.css), so the one drawing reads in light, dark and print, with no network.
+(pages, region, the place that stands out, the route and its words, where labels sit) is story data, in
+sources/map.yml. Colours come from the theme's variables (explainer.css), so the one drawing reads in light, dark
+and print, with no network.
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ from pathlib import Path
 
 import yaml
 
+from . import safe_yaml
 from .data import Entity, Event, Record
 from .errors import ExplainerError, Problem
+from .inputs import read_input_text
 
 SPEC_FILE = "map.yml"  # under sources/
 FRAGMENT = "includes/place-map.md"
-# The region drawn: west, south, east, north (degrees); Manila (15° N) to Shenyang (42° N), Beijing to Tokyo.
-EXTENT = ((107.0, 11.0), (146.0, 46.0))
 WIDTH = 560
 LABEL_SIDES = ("right", "left", "below")
 SCRIPT = Path(__file__).with_name("place_map_geometry.mjs")
@@ -48,7 +49,7 @@ def mapped(entities: list[Entity]) -> list[Entity]:
 
 @dataclass(frozen=True)
 class Leg:
-    """A leg of the route of the five, from place to place, dated by its event on the timeline."""
+    """A leg of the route, from place to place, dated by its event on the timeline."""
 
     start: str
     end: str
@@ -61,9 +62,14 @@ class MapSpec:
     beside it), the route and where labels sit."""
 
     pages: tuple[str, ...]
+    extent: tuple[tuple[float, float], tuple[float, float]]  # (west, south), (east, north) in degrees
+    description: str  # the drawing's accessible name
     place: str
     note: str
     note_text: str
+    note_role: str  # after the note's entity in the caption: "where … happened"
+    route_label: str
+    route_note: str  # what the arrows do and do not show
     route: tuple[Leg, ...]
     labels: dict[str, str]
 
@@ -73,20 +79,16 @@ def load_spec(
 ) -> MapSpec | None:
     """sources/map.yml checked against the data: every problem appended with its line; None when any."""
     before = len(problems)
-    try:
-        root = yaml.compose(path.read_text(encoding="utf-8"))
-    except yaml.MarkedYAMLError as exc:
-        problems.append(
-            Problem(
-                path, f"YAML syntax error: {exc.problem}", (exc.problem_mark.line + 1) if exc.problem_mark else None
-            )
-        )
+    try:  # a regular file inside the project, UTF-8, YAML without aliases or deep nesting (as all curated data)
+        root = safe_yaml.compose(read_input_text(path, path.parent), path)
+    except ExplainerError as exc:
+        problems.extend(exc.problems)
         return None
     if root is None:
         problems.append(Problem(path, "is empty", 1))
         return None
     r = Record(root, path, "map", problems)
-    r.check_known({"pages", "emphasis", "route", "labels"})
+    r.check_known({"pages", "description", "extent", "emphasis", "route", "route_label", "route_note", "labels"})
     places = {e.id for e in mapped(entities)}
     ids, event_ids = {e.id for e in entities}, {e.id for e in events}
 
@@ -100,13 +102,15 @@ def load_spec(
     for page, node in zip(listed, r.items("pages", required=False), strict=False):
         if page not in pages:
             r.problem(node.start_mark.line + 1, f"page {page!r} is not a narrative page")
+    extent = _extent(r)
+    description, route_label, route_note = r.text("description"), r.text("route_label"), r.text("route_note")
     emphasis = r.sub("emphasis")
-    place = note = note_text = ""
+    place = note = note_text = note_role = ""
     if emphasis:
-        emphasis.check_known({"place", "note", "note_text"})
+        emphasis.check_known({"place", "note", "note_text", "note_role"})
         place = known(emphasis, "place", places, "a place with 'map' in entities.yml")
         note = known(emphasis, "note", ids, "an entity")
-        note_text = emphasis.text("note_text")
+        note_text, note_role = emphasis.text("note_text"), emphasis.text("note_role")
     route = []
     for node in r.items("route"):
         leg = Record(node, path, "map: route", problems)
@@ -128,17 +132,44 @@ def load_spec(
             else:
                 labels[key.value] = value.value
     if len(problems) > before:
+        problems[before:] = sorted(problems[before:], key=lambda p: p.line or 0)  # in the file's order
         return None
-    return MapSpec(listed, place, note, note_text, tuple(route), labels)
+    return MapSpec(
+        listed, extent, description, place, note, note_text, note_role, route_label, route_note, tuple(route), labels
+    )
 
 
-def geometry(entities: list[Entity]) -> Geometry:
+def _extent(r: Record) -> tuple[tuple[float, float], tuple[float, float]]:
+    """`extent: {west: 107, south: 11, east: 146, north: 46}`: the region drawn, in degrees."""
+    sides = r.sub("extent")
+    if sides is None:
+        return ((0.0, 0.0), (0.0, 0.0))
+    sides.check_known({"west", "south", "east", "north"})
+    values = {}
+    for name, low, high in (("west", -180, 180), ("south", -90, 90), ("east", -180, 180), ("north", -90, 90)):
+        text = sides.text(name)
+        try:
+            values[name] = float(text)
+        except ValueError:
+            if text:
+                sides.problem(sides.line_of(name), f"{name} {text!r} is not a number of degrees")
+            continue
+        if not low <= values[name] <= high:
+            sides.problem(sides.line_of(name), f"{name} {text} is outside {low}..{high} degrees")
+    if len(values) == 4 and (values["west"] >= values["east"] or values["south"] >= values["north"]):
+        r.problem(r.line_of("extent"), "extent: west must be less than east, and south less than north")
+    return (values.get("west", 0.0), values.get("south", 0.0)), (values.get("east", 0.0), values.get("north", 0.0))
+
+
+def geometry(entities: list[Entity], extent: tuple[tuple[float, float], tuple[float, float]]) -> Geometry:
     points = tuple((e.id, e.map.lon, e.map.lat) for e in mapped(entities) if e.map)
-    return _geometry(points)
+    return _geometry(points, extent)
 
 
 @functools.lru_cache(maxsize=4)
-def _geometry(points: tuple[tuple[str, float, float], ...]) -> Geometry:
+def _geometry(
+    points: tuple[tuple[str, float, float], ...], extent: tuple[tuple[float, float], tuple[float, float]]
+) -> Geometry:
     node = shutil.which("node")
     if node is None:
         raise ExplainerError.one(SCRIPT, "node not found: the map's boundaries are projected with Node (npm ci)")
@@ -146,7 +177,7 @@ def _geometry(points: tuple[tuple[str, float, float], ...]) -> Geometry:
     modules = SCRIPT.parents[2] / "node_modules"
     if not (modules / "world-atlas").is_dir():
         raise ExplainerError.one(modules, "world-atlas missing: run `npm ci` (or `make site`)")
-    request = {"extent": EXTENT, "width": WIDTH, "places": [{"id": i, "lon": x, "lat": y} for i, x, y in points]}
+    request = {"extent": extent, "width": WIDTH, "places": [{"id": i, "lon": x, "lat": y} for i, x, y in points]}
     result = subprocess.run([node, str(SCRIPT)], input=json.dumps(request), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         last = (result.stderr.strip().splitlines() or ["no message"])[-1]
@@ -227,7 +258,7 @@ def figure(place_map: PlaceMap, entities: list[Entity], link: dict[str, str], da
     svg = (
         # The names drawn on the map are not a sentence: kept out of search excerpts (the caption says them).
         f'<svg class="place-map-drawing" data-search-exclude viewBox="0 0 {geo.width} {geo.height}" role="group" '
-        'aria-label="Map of East Asia: the places of the story and the route of the five">\n'
+        f'aria-label="{escape(spec.description)}">\n'
         '<defs><marker id="place-map-arrow" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" '
         'orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>\n'
         f'<g aria-hidden="true">\n{{!{FRAGMENT.removeprefix("includes/")}!}}\n</g>\n'
@@ -240,9 +271,7 @@ def figure(place_map: PlaceMap, entities: list[Entity], link: dict[str, str], da
     for entity in places:
         name = escape(entity.map.label if entity.map else entity.name)
         if entity.id == spec.place:
-            note = (
-                f' (the <a href="{link[spec.note]}">{escape(by_id[spec.note].name)}</a>, where the incident happened)'
-            )
+            note = f' (the <a href="{link[spec.note]}">{escape(by_id[spec.note].name)}</a>, {escape(spec.note_role)})'
         elif entity.map and entity.map.label != entity.name:
             note = f" (capital of {escape(entity.name)})"
         else:
@@ -255,10 +284,9 @@ def figure(place_map: PlaceMap, entities: list[Entity], link: dict[str, str], da
     )
     basis = escape(places[0].map.basis) if places and places[0].map else ""
     caption = (
-        "<figcaption>\n<p><strong>Where it happened.</strong> The route of the five North Koreans (arrows): "
-        f"{route}.</p>\n"
+        f"<figcaption>\n<p><strong>Where it happened.</strong> {escape(spec.route_label)} (arrows): {route}.</p>\n"
         f'<p class="place-map-places">Places: {listed}.</p>\n'
         f'<p class="place-map-credit">Boundaries: Natural Earth (1:50m, public domain). Places: {basis}. '
-        "The arrows join the cities in order; the flights’ paths are not known.</p>\n</figcaption>"
+        f"{escape(spec.route_note)}</p>\n</figcaption>"
     )
     return f'<figure class="place-map">\n{svg}\n{caption}\n</figure>\n'

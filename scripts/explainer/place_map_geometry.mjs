@@ -19,7 +19,7 @@ const frame = { type: "MultiPoint", coordinates: [] };
 for (const lon of [west, (west + east) / 2, east]) {
   for (const lat of [south, (south + north) / 2, north]) frame.coordinates.push([lon, lat]);
 }
-// Conic equal-area with standard parallels inside the region (Manila at 15° N to Shenyang at 42° N): areas true,
+// Conic equal-area with standard parallels inside the region (a sixth of its height in from each edge): areas true,
 // shapes little distorted across it; centred on the region's middle meridian so north is up in the middle.
 const projection = geoConicEqualArea()
   .parallels([south + (north - south) / 6, north - (north - south) / 6])

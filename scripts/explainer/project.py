@@ -85,7 +85,7 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
         notices.append(report.summary())
     site = explainer_pages.Site(sources, data, resolved, highlight_spans(list(resolved.values())))
     if spec:
-        site.place_map = place_map.PlaceMap(spec, place_map.geometry(data.entities))
+        site.place_map = place_map.PlaceMap(spec, place_map.geometry(data.entities, spec.extent))
     for claim in claims:
         for citation in claim.citations:
             site.claim_of.setdefault(citation, claim.id)
