@@ -203,7 +203,7 @@ def test_the_story_grows_threads_sides_and_pages_from_its_own_files(explainer: P
     assert "#00695c" in (site / "assets" / "stylesheets" / "story.css").read_text(encoding="utf-8")
     disputes = page_text(site / "disputes.html")
     assert "The council's position" in disputes and "Lee Park's position" in disputes
-    assert "The questions The council and Lee Park answer differently" in disputes
+    assert "Questions on which the sources report The council and Lee Park apart" in disputes
     assert story_words_in(site) == {}
 
 

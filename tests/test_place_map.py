@@ -15,9 +15,11 @@ from conftest import ROOT
 from explainer import place_map
 from explainer.data import load_data
 from explainer.errors import ExplainerError, Problem
+from explainer.pages import event_date_label
 
 MAP_PAGES = ("index.html", "topics/incident.html", "topics/fallout.html")
 PLACES = {"Shenyang", "Beijing", "Pyongyang", "Seoul", "Tokyo", "Manila"}
+EVENTS = {e.id: e for e in load_data(ROOT / "sources").events}
 ENTITY = """- id: shenyang
   name: Shenyang
   kind: place
@@ -121,6 +123,8 @@ def _figure_facts(page: Any) -> dict[str, Any]:
             land: (svg.querySelector('.place-map-land')?.getAttribute('d') || '').length,
             borders: (svg.querySelector('.place-map-borders')?.getAttribute('d') || '').length,
             route: [...svg.querySelectorAll('.place-map-route')].map(p => p.getTotalLength()),
+            dashed: [...svg.querySelectorAll('.place-map-route')]
+                .map(p => getComputedStyle(p).strokeDasharray !== 'none'),
             caption: fig.querySelector('figcaption').innerText,
         };
     }"""
@@ -148,10 +152,19 @@ def test_the_map_shows_the_places_and_the_route_on_the_three_pages_offline(
                 assert x1 >= 0 and x2 <= width and y1 >= 0 and y2 <= height, (name, boxes[i])
                 for a1, b1, a2, b2 in boxes[i + 1 :]:
                     assert x2 <= a1 or a2 <= x1 or y2 <= b1 or b2 <= y1, f"{name}: labels overlap"
-            # The text alternative names every place and both legs of the route, with their dates.
+            # The text alternative names every place and the route's events with their dates, each date a link to
+            # the event on the timeline (its basis and citations); the leg whose start no source gives is dashed,
+            # and the caption says so.
             caption = facts["caption"]
             assert all(place in caption for place in PLACES), caption
-            assert "Shenyang → Manila, 22 May 2002" in caption and "Manila → Seoul, 23 May 2002" in caption, caption
+            for event_id in ("five-leave-china", "five-arrive-seoul"):
+                event = EVENTS[event_id]
+                assert f"{event.title}, {event_date_label(event)}" in caption, caption
+                assert page.locator(f'figcaption a[href$="timeline.html#event-{event_id}"]').count() == 1
+            assert facts["dashed"] == [True, False], facts["dashed"]
+            assert "do not say where in China" in caption
+            marked = page.locator("figcaption .place-map-places .claim-marked").all_inner_texts()
+            assert marked == ["capital of North Koreabackground", "capital of Japanbackground"], marked
             assert not offline.blocked and not offline.errors, (offline.blocked, offline.errors)
 
 

@@ -49,7 +49,9 @@ def meta(page: Path) -> dict[str, str]:
 def test_the_address_is_read_from_mkdocs_yml_and_overridden_by_site_url(tmp_path: Path) -> None:
     from mkdocs.config import load_config
 
-    config = copy_project(tmp_path / "project") / "mkdocs.yml"
+    root = copy_project(tmp_path / "project")
+    assert run_explainer(root, "convert").returncode == 0  # writes what mkdocs.yml inherits from the story file
+    config = root / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     assert text.count("site_url:") == 1 and "site_url: !ENV [SITE_URL, null]" in text
     config.write_text(text.replace("!ENV [SITE_URL, null]", '!ENV [SITE_URL, "https://example.org/story/"]'))
@@ -233,6 +235,10 @@ def test_an_inline_script_in_a_page_is_blocked_while_the_themes_run(injected_sit
 # --- served by a static server, under a folder and at the root -----------------------------------------------------
 
 
+# Every link's address, resolved: an SVG <a> (the map's places) has no string .href, only its attribute.
+EVERY_LINK = "as => as.map(a => new URL(a.getAttribute('href'), document.baseURI).href)"
+
+
 class ServedPage:
     """Chromium on a site served on 127.0.0.1: requests elsewhere are aborted and listed; every response with an
     error status, every console error and every CSP violation is recorded."""
@@ -298,7 +304,7 @@ def crawl(reader: ServedPage, base: str) -> dict[str, int]:
         assert response.headers.get("content-encoding") == "gzip", url
         assert reader.violations() == [] and reader.errors == [], (url, reader.violations(), reader.errors)
         ids[url] = set(reader.page.eval_on_selector_all("[id], a[name]", "es => es.map(e => e.id || e.name)"))
-        for href in reader.page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)"):
+        for href in reader.page.eval_on_selector_all("a[href]", EVERY_LINK):
             target, fragment = urldefrag(href)
             if not target.startswith(base):
                 assert urlsplit(target).hostname != "127.0.0.1", f"{url} links outside the site: {href}"
@@ -322,7 +328,7 @@ def check_not_found_page(reader: ServedPage, base: str) -> None:
     header = reader.page.locator(".md-header").evaluate("e => getComputedStyle(e).backgroundColor")
     assert header == INDIGO
     assert reader.violations() == [], reader.violations()
-    links = reader.page.eval_on_selector_all("a[href]", "as => as.map(a => a.href)")
+    links = reader.page.eval_on_selector_all("a[href]", EVERY_LINK)
     inside = [urldefrag(link)[0] for link in links if link.startswith(base)]
     assert len(inside) > 10
     for link in sorted(set(inside)):

@@ -103,8 +103,10 @@ def _about_link(root: Path) -> str:
 
 
 def _nav_entry(root: Path) -> str:
+    # The navigation comes from the story file (docs/includes/story.mkdocs.yml, inherited); an editor may still
+    # write one in mkdocs.yml, which wins.
     config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8").replace("  - About: about.md", "  - About: about.md\n  - Extra: extra.md")
+    text = config.read_text(encoding="utf-8") + "nav:\n  - Home: index.md\n  - About: about.md\n  - Extra: extra.md\n"
     config.write_text(text, encoding="utf-8")
     return f"mkdocs.yml:{text.splitlines().index('  - Extra: extra.md') + 1}"
 

@@ -149,7 +149,7 @@ DATASETS = (
     Dataset(
         "disputes",
         "Disputes",
-        "Questions the two sides answer differently; citations of each side are in citations.",
+        "Questions on which the sources report the two sides apart; citations of each side are in citations.",
         (
             _c("id", "string", "dispute id (anchor on the disputes page)"),
             _c("question", "string", "the question"),
@@ -405,7 +405,7 @@ def datasets(story: Story) -> tuple[Dataset, ...]:
                 _c(f"{s.id}_position", "string", f"{s.label}'s position, as the sources report it") for s in story.sides
             ]
             keys = [_c(f"{s.id}_sources", "list", f"citation keys for {s.label}'s position") for s in story.sides]
-            about = f"Questions {labels} answer differently; citations of each side are in citations."
+            about = f"Questions on which the sources report {labels} apart; citations of each side are in citations."
             d = replace(d, about=about, columns=(*d.columns, *positions, *keys))
         shaped.append(d)
     return tuple(shaped)

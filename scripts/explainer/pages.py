@@ -276,11 +276,15 @@ def _place_map(site: Site, page: str) -> str:
     if site.place_map is None or page not in site.place_map.spec.pages:
         return ""
     links = {e.id: rel(page, entity_path(e.id)).removesuffix(".md") + ".html" for e in site.data.entities}
-    dates = {}
+    timeline = rel(page, "timeline.md").removesuffix(".md") + ".html"
+    told = {}
     for event in site.data.events:
         when = event_date_label(event)
-        dates[event.id] = narrative_mod.mark_html(Mark("inferred", when, "")) if event.inferred else when
-    return "\n" + place_map_mod.figure(site.place_map, site.data.entities, links, dates)
+        when = narrative_mod.mark_html(Mark("inferred", when, "")) if event.inferred else when
+        # The date links to the event on the timeline, where its basis and its citations are.
+        title = html.escape(unmarked(event.title), quote=False)
+        told[event.id] = f'{title}, <a href="{timeline}#{event_anchor(event)}">{when}</a>'
+    return "\n" + place_map_mod.figure(site.place_map, site.data.entities, links, told)
 
 
 def _reading_time(page: narrative_mod.NarrativePage) -> str:
@@ -360,8 +364,9 @@ def render_disputes(site: Site) -> str:
     labels = [side.label for side in site.data.story.sides]
     parts = [
         "# Disputed facts\n\n",
-        f"The questions {' and '.join(labels)} answer differently, each side in its own column, as the sources report "
-        "them. This site does not decide between them.\n\n",
+        f"Questions on which the sources report {' and '.join(labels)} apart, each side in its own column, as the "
+        "sources report it; where a side's position is not reported, its column says so. This site does not decide "
+        "between them.\n\n",
     ]
     header = "| " + " | ".join(f"{label}'s position" for label in labels) + " |\n|" + "---|" * len(labels) + "\n"
     for dispute in site.data.disputes:

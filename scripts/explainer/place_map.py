@@ -54,6 +54,7 @@ class Leg:
     start: str
     end: str
     event: str
+    start_unreported: bool = False  # the sources do not say where this leg began: drawn dashed
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class MapSpec:
     note_text: str
     note_role: str  # after the note's entity in the caption: "where … happened"
     route_label: str
+    route_entity: str  # the entity the route label links to ("" for none)
     route_note: str  # what the arrows do and do not show
     route: tuple[Leg, ...]
     labels: dict[str, str]
@@ -88,7 +90,8 @@ def load_spec(
         problems.append(Problem(path, "is empty", 1))
         return None
     r = Record(root, path, "map", problems)
-    r.check_known({"pages", "description", "extent", "emphasis", "route", "route_label", "route_note", "labels"})
+    fields = {"pages", "description", "extent", "emphasis", "route", "route_label", "route_entity", "route_note"}
+    r.check_known(fields | {"labels"})
     places = {e.id for e in mapped(entities)}
     ids, event_ids = {e.id for e in entities}, {e.id for e in events}
 
@@ -104,6 +107,7 @@ def load_spec(
             r.problem(node.start_mark.line + 1, f"page {page!r} is not a narrative page")
     extent = _extent(r)
     description, route_label, route_note = r.text("description"), r.text("route_label"), r.text("route_note")
+    route_entity = known(r, "route_entity", ids, "an entity") if "route_entity" in r.fields else ""
     emphasis = r.sub("emphasis")
     place = note = note_text = note_role = ""
     if emphasis:
@@ -114,10 +118,11 @@ def load_spec(
     route = []
     for node in r.items("route"):
         leg = Record(node, path, "map: route", problems)
-        leg.check_known({"from", "to", "event"})
+        leg.check_known({"from", "to", "event", "start_unreported"})
         start = known(leg, "from", places, "a place with 'map' in entities.yml")
         end = known(leg, "to", places, "a place with 'map' in entities.yml")
-        route.append(Leg(start, end, known(leg, "event", event_ids, "an event in events.yml")))
+        event = known(leg, "event", event_ids, "an event in events.yml")
+        route.append(Leg(start, end, event, leg.flag("start_unreported")))
     labels: dict[str, str] = {}
     node = r.fields.get("labels")
     if node is not None and not isinstance(node, yaml.MappingNode):
@@ -135,7 +140,18 @@ def load_spec(
         problems[before:] = sorted(problems[before:], key=lambda p: p.line or 0)  # in the file's order
         return None
     return MapSpec(
-        listed, extent, description, place, note, note_text, note_role, route_label, route_note, tuple(route), labels
+        listed,
+        extent,
+        description,
+        place,
+        note,
+        note_text,
+        note_role,
+        route_label,
+        route_entity,
+        route_note,
+        tuple(route),
+        labels,
     )
 
 
@@ -230,16 +246,18 @@ class PlaceMap:
     geometry: Geometry
 
 
-def figure(place_map: PlaceMap, entities: list[Entity], link: dict[str, str], date_text: dict[str, str]) -> str:
+def figure(place_map: PlaceMap, entities: list[Entity], link: dict[str, str], event_text: dict[str, str]) -> str:
     """The figure for one page: `link` maps entity id → href relative to that page (built pages, `.html`);
-    `date_text` maps event id → its date as the timeline shows it (with the inferred mark, as HTML)."""
+    `event_text` maps event id → the event as the caption tells it (its title and its date, linked to its place on
+    the timeline, where its basis and citations are; HTML)."""
     spec, geo = place_map.spec, place_map.geometry
     by_id = {e.id: e for e in entities}
     places = mapped(entities)
     legs = []
     for leg in spec.route:
         d = _leg(geo.places[leg.start], geo.places[leg.end], 6.5)
-        legs.append(f'<path class="place-map-route" d="{d}" marker-end="url(#place-map-arrow)"/>')
+        cls = "place-map-route place-map-route-unreported" if leg.start_unreported else "place-map-route"
+        legs.append(f'<path class="{cls}" d="{d}" marker-end="url(#place-map-arrow)"/>')
     marks = []
     for entity in places:
         x, y = geo.places[entity.id]
@@ -273,18 +291,21 @@ def figure(place_map: PlaceMap, entities: list[Entity], link: dict[str, str], da
         if entity.id == spec.place:
             note = f' (the <a href="{link[spec.note]}">{escape(by_id[spec.note].name)}</a>, {escape(spec.note_role)})'
         elif entity.map and entity.map.label != entity.name:
-            note = f" (capital of {escape(entity.name)})"
+            # That a capital stands for its country is general knowledge, marked as such (no source says it).
+            capital = f"capital of {escape(entity.name)}"
+            note = f' (<span class="claim-marked">{capital}<sup class="claim-mark">background</sup></span>)'
         else:
             note = ""
         items.append(f'<a href="{link[entity.id]}">{name}</a>{note}')
     # One sentence, not a list: links in running text, each a word to tap, as in the rest of the page.
     listed = ", ".join(items[:-1]) + " and " + items[-1] if len(items) > 1 else "".join(items)
-    route = "; ".join(
-        f"{escape(by_id[leg.start].name)} → {escape(by_id[leg.end].name)}, {date_text[leg.event]}" for leg in spec.route
-    )
+    route = "; ".join(event_text[event] for event in dict.fromkeys(leg.event for leg in spec.route))
+    label = escape(spec.route_label)
+    if spec.route_entity:
+        label = f'<a href="{link[spec.route_entity]}">{label}</a>'
     basis = escape(places[0].map.basis) if places and places[0].map else ""
     caption = (
-        f"<figcaption>\n<p><strong>Where it happened.</strong> {escape(spec.route_label)} (arrows): {route}.</p>\n"
+        f"<figcaption>\n<p><strong>Where it happened.</strong> {label} (arrows): {route}.</p>\n"
         f'<p class="place-map-places">Places: {listed}.</p>\n'
         f'<p class="place-map-credit">Boundaries: Natural Earth (1:50m, public domain). Places: {basis}. '
         f"{escape(spec.route_note)}</p>\n</figcaption>"

@@ -68,7 +68,10 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
         sources = []
     data = load_data(project.sources, problems)
     narrative = load_narrative(project.narrative, problems, data.story.thread_ids)
-    problems += check_pages(data.story, {page.path: page.thread for page in narrative}, project.sources)
+    # Pages that exist, read or not: a page that failed to read is reported once, not again as missing.
+    written = {path.relative_to(project.narrative).as_posix() for path in project.narrative.rglob("*.md")}
+    threads: dict[str, str | None] = dict.fromkeys(written) | {page.path: page.thread for page in narrative}
+    problems += check_pages(data.story, threads, project.sources)
     citations = data.citations() + [u.citation for page in narrative for u in page.uses if isinstance(u, CitationUse)]
     if not sources and problems:  # citations can only be checked against articles that read cleanly
         raise ExplainerError(sorted(problems, key=lambda p: (str(p.path), p.line or 0)))
@@ -77,8 +80,7 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     report = support.lint(claims, resolved, data.entities)
     problems += report.problems
     map_file = project.sources / place_map.SPEC_FILE
-    pages = {page.path for page in narrative}
-    spec = place_map.load_spec(map_file, data.entities, data.events, pages, problems) if map_file.exists() else None
+    spec = place_map.load_spec(map_file, data.entities, data.events, written, problems) if map_file.exists() else None
     if problems:  # every problem of data, narrative, citations, support and the map, in one run
         raise ExplainerError(sorted(problems, key=lambda p: (str(p.path), p.line or 0)))
     if notices is not None:

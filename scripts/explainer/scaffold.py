@@ -16,6 +16,7 @@ COPIED = (
     "docs/about.md",
     "docs/assets/stylesheets/explainer.css",
     "docs/assets/stylesheets/print.css",
+    "overrides/main.html",  # the theme's overrides (sharing metadata), which mkdocs.yml's custom_dir names
 )
 COPIED_FOLDERS = ("docs/assets/javascripts",)
 
@@ -69,7 +70,7 @@ in the articles and the dated sentences the timeline does not yet hold. -->
 DATA_FILES = {
     "entities.yml": "people, organisations, places and groups the sources name",
     "events.yml": "dated events of the timeline",
-    "disputes.yml": "questions the two sides answer differently",
+    "disputes.yml": "questions on which the sources report the two sides apart",
     "figures.yml": "numbers as each source states them",
     "glossary.yml": "terms and abbreviations",
 }
@@ -81,6 +82,7 @@ GITIGNORE = """\
 !/docs/assets/
 /docs/assets/vendor/
 /docs/assets/stylesheets/story.css
+/docs/assets/native-names.js
 /site/
 /site.*/
 """

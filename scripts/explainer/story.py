@@ -19,7 +19,7 @@ COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 # The fixed pages of every explainer whose description the story may give (the generic one otherwise).
 PAGE_DESCRIPTIONS = {
     "timeline": "Every dated event the sources report, with date precision, thread and citations.",
-    "disputes": "The questions the two sides answer differently, each side cited.",
+    "disputes": "Questions on which the sources report the two sides apart, each side cited.",
     "figures": "The numbers the sources give, as each source states them, side by side.",
     "glossary": "Terms and abbreviations used in this explainer.",
     "entities": "Who's who: the people, organisations, places and groups the sources name.",
@@ -74,7 +74,11 @@ class Story:
     def description_of(self, page: str, **values: str) -> str:
         """A page's description; the entity page's fills in {name} and {role} (checked when the story is read)."""
         text = dict(self.descriptions).get(page, PAGE_DESCRIPTIONS[page])
-        return text.format(**values) if values else text
+        if not values:
+            return text
+        # A value that ends a sentence already ("… to the U.S.") takes no second full stop from the template.
+        ends = {k: v.removesuffix(".") if "{" + k + "}." in text else v for k, v in values.items()}
+        return text.format(**ends)
 
 
 def load_story(folder: Path, problems: list[Problem] | None = None) -> Story:
