@@ -108,6 +108,7 @@ def mark_lines(raw: list[str], header: dict[int, str], author: str | None, scrip
     _mark_author_trailer(stripped, drop, author)
     _mark_photo_captions(stripped, drop)
     _mark_repeated_captions(stripped, drop)
+    _mark_repeated_standfirst(stripped, drop)
     _mark_link_lists(stripped, drop)
     _mark_tail(stripped, drop)
     return [Line(i + 1, raw[i], drop.get(i)) for i in range(len(raw))]
@@ -133,6 +134,19 @@ def _mark_photo_captions(stripped: list[str], drop: dict[int, str]) -> None:
             caption = block if len(block) <= rules.CAPTION_BLOCK_MAX_LINES else credited
             drop.update({i: rules.CAPTION_RULE for i in caption if i not in drop})
         block = []
+
+
+def _mark_repeated_standfirst(stripped: list[str], drop: dict[int, str]) -> None:
+    """A line printed again inside a later kept line: a standfirst or teaser above the paragraph it repeats."""
+    kept = [i for i, line in enumerate(stripped) if line and i not in drop]
+    text = "\n".join(stripped[i] for i in kept)
+    offset = 0
+    for index in kept:
+        line = stripped[index]
+        # found again after its own place (one search of the joined text, in C, rather than a loop over lines)
+        if words(line) >= rules.REPEATED_LINE_MIN_WORDS and text.find(line, offset + len(line)) != -1:
+            drop[index] = rules.TEASER_RULE
+        offset += len(line) + 1
 
 
 def _mark_repeated_captions(stripped: list[str], drop: dict[int, str]) -> None:

@@ -32,7 +32,8 @@ CHROME_LINES = LineRule(
         r"navigation|search|home( page)?|sign in|log ?in|register|log ?in ?/ ?register|sign up|"
         r"close|back to top|top|next (article|story)|previous (article|story)|"
         r"most (read|popular|viewed)|trending( now)?|latest news|print (view|this page|version)|"
-        r"text size|font size|[aA]\s?[aA]\s?[aA]|listen to (this )?(article|story)|"
+        # a size picker: "Text size Aa Aa", "A A A"
+        r"(text|font) size(\s+a\s?a){0,3}|[aA]\s?[aA]\s?[aA]|(a\s?a\s*){2,3}|listen to (this )?(article|story)|"
         r"related (articles|stories|content|topics)|you may also like|recommended( for you)?|"
         r"you are (in|here)\s*:.*|[-=_*~#.·•\s]{3,})"
     ),
@@ -162,6 +163,9 @@ HEADER_EXTRAS_AFTER_TITLE_MIN = 2
 # A teaser cut short with an ellipsis, then the paragraph it was cut from ("… concessions from Communist…").
 TEASER_RULE = "teaser (repeats the text)"
 TEASER_END = re.compile(r"(?:…|\.\.\.)\s*$")
+# A standfirst printed whole again inside a later line of the text: the later one is kept. Shorter lines may
+# recur by chance (a quote, a subhead).
+REPEATED_LINE_MIN_WORDS = 8
 # The headline printed twice above the text (page title, then article title).
 REPEATED_HEADLINE_RULE = "headline repeated"
 
