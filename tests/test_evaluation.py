@@ -27,8 +27,8 @@ SITE_SOURCES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
 # Pinned at the measured scores; raise them when the rules improve, never lower them to pass.
 HELD_OUT_FLOOR = 0.925  # measured 37/40 (0.850 before tuning on the tune set)
 OVERALL_FLOOR = 0.96  # measured 192/199 = 0.965
-HELD_OUT2_FLOOR = 0.66  # measured 43/65 = 0.662 before any tuning on tune2
-OVERALL2_FLOOR = 0.66  # measured 96/144 = 0.667 before any tuning
+HELD_OUT2_FLOOR = 0.70  # measured 46/65 = 0.708 (43/65 = 0.662 before tuning on tune2)
+OVERALL2_FLOOR = 0.86  # measured 124/144 = 0.861 (96/144 = 0.667 before tuning)
 # Which whole score a set counts towards.
 EVALUATION_OF = {"dev": "all", "tune": "all", "held-out": "all", "tune2": "all2", "held-out2": "all2"}
 
