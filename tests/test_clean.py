@@ -30,6 +30,16 @@ from explainer import clean, rules
         ("Home > National > Social Affairs", rules.BREADCRUMB_LINES.name),
         ("print dictionary print", rules.TOOLBAR_LINES.name),
         ("This was published 22 years ago", rules.PAGE_NOTICE_LINES.name),
+        ("Tuesday, Mar 3, 2020 | Last Update : 10:15 AM IST", rules.PAGE_NOTICE_LINES.name),
+        ("Text size Aa Aa", rules.CHROME_LINES.name),
+        ("Story Continued Below", rules.ADVERTISEMENT_LINES.name),
+        ("- Advertisement -", rules.ADVERTISEMENT_LINES.name),
+        ("Sign up for Breaking News alerts", rules.SUBSCRIPTION_LINES.name),
+        ("You may occasionally receive promotional content from the Example Times.", rules.SUBSCRIPTION_LINES.name),
+        ("You've read  of  free articles. Subscribe to continue.", rules.SUBSCRIPTION_LINES.name),
+        ("• Share to or", rules.SHARE_LINES.name),
+        ("Please enter your comment!", rules.SHARE_LINES.name),
+        ("Source: Example Weekly", rules.SOURCE_LINES.name),
     ],
 )
 def test_boilerplate_line_rules(line: str, rule: str) -> None:
@@ -147,3 +157,31 @@ def test_typos_and_spacing_inside_lines_are_kept_verbatim() -> None:
     raw = ["      two more North Korans had managed to gained access  to the mission.  "]
     paragraphs = clean.paragraphs(clean.mark_lines(raw, {}, None))
     assert paragraphs[0].text == "two more North Korans had managed to gained access  to the mission."
+
+
+def test_photo_captions_a_short_block_whole_a_long_one_only_the_credited_line() -> None:
+    prose = "Officials said the embassy would stay closed until the protests ended, and staff were safe."
+    raw = [
+        prose,
+        "",
+        "Protesters outside the embassy gate on Tuesday, 1 March 2011, as police watched.",
+        "Police stood by. Photo: Jane Roe/AFP/Getty Images",
+        "",
+        "Jane Roe/AP",
+        "Protesters climb the wall.",
+        "",
+        prose,
+        "A long one-line-per-paragraph layout goes on here, sentence after sentence, as some sites print it.",
+        "The ambassador met the minister. (AFP/File)",
+        prose,
+    ]
+    lines = clean.mark_lines(raw, {}, None)
+    assert [line.number for line in lines if line.dropped_by == rules.CAPTION_RULE] == [3, 4, 6, 7, 11]
+
+
+def test_a_standfirst_printed_again_in_the_text_is_dropped_once() -> None:
+    lead = "The two countries had exchanged notes on the matter before the envoy left."
+    raw = [lead, "", f"NEW DELHI: The envoy was recalled on Thursday. {lead} Talks may follow.", "", lead[:30]]
+    lines = clean.mark_lines(raw, {}, None)
+    assert lines[0].dropped_by == rules.TEASER_RULE
+    assert lines[2].dropped_by is None

@@ -112,3 +112,23 @@ def test_sources_sorted_by_date_undated_last() -> None:
         ]
     )
     assert [s.id for s in sources] == ["a-early", "b-later", "z-undated"]
+
+
+def test_a_month_later_than_the_newest_full_date_leaves_the_day_unknown() -> None:
+    text = (
+        "Consulate closed\n\nOn December 29, 2016, sanctions were imposed and diplomats expelled from the capital.\n"
+        "In late July 2017, the other side ordered cuts to the staff, and the consulate closed on Saturday.\n"
+    )
+    source = corpus(article("m", text))["m"]
+    assert source.date.value is None and source.date.status == "unknown"
+    assert "July 2017" in " ".join(source.date.evidence)
+
+
+def test_a_photo_caption_dates_an_article_that_says_today() -> None:
+    text = (
+        "Students storm embassy\n\nProtesters outside the embassy in the capital on November 29, 2011.\n"
+        "Photo: Jane Roe/AFP\n\nStudents stormed the embassy today, throwing documents out of broken windows.\n"
+    )
+    source = corpus(article("c", text))["c"]
+    assert source.date.value == dt.date(2011, 11, 29) and source.date.status == "inferred"
+    assert "a photo caption" in " ".join(source.date.evidence)

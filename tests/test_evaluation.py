@@ -2,8 +2,10 @@
 
 Each check is one expected headline, date, author or outlet, or one line that must be kept or dropped
 (tests/evaldata/evaluation.yml). Every article is dated as `make add` would date it: among the site's own
-sources. The score of each set is printed; the gate fails when the held-out score or the whole score drops
-below its pinned floor.
+sources. The score of each set is printed; the gate fails when a held-out score or a whole score drops below
+its pinned floor. Two evaluations: the first (dev, tune, held-out: the Shenyang story) and the second
+(tune2, held-out2: other diplomatic stories from other outlets), each with its own whole score ("all",
+"all2") so that neither hides the other.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ SITE_SOURCES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
 # Pinned at the measured scores; raise them when the rules improve, never lower them to pass.
 HELD_OUT_FLOOR = 0.925  # measured 37/40 (0.850 before tuning on the tune set)
 OVERALL_FLOOR = 0.96  # measured 192/199 = 0.965
+HELD_OUT2_FLOOR = 0.70  # measured 46/65 = 0.708 (43/65 = 0.662 before tuning on tune2)
+OVERALL2_FLOOR = 0.86  # measured 124/144 = 0.861 (96/144 = 0.667 before tuning)
+# Which whole score a set counts towards.
+EVALUATION_OF = {"dev": "all", "tune": "all", "held-out": "all", "tune2": "all2", "held-out2": "all2"}
 
 
 @dataclass
@@ -70,7 +76,7 @@ def score_table() -> dict[str, Score]:
     scores: dict[str, Score] = defaultdict(Score)
     for case in yaml.safe_load(TABLE.read_text(encoding="utf-8")):
         for what, ok in check_case(case):
-            for name in (case["set"], "all"):
+            for name in (case["set"], EVALUATION_OF[case["set"]]):
                 scores[name].total += 1
                 scores[name].passed += ok
             if not ok:
@@ -84,7 +90,14 @@ def test_evaluation_gate() -> None:
         f"evaluation (tests/evaldata/evaluation.yml): held-out {scores['held-out']} (floor {HELD_OUT_FLOOR}); "
         f"tune {scores['tune']}; dev {scores['dev']}; all {scores['all']} (floor {OVERALL_FLOOR})"
     )
-    for name in ("held-out", "tune", "dev"):
+    SUMMARY.append(
+        f"evaluation, second set (other stories and outlets): held-out2 {scores['held-out2']} "
+        f"(floor {HELD_OUT2_FLOOR}); tune2 {scores['tune2']}; all2 {scores['all2']} (floor {OVERALL2_FLOOR})"
+    )
+    for name in ("held-out", "tune", "dev", "held-out2", "tune2"):
         SUMMARY.extend(f"  missed ({name}): {miss}" for miss in scores[name].misses)
+    misses = [m for s in scores.values() for m in s.misses]
     assert scores["held-out"].value >= HELD_OUT_FLOOR, scores["held-out"].misses
-    assert scores["all"].value >= OVERALL_FLOOR, [m for s in scores.values() for m in s.misses]
+    assert scores["all"].value >= OVERALL_FLOOR, misses
+    assert scores["held-out2"].value >= HELD_OUT2_FLOOR, scores["held-out2"].misses
+    assert scores["all2"].value >= OVERALL2_FLOOR, misses

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from explainer import dates, extract
+from explainer import clean, dates, extract, rules
 from explainer.model import Line, Paragraph
 
 
@@ -102,3 +102,67 @@ def test_related_stories_join_a_date_on_its_own_line() -> None:
     assert extract.related_stories(block) == [
         "Chinese Police Drag N. Korean Defectors Out Of Foreign Mission (May 10, 2002)"
     ]
+
+
+def test_headline_ending_in_a_quote_is_not_taken_for_a_sentence() -> None:
+    title = "Consulate in the port city closed down, as officials call it ‘a matter of parity’"
+    header = extract.read_header(
+        ["Skip to main content", "  • Share to or", "", title, "", "Source: Example", "", "Body text."]
+    )
+    assert header.title == title
+    assert clean.is_prose(title)  # 15 words ending in a quote: read as a sentence before this rule
+    assert clean.line_rule("• Share to or") == rules.SHARE_LINES.name
+
+
+def test_a_second_dateline_with_am_pm_and_a_menu_line_ending_in_a_quote() -> None:
+    raw = [
+        "Monday, Sep 25, 2023 | Last Update : 09:40 PM IST",
+        "",
+        "  World   Asia  16 Mar 2018  Envoy called back, ministry says ‘routine’",
+        "",
+        "Envoy called back, ministry says ‘routine’",
+        "",
+        "Published : Mar 16, 2018, 2:27 am IST",
+        "Updated : Mar 16, 2018, 2:27 am IST",
+        "",
+        "The envoy was called back on Thursday for talks that officials described as routine and expected.",
+    ]
+    header = extract.read_header(raw)
+    assert header.title == "Envoy called back, ministry says ‘routine’"
+    assert header.byline_date == dt.date(2018, 3, 16)
+    assert header.drop[2] == rules.NAVIGATION_RULE
+    assert header.drop[6] == header.drop[7] == rules.DATELINE_RULE
+
+
+def test_byline_with_an_edit_note_and_the_name_alone_above_it() -> None:
+    raw = ["Envoy Granted Asylum", "", "Jane Roe", "By Jane Roe Last edited 12 months ago", "Envoy Granted Asylum", ""]
+    header = extract.read_header(
+        [*raw, "The envoy was granted asylum this morning, officials said, after a long wait."]
+    )
+    assert (header.title, header.author) == ("Envoy Granted Asylum", "Jane Roe")
+    assert header.drop[2] == header.drop[3] == rules.BYLINE_RULE
+    assert header.drop[4] == rules.REPEATED_HEADLINE_RULE
+
+
+def test_teaser_cut_with_an_ellipsis_is_not_the_headline() -> None:
+    body = "The dissident left the embassy today after winning concessions from the authorities in talks."
+    header = extract.read_header(["Dissident leaves embassy", "", body[:60] + "…", "", body])
+    assert header.title == "Dissident leaves embassy"
+    assert header.drop[2] == rules.TEASER_RULE
+
+
+def test_dateline_under_the_text_needs_its_word() -> None:
+    prose = "The envoy was granted asylum this morning, officials said, after a long wait outside."
+    footer = extract.read_footer([prose, "", "Photo by Jane Roe", "", "Last Updated 16 August 2012"])
+    assert footer.date == dt.date(2012, 8, 16) and footer.drop == {4: rules.FOOTER_DATELINE_RULE}
+    assert extract.read_footer([prose, "", "16 August 2012"]).date is None
+
+
+def test_outlet_from_a_source_line_or_the_page_title_never_a_wire_agency() -> None:
+    header = extract.read_header(["Protesters storm embassy | WEEKLY", "", "Protesters storm embassy", "", "Body."])
+    assert header.site == "WEEKLY"
+    wire = [Line(9, "© 2012 Associated Press. All rights reserved.", "copyright footer")]
+    assert extract.infer_outlet(wire, [], header) == ("WEEKLY", "page title (line 1)")
+    assert extract.infer_outlet(wire, []) is None
+    source = [Line(3, "Source: Example Weekly", rules.SOURCE_LINES.name)]
+    assert extract.infer_outlet(source, []) == ("Example Weekly", "source line (line 3)")

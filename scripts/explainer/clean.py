@@ -106,7 +106,9 @@ def mark_lines(raw: list[str], header: dict[int, str], author: str | None, scrip
         if rule:
             drop[index] = rule
     _mark_author_trailer(stripped, drop, author)
+    _mark_photo_captions(stripped, drop)
     _mark_repeated_captions(stripped, drop)
+    _mark_repeated_standfirst(stripped, drop)
     _mark_link_lists(stripped, drop)
     _mark_tail(stripped, drop)
     return [Line(i + 1, raw[i], drop.get(i)) for i in range(len(raw))]
@@ -114,6 +116,37 @@ def mark_lines(raw: list[str], header: dict[int, str], author: str | None, scrip
 
 def _is_sentence(line: str) -> bool:
     return bool(rules.SENTENCE_END.search(line))
+
+
+def is_photo_credit(line: str) -> bool:
+    return bool(rules.PHOTO_CREDIT_END.fullmatch(line) or rules.PHOTO_CREDIT_LINE.fullmatch(line))
+
+
+def _mark_photo_captions(stripped: list[str], drop: dict[int, str]) -> None:
+    """A short block (between blank lines) holding a photo credit is a caption; in a longer one, the credited line."""
+    block: list[int] = []
+    for index, line in enumerate([*stripped, ""]):
+        if line:
+            block.append(index)
+            continue
+        credited = [i for i in block if i not in drop and is_photo_credit(stripped[i])]
+        if credited:
+            caption = block if len(block) <= rules.CAPTION_BLOCK_MAX_LINES else credited
+            drop.update({i: rules.CAPTION_RULE for i in caption if i not in drop})
+        block = []
+
+
+def _mark_repeated_standfirst(stripped: list[str], drop: dict[int, str]) -> None:
+    """A line printed again inside a later kept line: a standfirst or teaser above the paragraph it repeats."""
+    kept = [i for i, line in enumerate(stripped) if line and i not in drop]
+    text = "\n".join(stripped[i] for i in kept)
+    offset = 0
+    for index in kept:
+        line = stripped[index]
+        # found again after its own place (one search of the joined text, in C, rather than a loop over lines)
+        if words(line) >= rules.REPEATED_LINE_MIN_WORDS and text.find(line, offset + len(line)) != -1:
+            drop[index] = rules.TEASER_RULE
+        offset += len(line) + 1
 
 
 def _mark_repeated_captions(stripped: list[str], drop: dict[int, str]) -> None:

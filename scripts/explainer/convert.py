@@ -71,7 +71,7 @@ def _extract(article: RawArticle) -> Source:
     metadata.set("title", extract.infer_title(paragraphs), "first sentence (the text has no headline)")
     metadata.set("author", header.author, f"byline (line {header.byline_line})")
     metadata.set("author", footer.author, f"byline under the text (line {footer.byline_line})")
-    if outlet := extract.infer_outlet(lines, paragraphs):
+    if outlet := extract.infer_outlet(lines, paragraphs, header):
         metadata.set("outlet", outlet[0], outlet[1])
     related = extract.related_lines(lines)
     source = Source(
@@ -80,9 +80,9 @@ def _extract(article: RawArticle) -> Source:
         lines=lines,
         paragraphs=paragraphs,
         metadata=metadata,
-        byline=header.byline,
-        byline_date=header.byline_date,
-        mentions=extract.date_mentions(paragraphs, related),
+        byline=header.byline if header.byline_date or not footer.date else footer.date_text,
+        byline_date=header.byline_date or footer.date,
+        mentions=extract.date_mentions(paragraphs, related, extract.caption_lines(lines)),
         related=extract.related_stories(related),
     )
     if credits := extract.wire_credits(paragraphs):

@@ -117,6 +117,19 @@ def _byline_line(source: Source) -> int | str:
     return "?"
 
 
+def _later_month(source: Source, anchor: dt.date) -> DateMention | None:
+    """A month written with its year ("In late July 2017") later than the newest full date."""
+    later = [
+        m
+        for m in source.mentions
+        if m.precision == "month"
+        and m.value
+        and not m.cited_story
+        and (m.value.year, m.value.month) > (anchor.year, anchor.month)
+    ]
+    return max(later, key=lambda m: m.value or dt.date.min) if later else None
+
+
 def _infer(source: Source, hint: YearHint | None) -> DateFinding:
     evidence: list[str] = []
     anchor: dt.date | None = None
@@ -124,7 +137,13 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
     day_months = [m for m in source.mentions if m.precision == "day-month" and m.value]
     if newest and newest.value:
         anchor = newest.value
-        kind = "an earlier story it cites" if newest.cited_story else "the text"
+        kind = (
+            "an earlier story it cites"
+            if newest.cited_story
+            else "a photo caption"
+            if newest.in_caption
+            else "the text"
+        )
         evidence.append(
             f"The newest full date written in the article is {fmt(anchor)} ({_quote(newest, source)}, in {kind}), "
             "so the article is no older than that."
@@ -139,6 +158,12 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
     if anchor is None:
         reason = "No date is printed with the article and none can be read from its text; the date is unknown."
         return DateFinding(None, "unknown", [reason])
+    if later := _later_month(source, anchor):
+        reason = (
+            f"The text also reports {_quote(later, source)}, a month later than its newest full date: "
+            "the article is newer than that month, but no day in it can be read; the date is unknown."
+        )
+        return DateFinding(None, "unknown", [*evidence, reason])
     value = anchor
     resolved: dict[str, tuple[dt.date, DateMention]] = {}
     for mention in source.mentions:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -22,6 +23,8 @@ class Header:
     byline_line: int | None = None
     byline_date: dt.date | None = None
     byline_date_text: str | None = None
+    site: str | None = None  # the site's name after the headline in a page title ("Headline | WORLD")
+    site_line: int | None = None
 
 
 def read_header(raw: list[str], script: str | None = None) -> Header:
@@ -37,7 +40,12 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
         text = rules.CONTROL_CHARS.sub("", line).strip()
         if not text or clean.line_rule(text):
             continue
-        if clean.is_prose(text) or _ends_sentence(text) or rules.RELATED_BLOCK_HEADER.fullmatch(text):
+        if _is_teaser(raw, index, text):
+            header.drop[index] = rules.TEASER_RULE
+            continue
+        if (clean.is_prose(text) and not _headline_like(text)) or _ends_sentence(text):
+            break
+        if rules.RELATED_BLOCK_HEADER.fullmatch(text):
             break
         if _is_menu(text):
             header.drop[index] = rules.NAVIGATION_RULE
@@ -49,7 +57,10 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             header.author, header.byline, header.byline_line = match.group("author"), text, index + 1
             header.drop[index] = rules.BYLINE_RULE
             _set_byline_date(header, match.groupdict().get("rest") or "", index, text)
-        elif dateline_at is None and (value := _dateline(text)):
+        elif value := _dateline(text):  # "Published : …" then "Updated : …": both are datelines
+            if dateline_at is not None:
+                header.drop[index] = rules.DATELINE_RULE
+                continue
             dateline_at = index
             if header.byline_date is None:
                 header.byline_date, header.byline_date_text = value, text
@@ -59,8 +70,27 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             candidates.append((index, text))
         else:
             break
+    if header.author:  # the author's name alone on a line near the byline ("Rachel Holdsworth")
+        for index, text in candidates:
+            if text.casefold() == header.author.casefold():
+                header.drop[index] = rules.BYLINE_RULE
+        candidates = [c for c in candidates if c[0] not in header.drop]
     _choose_title(header, candidates, dateline_at)
     return header
+
+
+def _headline_like(text: str) -> bool:
+    """Short and ending in a closing quote with no punctuation inside it: a headline, not a sentence."""
+    return clean.words(text) <= rules.HEADLINE_MAX_WORDS and bool(rules.HEADLINE_QUOTE_END.search(text))
+
+
+def _is_teaser(raw: list[str], index: int, text: str) -> bool:
+    """A line cut short with an ellipsis whose words open the next non-blank line."""
+    if not (match := rules.TEASER_END.search(text)):
+        return False
+    following = next((line.strip() for line in raw[index + 1 :] if line.strip()), "")
+    start = text[: match.start()].rstrip()
+    return len(start.split()) >= rules.TAIL_SENTENCE_MIN_WORDS and following.startswith(start)
 
 
 def _choose_title(header: Header, candidates: list[tuple[int, str]], dateline_at: int | None) -> None:
@@ -78,7 +108,11 @@ def _choose_title(header: Header, candidates: list[tuple[int, str]], dateline_at
         _set_byline_date(header, match.group("date"), index, text)
     extras_after = [c for c in candidates if c[0] > index]
     for other, other_text in candidates:
-        if other != index and other_text == text:
+        site = rules.TITLE_SITE_SUFFIX.fullmatch(other_text)
+        if other != index and site and site.group("title") == header.title and header.site is None:
+            header.site, header.site_line = site.group("site").strip(), other + 1
+            header.drop[other] = rules.REPEATED_HEADLINE_RULE
+        elif other != index and other_text == text:
             header.drop[other] = rules.REPEATED_HEADLINE_RULE
         elif other < index or (len(extras_after) >= rules.HEADER_EXTRAS_AFTER_TITLE_MIN and other > index):
             header.drop[other] = rules.HEADER_EXTRA_RULE
@@ -91,6 +125,9 @@ class Footer:
     drop: dict[int, str] = field(default_factory=dict)
     author: str | None = None
     byline_line: int | None = None
+    date: dt.date | None = None  # "Last Updated 16 August 2012" under the text
+    date_text: str | None = None
+    date_line: int | None = None
 
 
 def read_footer(raw: list[str]) -> Footer:
@@ -98,10 +135,12 @@ def read_footer(raw: list[str]) -> Footer:
     last = clean.last_prose_line([line.strip() for line in raw])
     for index in range(last + 1 if last is not None else len(raw), len(raw)):
         text = rules.CONTROL_CHARS.sub("", raw[index]).strip()
-        if match := rules.BYLINE.fullmatch(text):
+        if footer.author is None and (match := rules.BYLINE.fullmatch(text)):
             footer.author, footer.byline_line = match.group("author"), index + 1
             footer.drop[index] = rules.BYLINE_RULE
-            break
+        elif footer.date is None and rules.DATELINE_PREFIX.match(text) and (value := _dateline(text)):
+            footer.date, footer.date_text, footer.date_line = value, text, index + 1
+            footer.drop[index] = rules.FOOTER_DATELINE_RULE
     return footer
 
 
@@ -150,15 +189,28 @@ def infer_title(paragraphs: list[Paragraph]) -> str | None:
     return sentence[: rules.INFERRED_TITLE_MAX_CHARS].rsplit(" ", 1)[0] + "…"
 
 
-def infer_outlet(lines: list[Line], paragraphs: list[Paragraph]) -> tuple[str, str] | None:
-    """(outlet, how it was found) from a dateline site name or a copyright footer."""
+def infer_outlet(
+    lines: list[Line], paragraphs: list[Paragraph], header: Header | None = None
+) -> tuple[str, str] | None:
+    """(outlet, how it was found): a site name in a dateline, a source line, the page title or a copyright footer;
+    never a wire agency ("© 2012 Associated Press" marks wire copy, not who published it)."""
     for paragraph in paragraphs[:2]:
         match = rules.OUTLET_IN_DATELINE.search(paragraph.text)
         if match and match.group("outlet") not in rules.WIRE_AGENCIES:
             return match.group("outlet"), f"dateline of paragraph {paragraph.number}"
     for line in lines:
+        match = (
+            rules.SOURCE_LINES.pattern.fullmatch(line.text.strip())
+            if line.dropped_by == rules.SOURCE_LINES.name
+            else None
+        )
+        if match and (outlet := match.group("outlet").strip()) not in rules.WIRE_AGENCIES:
+            return outlet, f"source line (line {line.number})"
+    if header is not None and header.site:
+        return header.site, f"page title (line {header.site_line})"
+    for line in lines:
         match = rules.OUTLET_IN_COPYRIGHT.search(line.text) if line.dropped_by == rules.COPYRIGHT_LINES.name else None
-        if match and (outlet := match.group("outlet").strip(" -–—©")):
+        if match and (outlet := match.group("outlet").strip(" -–—©")) and outlet not in rules.WIRE_AGENCIES:
             return outlet, f"copyright footer (line {line.number})"
     return None
 
@@ -187,8 +239,15 @@ def related_stories(related: list[Line]) -> list[str]:
     return stories
 
 
-def date_mentions(paragraphs: list[Paragraph], related: list[Line]) -> list[DateMention]:
-    """Dates in the article's text, then in the stories it cites (those carry `cited_story`)."""
+def caption_lines(lines: list[Line]) -> list[Line]:
+    return [line for line in lines if line.dropped_by == rules.CAPTION_RULE]
+
+
+def date_mentions(
+    paragraphs: list[Paragraph], related: list[Line], captions: list[Line] | None = None
+) -> list[DateMention]:
+    """Dates in the article's text, then in the stories it cites (those carry `cited_story`), then the full dates
+    of its photo captions (`in_caption`)."""
     mentions: list[DateMention] = []
     for paragraph in paragraphs:
         for offset, text in enumerate(paragraph.text.split("\n")):
@@ -196,4 +255,7 @@ def date_mentions(paragraphs: list[Paragraph], related: list[Line]) -> list[Date
     # A cited story's date may sit on the line below its title: read the block as one text per line.
     for line in related:
         mentions.extend(dates.find_mentions(line.text.strip(), line.number, cited_story=True))
+    for line in captions or []:
+        found = dates.find_mentions(line.text.strip(), line.number)
+        mentions.extend(dataclasses.replace(m, in_caption=True) for m in found if m.precision == "day")
     return mentions

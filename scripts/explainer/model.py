@@ -44,6 +44,7 @@ class DateMention:
     precision: str  # "day", "month", "year", "day-month" (no year), "weekday"
     context: str  # the line it stands in
     cited_story: bool = False  # from a "See earlier stories" line: the article is newer than it
+    in_caption: bool = False  # from a photo caption: the photo was taken that day, the article is no older
 
 
 @dataclass

@@ -32,7 +32,8 @@ CHROME_LINES = LineRule(
         r"navigation|search|home( page)?|sign in|log ?in|register|log ?in ?/ ?register|sign up|"
         r"close|back to top|top|next (article|story)|previous (article|story)|"
         r"most (read|popular|viewed)|trending( now)?|latest news|print (view|this page|version)|"
-        r"text size|font size|[aA]\s?[aA]\s?[aA]|listen to (this )?(article|story)|"
+        # a size picker: "Text size Aa Aa", "A A A"
+        r"(text|font) size(\s+a\s?a){0,3}|[aA]\s?[aA]\s?[aA]|(a\s?a\s*){2,3}|listen to (this )?(article|story)|"
         r"related (articles|stories|content|topics)|you may also like|recommended( for you)?|"
         r"you are (in|here)\s*:.*|[-=_*~#.·•\s]{3,})"
     ),
@@ -44,7 +45,9 @@ PAGE_NOTICE_LINES = LineRule(
     "page notice",
     _rx(
         r"(we(’|')re sorry, this feature is currently unavailable\b.*|"
-        r"this (article|story|page )?was published \d+ (years?|months?|weeks?|days?) ago)"
+        r"this (article|story|page )?was published \d+ (years?|months?|weeks?|days?) ago|"
+        # the day the page was viewed and the site's last update: "Monday, Sep 25, 2023 | Last Update : 09:40 PM IST"
+        r".{0,40}\|\s*last updated?\s*:.*)"
     ),
     max_words=20,
 )
@@ -65,7 +68,8 @@ BREADCRUMB_LINES = LineRule("breadcrumb trail", re.compile(r"[^.!?>»›]{1,40}(
 ADVERTISEMENT_LINES = LineRule(
     "advertisement marker",
     _rx(
-        r"(advertisement|advertising|ad|sponsored( content)?|story continues below( advertisement)?|"
+        r"(-\s*advertisement\s*-|advertisement|advertising|ad|sponsored( content)?|"
+        r"story continue[sd] below( advertisement)?|"
         r"article continues (below|after advertisement)|scroll to continue( with content)?)"
     ),
     max_words=6,
@@ -74,7 +78,8 @@ ADVERTISEMENT_LINES = LineRule(
 SHARE_LINES = LineRule(
     "share / e-mail / letter line",
     _rx(
-        r"(share( this)?( article| story| page)?|share (via|on|to)( .{1,40})?|"
+        # a share menu's words may follow a bullet: "• Share to or" (the site names were icons)
+        r"(?:[•·]\s*)?(share( this)?( article| story| page)?|share (via|on|to)( .{1,40})?|"
         r"(e-?mail|print|tweet|facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|copy link)"
         r"( this)?( article| story| page| link)?|"
         r"e-?mail (a news tip|this (article|story)|the author)\b.*|"
@@ -84,7 +89,8 @@ SHARE_LINES = LineRule(
         r"share and enjoy:?|tags:[\s,]*|"
         # the comment form under a blog post or article
         r"your e-?mail address will not be published\b.*|required fields are marked\b.*|"
-        r"to (write|post|leave) (a )?comments?, please (log|sign) ?in\b.*)"
+        r"to (write|post|leave) (a )?comments?, please (log|sign) ?in\b.*|"
+        r"please enter your (comment|name|e-?mail( address)?)( here)?\W*)"
     ),
     max_words=14,
 )
@@ -102,11 +108,18 @@ SUBSCRIPTION_LINES = LineRule(
     "subscription pitch",
     _rx(
         r"(by subscribing\b.*|subscribe (now|today|to (our|the))\b.*|already a subscriber\??.*|"
-        r"sign up for (our|the) newsletter\b.*|.*\bquality journalism is (more |now more )?"
-        r"(crucial|important|vital|needed)\b.*|support (our|independent) journalism\b.*)"
+        r"sign up for\b.*|you may occasionally receive promotional content\b.*|"
+        r".*\bquality journalism is (more |now more )?"
+        r"(crucial|important|vital|needed)\b.*|support (our|independent) journalism\b.*|"
+        # a metered paywall: "You've read  of  free articles. Subscribe to continue.", "Get unlimited …"
+        r".*\bfree articles?\b.*\bsubscribe\b.*|.*\bsubscribe to continue\b.*|unlimited digital access\b.*|"
+        r".*\bget unlimited\b.*)"
     ),
     max_words=30,
 )
+
+# "Source: Meduza": the site names itself (or a wire agency) under the headline.
+SOURCE_LINES = LineRule("source credit", _rx(r"source\s*:\s*(?P<outlet>[A-Z][\w.&'’ -]{1,40})"), max_words=5)
 
 COPYRIGHT_LINES = LineRule(
     "copyright footer",
@@ -124,6 +137,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     SHARE_LINES,
     SOCIAL_LOGIN_LINES,
     SUBSCRIPTION_LINES,
+    SOURCE_LINES,
     COPYRIGHT_LINES,
 )
 
@@ -146,6 +160,12 @@ MENU_WORD = re.compile(r"[A-Z0-9][\w/&'-]*")
 # Short lines above the first paragraph other than the headline: section labels before it, captions after it.
 HEADER_EXTRA_RULE = "navigation or caption above the text"
 HEADER_EXTRAS_AFTER_TITLE_MIN = 2
+# A teaser cut short with an ellipsis, then the paragraph it was cut from ("… concessions from Communist…").
+TEASER_RULE = "teaser (repeats the text)"
+TEASER_END = re.compile(r"(?:…|\.\.\.)\s*$")
+# A standfirst printed whole again inside a later line of the text: the later one is kept. Shorter lines may
+# recur by chance (a quote, a subhead).
+REPEATED_LINE_MIN_WORDS = 8
 # The headline printed twice above the text (page title, then article title).
 REPEATED_HEADLINE_RULE = "headline repeated"
 
@@ -158,6 +178,21 @@ AUTHOR_TITLE_MAX_WORDS = 6
 LINK_LIST_RULE = "list of links"
 LINK_LIST_MAX_WORDS = 6
 LINK_LIST_MIN_LINES = 2
+
+# A photo caption: a line ending in a photo credit ("… Photo: Atta Kenare/AFP/Getty Images", "… (AFP/File)",
+# "… (Photo: ANI | Twitter)", "… File Photo by Eugene Zelenko/Wikimedia"), or a credit alone on its line
+# ("Vahid Salemi/AP", "Associated Press/Photo by Hani Mohammed"). A block of at most CAPTION_BLOCK_MAX_LINES
+# lines (between blank lines) holding one is a caption as a whole; in a longer block only the credited line goes.
+CAPTION_RULE = "photo caption"
+PHOTO_CREDIT_END = _rx(
+    r".*(?:\bphoto(?:graph)?s?\s*:\s*[^.:]{2,80}|\b(?:file\s+)?photo\s+by\s+[^.:]{2,60}|"
+    r"\((?:photo|photograph|file photo|image)\b[^()]{0,40}\)|\([^()]{1,30}/\s*file\))\s*"
+)
+PHOTO_CREDIT_LINE = re.compile(
+    r"[A-Z][\w.'’ -]{1,40}/(?:[\w.'’ -]{1,30}/)*"
+    r"(?:AP|AFP|Reuters|Getty Images|EPA|PA|Associated Press|Bloomberg|Xinhua|Photo by [A-Z][\w.'’ -]{1,40})"
+)
+CAPTION_BLOCK_MAX_LINES = 3
 
 # The same short line twice in a row: an image's alternative text, then its caption.
 REPEATED_CAPTION_RULE = "photo caption (repeated)"
@@ -182,7 +217,7 @@ CONTROL_RULE = "control character"
 # "By Patrick Goodenough | July 7, 2008 | 8:11 PM EDT"; the part after the separator may carry the date.
 BYLINE = re.compile(
     r"By\s+(?P<author>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin))*?)"
-    r"\s*(?:(?:[|,;•·–—\[(]|\s-\s)\s*(?P<rest>.*))?"
+    r"\s*(?:(?:[|,;•·–—\[(]|\s-\s|(?=(?i:last edited|last updated|updated|published|posted)\b))\s*(?P<rest>.*))?"
 )
 BYLINE_RULE = "byline"
 
@@ -210,8 +245,10 @@ CREDIT_LINE = re.compile(rf"(?:From(?: the)?\s+|[•·]\s*)(?P<author>{_AGENCY})
 # A line that is only a date, perhaps with a time: "December 09, 2011 10:15", "Published: 2002-05-10".
 DATELINE_PREFIX = _rx(r"(published|posted|updated|last updated|date)\s*:?\s*")
 DATELINE_MAX_WORDS = 9
-# What may surround the date on a dateline: weekday, time, time zone, punctuation — no lower-case words.
-DATELINE_REST = re.compile(r"[^a-z]*")
+# What may surround the date on a dateline: weekday, time ("2:27 am"), time zone, punctuation — no lower-case words.
+DATELINE_REST = re.compile(r"(?:[^a-z]|(?<![a-z])[ap]\.?m\.?(?![a-z]))*")
+# Under the text, a date counts as the page's only with one of DATELINE_PREFIX's words: "Last Updated 16 August 2012".
+FOOTER_DATELINE_RULE = "dateline under the text"
 DATELINE_RULE = "dateline"
 
 # "Headline - 2002-05-10": an archive or feed title that carries the date after the headline.
@@ -219,6 +256,9 @@ TITLE_DATE_SUFFIX = re.compile(r"(?P<title>.+?)\s+[-–—|]\s+(?P<date>\d{4}-\d
 
 # A headline: short, not ending like a sentence.
 HEADLINE_MAX_WORDS = 20
+# A short line ending in a closing quote with no punctuation before it reads as a headline, not a sentence:
+# "U.S. shuts down Russian consulate in San Francisco ‘in the spirit of parity’".
+HEADLINE_QUOTE_END = re.compile(r"[^\s.!?,;:…][’”\"']\s*$")
 # Japanese and Chinese sentences end in 。！？ and often in a closing quote 」』 or bracket ）.
 SENTENCE_END = re.compile(r"[.!?:\"”’)。！？」』）]\s*$")
 # Japanese and Chinese write no spaces between words: their characters (kanji, kana) count a word per two, about the
