@@ -136,6 +136,7 @@ def make_project(folder: Path, articles: dict[str, str]) -> Path:
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     fresh_docs(project)
     shutil.copytree(ROOT / "sources", project / "sources")
+    shutil.copytree(ROOT / "overrides", project / "overrides")  # theme overrides (sharing metadata)
     for name, text in articles.items():
         (project / "sources" / "articles" / name).write_text(text, encoding="utf-8")
     (project / "node_modules").symlink_to(ROOT / "node_modules")

@@ -110,6 +110,10 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
         out[explainer_pages.entity_path(entity.id)] = explainer_pages.render_entity(
             site, entity, mentions.get(entity.id, [])
         ) + jsonld.entity(entity)
+        if len(mentions.get(entity.id, [])) > explainer_pages.QUOTED_MENTIONS:  # the rest, loaded on request
+            out[explainer_pages.mentions_data_path(entity.id)] = explainer_pages.mentions_data(
+                entity, mentions[entity.id]
+            )
     out["entities/index.md"] = explainer_pages.render_entity_index(site, mentions)
     out.update(render_source_pages(sources, _source_links(site, mentions)))
     for source in sources:
