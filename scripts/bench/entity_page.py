@@ -57,7 +57,8 @@ def main(argv: list[str] | None = None) -> int:
         data = sorted((site / "entities").glob(f"{args.entity}.mentions*.js"))
         for file in data:
             body = file.read_bytes()
-            print(f"  loaded on demand: {file.name} {kib(body):.0f} KiB ({kib(gzip.compress(body, 9)):.0f} KiB gzipped)")
+            packed = kib(gzip.compress(body, 9))
+            print(f"  loaded on demand: {file.name} {kib(body):.0f} KiB ({packed:.0f} KiB gzipped)")
         if not data:
             print("  loaded on demand: nothing (every mention is in the page)")
         if args.lighthouse:

@@ -603,8 +603,8 @@ def _mentions_list(page: str, mentions: list[Mention]) -> str:
     entity_id = posixpath.basename(page).removesuffix(".md")
     data = posixpath.basename(mentions_data_path(entity_id))
     return (
-        f"The first {QUOTED_MENTIONS} are quoted here; all {total} mentions, in {articles:,} "
-        f"{_plural(articles, 'article')}, can be shown below, searchable and sorted by date.\n\n"
+        f"The first {QUOTED_MENTIONS} are quoted here. All {total}, in {articles:,} "
+        f"{_plural(articles, 'article')}, are one button away, with a search box and an order by date.\n\n"
         f'<div class="mention-list" markdown="1" data-entity="{entity_id}" data-mentions="{data}">\n\n'
         + "".join(lines)
         + "\n</div>\n\n"
