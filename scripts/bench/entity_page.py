@@ -23,11 +23,58 @@ from bench.scale import bench_env, make_project, real_sentences, synthetic_artic
 from bench.static_server import serve
 
 ENTITY = "beijing"
+CHROMIUM = "/usr/bin/chromium"
 LINK = re.compile(r"<a\s[^>]*href=")
 
 
 def kib(data: bytes) -> float:
     return len(data) / 1024
+
+
+def reader_timings(page: Path) -> str:
+    """From file://, median of 5: the button pressed → every mention shown; a word typed → the list filtered."""
+    from playwright.sync_api import sync_playwright
+
+    shown, filtered = [], []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        try:
+            for _ in range(5):
+                tab = browser.new_page()
+                tab.goto(page.resolve().as_uri())
+                tab.wait_for_load_state("load")
+                shown.append(
+                    tab.evaluate(
+                        """() => new Promise(done => {
+                            const start = performance.now();
+                            new MutationObserver((_, watch) => {
+                              if (document.querySelector('.mention-list__all')) {
+                                watch.disconnect();
+                                requestAnimationFrame(() => done(performance.now() - start));
+                              }
+                            }).observe(document.body, {childList: true, subtree: true});
+                            document.querySelector('.mention-list__more button').click();
+                        })"""
+                    )
+                )
+                filtered.append(
+                    tab.evaluate(
+                        """() => new Promise(done => {
+                            const box = document.querySelector('.mention-list__filter');
+                            const start = performance.now();
+                            box.value = 'japanese';
+                            box.dispatchEvent(new Event('input'));
+                            requestAnimationFrame(() => done(performance.now() - start));
+                        })"""
+                    )
+                )
+                tab.close()
+        finally:
+            browser.close()
+    return (
+        f"full list shown {statistics.median(shown):.0f} ms after the button, "
+        f"filtered {statistics.median(filtered):.0f} ms after a word (medians of 5)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -61,6 +108,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  loaded on demand: {file.name} {kib(body):.0f} KiB ({packed:.0f} KiB gzipped)")
         if not data:
             print("  loaded on demand: nothing (every mention is in the page)")
+        if data:
+            print(f"  from file:// in Chromium: {reader_timings(page)}")
         if args.lighthouse:
             server, base = serve(site)
             try:
