@@ -4,8 +4,8 @@ The converter writes the pages of the bench's synthetic corpus of N articles (sc
 converted by Python-Markdown (CPU time of this process) with the site's extensions as mkdocs.yml configures them,
 and again with each extension left out in turn. An extension's cost is the time it adds over all pages (the
 median over `--runs` rounds); the pages that use it are those whose HTML changes without it. Time an extension
-spends on pages whose HTML it does not change is paid for another page's feature. (MkDocs' own processing of links is not included:
-this is Markdown alone.)
+spends on pages whose HTML it does not change is paid for another page's feature. (MkDocs' own processing of
+links is not included: this is Markdown alone.)
 """
 
 from __future__ import annotations
