@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 ROOT ?= .
 EXPLAINER := PYTHONPATH=scripts $(PY) -m explainer --root $(ROOT)
 
-.PHONY: site pdf test serve convert add new suggest lint lock golden clean bench-pages bench bench-search
+.PHONY: site pdf test serve convert add new suggest lint lock golden clean bench-pages bench bench-search bench-entity bench-extensions bench-scripts
 
 site: $(VENV)/.installed node_modules/.installed
 	$(EXPLAINER) site
@@ -59,6 +59,18 @@ BENCH_ADDRESS := http://127.0.0.1:8731/some/subpath/
 bench-pages: $(VENV)/.installed node_modules/.installed
 	SITE_URL=$(BENCH_ADDRESS) $(EXPLAINER) site
 	PYTHONPATH=scripts $(PY) -m bench.lighthouse --address $(BENCH_ADDRESS); status=$$?; $(EXPLAINER) site; exit $$status
+
+# The heaviest entity page at N = 1,000 (Beijing): HTML size, links, its data file, Lighthouse.
+bench-entity: $(VENV)/.installed node_modules/.installed
+	PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(PY) -m bench.entity_page --lighthouse
+
+# What each Markdown extension costs at N = 1,000 and on how many pages it changes anything (CPU time).
+bench-extensions: $(VENV)/.installed node_modules/.installed
+	PYTHONPATH=scripts NO_MKDOCS_2_WARNING=1 $(PY) -m bench.extensions
+
+# What each of the site's scripts costs on each page type from file://, and where it does something.
+bench-scripts: site
+	PYTHONPATH=scripts $(PY) -m bench.page_scripts
 
 # Native-script search: index size and search latency for each search setting, real site and N = 1,000.
 bench-search: $(VENV)/.installed node_modules/.installed

@@ -16,6 +16,7 @@ import pytest
 
 from conftest import ROOT
 from explainer import pages
+from explainer.corpus import load_corpus
 from explainer.project import Project, build_pages
 
 COPIES = 30
@@ -30,23 +31,33 @@ def grown(project: Path) -> dict[str, str]:
     return out
 
 
-def test_an_entity_named_everywhere_lists_every_mention_and_quotes_the_first_ones(project: Path) -> None:
-    page = grown(project)["entities/shenyang.md"]
+def test_an_entity_named_everywhere_quotes_the_first_mentions_and_keeps_every_one_in_its_data_file(
+    project: Path,
+) -> None:
+    out = grown(project)
+    page = out["entities/shenyang.md"]
     total = int(re.search(r"## Mentions in the sources \((\d+)\)", page).group(1))
     assert total > pages.QUOTED_MENTIONS
     section = page.split("## Mentions in the sources", 1)[1].split("\n## ", 1)[0]
     quoted = re.findall(r"^- “.+” — \[.+\]\(\.\./sources/([a-z0-9-]+)\.md#p-(\d+)\)$", section, re.M)
     assert len(quoted) == pages.QUOTED_MENTIONS
-    rest = re.findall(r"^- \[(.+?)\]\(\.\./sources/([a-z0-9-]+)\.md\): (.+)$", section, re.M)
-    listed = [
-        (key, n, int(times or 1))
-        for _, key, links in rest
-        for n, times, target in re.findall(r"\[¶(\d+)(?: ×(\d+))?\]\(([^)]+)\)", links)
-        if target == f"../sources/{key}.md#p-{n}"
-    ]
-    assert len(quoted) + sum(times for _, _, times in listed) == total  # every mention, each linked to its ¶
-    assert len({key for _, key, _ in rest}) == len(rest)  # one line per article
-    assert f"{total - pages.QUOTED_MENTIONS} more mentions in {len(rest)} articles:" in section
+    assert len(re.findall(r"\]\([^)]*#p-\d+\)", section)) == pages.QUOTED_MENTIONS  # no other paragraph link
+    assert f"Show all {total} mentions" in section
+    assert '<script src="../assets/javascripts/mentions.js"></script>' in section
+    script = out[pages.mentions_data_path("shenyang")]
+    data = json.loads(re.fullmatch(r'(?s).*window\.explainerMentions\["shenyang"\] = (.*);\n', script).group(1))
+    listed = [(data["sources"][s][0], p) for s, p, _ in data["mentions"]]
+    assert len(listed) == total  # every mention, each with its paragraph
+    assert [(f"../sources/{key}.html", int(n)) for key, n in quoted] == listed[: pages.QUOTED_MENTIONS]
+    paragraphs = {
+        f"../sources/{s.id}.html": {p.number for p in s.paragraphs}
+        for s in load_corpus(project / "sources" / "articles")
+    }
+    assert all(number in paragraphs[address] for address, number in listed)
+    assert all(sentence.strip() for _, _, sentence in data["mentions"])
+    # An entity named less often has everything in its page and no data file.
+    assert pages.mentions_data_path("yoriko-kawaguchi") not in out
+    assert "mention-list" not in out["entities/yoriko-kawaguchi.md"]
 
 
 def test_home_lists_the_cited_sources_of_a_large_corpus_and_links_to_all(project: Path) -> None:

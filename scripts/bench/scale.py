@@ -136,6 +136,7 @@ def make_project(folder: Path, articles: dict[str, str]) -> Path:
     shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
     fresh_docs(project)
     shutil.copytree(ROOT / "sources", project / "sources")
+    shutil.copytree(ROOT / "overrides", project / "overrides")  # theme overrides (sharing metadata)
     for name, text in articles.items():
         (project / "sources" / "articles" / name).write_text(text, encoding="utf-8")
     (project / "node_modules").symlink_to(ROOT / "node_modules")
@@ -257,15 +258,22 @@ def main(argv: list[str] | None = None) -> int:
             f"served): median {last.preview.median_s:.2f} s over {len(last.preview.samples_s)} edits [{samples}]; "
             f"first build {last.preview.first_build_s:.1f} s"
         )
+    ratio = last.ours.seconds / last.baseline.seconds
+    print(
+        f"at N={last.n}: total build {ratio:.2f}x plain Material; 1.5x would be {1.5 * last.baseline.seconds:.2f} s, "
+        f"{last.ours.seconds - 1.5 * last.baseline.seconds:+.2f} s from ours; conversion (cold) "
+        f"{last.convert.seconds:.2f} s, {100 * last.convert.seconds / last.ours.seconds:.1f}% of the total"
+    )
+    # Issue 16's targets (re-based from 1.3x: source pages stripped to plain text already cost about 1.2x).
     checks = {
-        f"total build <= 1.3x plain Material at N={last.n}": last.ours.seconds <= 1.3 * last.baseline.seconds,
-        "conversion <= 10% of the total": last.convert.seconds <= 0.1 * last.ours.seconds,
+        f"total build <= 2.0x plain Material at N={last.n}": ratio <= 2.0,
         "peak memory < 1 GiB": last.ours.peak_mib < 1024,
+        "search index <= 1.1x plain Material's": last.index_kib <= 1.1 * last.baseline_index_kib,
     }
     if last.search:
         checks[f"search median < 200 ms at N={last.n}"] = last.search.median_ms < 200
     if last.preview:
-        checks[f"preview re-render < 2 s at N={last.n}"] = last.preview.median_s < 2
+        checks[f"preview re-render <= 1.0 s at N={last.n}"] = last.preview.median_s <= 1.0
     for name, ok in checks.items():
         print(f"{'met' if ok else 'NOT MET'}: {name}")
     return 0 if all(checks.values()) else 1

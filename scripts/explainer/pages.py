@@ -591,28 +591,81 @@ def _supported(notes: Footnotes, text: str, citations: tuple[Citation, ...], bac
 
 
 def _mentions_list(page: str, mentions: list[Mention]) -> str:
-    """Every mention, each linked to its paragraph; the first QUOTED_MENTIONS quoted in full, the rest (a name
-    that recurs across hundreds of articles) one line per article, so the page stays readable and light."""
+    """The first QUOTED_MENTIONS mentions, each quoted and linked to its paragraph. A name that recurs across
+    hundreds of articles (Beijing: 4,078 mentions at 1,000 sources) would make the page carry thousands of links
+    on load: the whole list is a data file of its own instead (`mentions_data`), loaded by mentions.js only when
+    the reader asks, and shown there searchable and sortable by date."""
     lines = []
     for mention in mentions[:QUOTED_MENTIONS]:
-        source = mention.source
-        where = f"{source.metadata.get('outlet') or source.id}, {date_label(source)}, ¶{mention.paragraph}"
-        link = rel(page, f"{source_path(source.id)}#p-{mention.paragraph}")
+        where = _mention_where(mention)
+        link = rel(page, f"{source_path(mention.source.id)}#p-{mention.paragraph}")
         lines.append(f"- “{inert_inline(nested_quote(mention.sentence))}” — [{inert_inline(where)}]({link})\n")
-    rest: dict[str, list[Mention]] = {}
-    for mention in mentions[QUOTED_MENTIONS:]:
-        rest.setdefault(mention.source.id, []).append(mention)
-    if rest:
-        count, articles = len(mentions) - QUOTED_MENTIONS, len(rest)
-        lines.append(f"\n{count} more {_plural(count, 'mention')} in {articles} {_plural(articles, 'article')}:\n\n")
-    for group in rest.values():
-        source = group[0].source
-        address = rel(page, source_path(source.id))
-        per_paragraph = Counter(m.paragraph for m in group)  # a paragraph may name the entry in two sentences
-        paragraphs = ", ".join(f"[¶{n}{f' ×{k}' if k > 1 else ''}]({address}#p-{n})" for n, k in per_paragraph.items())
-        where = f"{source.metadata.get('outlet') or source.id}, {date_label(source)}"
-        lines.append(f"- [{inert_inline(where)}]({address}): {paragraphs}\n")
-    return "".join(lines)
+    if len(mentions) <= QUOTED_MENTIONS:
+        return "".join(lines)
+    articles = len({m.source.id for m in mentions})
+    total = f"{len(mentions):,}"
+    # Raw HTML: the list sits in a block the script finds by its data file, and the script is this page's alone
+    # (a file of the site, so the content security policy's 'self' lets it and the data file run).
+    script = rel(page, MENTIONS_SCRIPT)
+    entity_id = posixpath.basename(page).removesuffix(".md")
+    data = posixpath.basename(mentions_data_path(entity_id))
+    return (
+        f"The first {QUOTED_MENTIONS} are quoted here. All {total}, in {articles:,} "
+        f"{_plural(articles, 'article')}, are one button away, with a search box and an order by date.\n\n"
+        f'<div class="mention-list" markdown="1" data-entity="{entity_id}" data-mentions="{data}">\n\n'
+        + "".join(lines)
+        + "\n</div>\n\n"
+        f'<p class="mention-list__more" hidden><button type="button" class="md-button">'
+        f"Show all {total} mentions</button></p>\n\n"
+        f'<script src="{script}"></script>\n'
+    )
+
+
+def _mention_where(mention: Mention) -> str:
+    source = mention.source
+    return f"{source.metadata.get('outlet') or source.id}, {date_label(source)}, ¶{mention.paragraph}"
+
+
+MENTIONS_SCRIPT = "assets/javascripts/mentions.js"
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a sentence naming several entities is in each one's list
+def _quoted(sentence: str) -> str:
+    return " ".join(nested_quote(sentence).split())
+
+
+def mentions_data_path(entity_id: str) -> str:
+    """The data file of an entity's full mention list, beside its page (entities/<id>.mentions.js)."""
+    return f"entities/{entity_id}.mentions.js"
+
+
+def mentions_data(entity: Entity, mentions: list[Mention], known: dict[str, list[str]] | None = None) -> str:
+    """An entity's every mention as a script that sets a global: loaded through a <script> tag, it works from
+    file://, where browsers refuse fetch() of local files. Each source once (its page's address from the entity
+    page, its label, its date for sorting); then each mention as [source, paragraph, sentence]. The script shows
+    the text with textContent, so it stays inert. The paragraph anchors exist: every mention was found in one of
+    its source's numbered paragraphs, and the source page gives each its id (#p-N). `known` keeps each source's
+    entry for the next entity (every entity page is in the same folder, so the address is the same)."""
+    known = {} if known is None else known
+    index: dict[str, int] = {}
+    sources: list[list[str]] = []
+    rows: list[list[int | str]] = []
+    for mention in mentions:
+        source = mention.source
+        if source.id not in index:
+            index[source.id] = len(sources)
+            if source.id not in known:
+                address = rel(entity_path(entity.id), source_path(source.id)).removesuffix(".md") + ".html"
+                label = f"{source.metadata.get('outlet') or source.id}, {date_label(source)}"
+                known[source.id] = [address, label, source.date.value.isoformat() if source.date.value else ""]
+            sources.append(known[source.id])
+        rows.append([index[source.id], mention.paragraph, _quoted(mention.sentence)])
+    payload = json.dumps({"sources": sources, "mentions": rows}, ensure_ascii=False, separators=(",", ":"))
+    return (
+        "// Generated by `python -m explainer convert` from the sources: every mention of one entity (see pages.py).\n"
+        "window.explainerMentions = window.explainerMentions || {};\n"
+        f"window.explainerMentions[{json.dumps(entity.id)}] = {payload};\n"
+    )
 
 
 def _plural(count: int, noun: str) -> str:

@@ -108,10 +108,15 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     out["figures.md"] = explainer_pages.render_figures(site)
     out["glossary.md"] = explainer_pages.render_glossary(site)
     mentions = explainer_pages.find_mentions(site)
+    listed: dict[str, list[str]] = {}  # each source's entry in the mention data files, made once
     for entity in data.entities:
         out[explainer_pages.entity_path(entity.id)] = explainer_pages.render_entity(
             site, entity, mentions.get(entity.id, [])
         ) + jsonld.entity(entity)
+        if len(mentions.get(entity.id, [])) > explainer_pages.QUOTED_MENTIONS:  # the rest, loaded on request
+            out[explainer_pages.mentions_data_path(entity.id)] = explainer_pages.mentions_data(
+                entity, mentions[entity.id], listed
+            )
     out["entities/index.md"] = explainer_pages.render_entity_index(site, mentions)
     out.update(render_source_pages(sources, _source_links(site, mentions)))
     for source in sources:
