@@ -7,9 +7,11 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from browser_helpers import OfflinePage
 from conftest import ROOT, run_explainer
 from test_new import story_words
 
@@ -44,6 +46,39 @@ def test_the_example_builds_with_no_error_and_the_support_lint_passes(built: tup
         assert (site / page).is_file(), page
     assert list(site.glob("senkaku-2010-explainer-*.zip"))
     assert not (ROOT / "site" / "topics" / "collision.html").exists(), "built into the main site"
+
+
+def plain(text: str) -> str:
+    """Text as compared: quote marks straight (the site nests a quote's own marks as single ones), spaces single."""
+    for curly, straight in (("“", '"'), ("”", '"'), ("‘", '"'), ("’", "'")):
+        text = text.replace(curly, straight)
+    return " ".join(text.replace("'", '"').split())
+
+
+def test_its_pages_open_from_file_with_no_request_and_their_citations_reach_the_words(
+    built: tuple[Path, str], browser: Any
+) -> None:
+    """In Chromium from file://: home, the three topics, timeline and disputes load with nothing fetched and no
+    console error; every citation of the row's page leads to a source paragraph holding its quoted words."""
+    site = built[0] / "site"
+    pages = ["index.html", "topics/collision.html", "topics/row.html", "topics/release.html"]
+    with OfflinePage(browser) as offline:
+        for name in [*pages, "timeline.html", "disputes.html"]:
+            offline.open(site / name).wait_for_load_state("networkidle")
+        page = offline.open(site / "topics" / "row.html")
+        notes = page.eval_on_selector_all(
+            ".footnote li a[href*='sources/']", "links => links.map(a => [a.href, a.closest('li').innerText])"
+        )
+        assert len(notes) >= 10
+        for href, text in notes:
+            quote = re.search(r"“(.+?)”", text, re.S)
+            assert quote, text
+            address, fragment = href.split("#")
+            source = offline.open(Path(address.removeprefix("file://")), "#" + fragment)
+            paragraph = source.inner_text("#" + fragment.split("-q")[0])
+            assert plain(quote.group(1))[:40] in plain(paragraph), (href, quote.group(1))
+        assert offline.blocked == []
+        assert offline.errors == []
 
 
 def test_it_holds_no_name_of_this_story_its_own_sources_do_not_write(built: tuple[Path, str]) -> None:
