@@ -43,6 +43,15 @@ def test_pdf_has_title_page_chapters_and_every_note(built_site: Path, tmp_path: 
 
     first = " ".join(reader.pages[0].extract_text().split())
     assert "Built on" in first and "Sources (" in first  # the title page: title, build date, sources list
+    # and a contents list naming the chapters in reading order, each a link to its heading
+    printed_page = (built_site / "print.html").read_text(encoding="utf-8")
+    contents = re.search(r'<div class="print-contents".*?</ol>', printed_page, re.S)
+    assert contents, "no contents list"
+    links = re.findall(r'<a href="#(chapter-\d+)">(.*?)</a>', contents.group(0))
+    assert [html.unescape(title) for _, title in links] == chapters[:-1]
+    assert all(f'id="{anchor}"' in printed_page for anchor, _ in links)
+    contents_text = " ".join(reader.pages[0].extract_text().split() + reader.pages[1].extract_text().split())
+    assert "Contents" in contents_text and chapters[-2] in contents_text
     text = _words(" ".join(page.extract_text() for page in reader.pages))
     citations = json.loads((built_site / "data" / "citations.json").read_text(encoding="utf-8"))
     chapter_pages = {page.replace(".md", ".html") for page in CHAPTERS}

@@ -56,6 +56,25 @@ def _chapter(markdown: str, offset: int) -> tuple[str, list[str], int]:
     return "\n".join(kept).rstrip() + "\n", notes, max(numbers, default=0)
 
 
+_CHAPTER_HEADING = re.compile(r"^# (?P<title>[^\n{]+?)\s*$", re.MULTILINE)
+
+
+def _numbered(body: str, number: int) -> tuple[str, str]:
+    """A chapter's first heading given the anchor `chapter-N` (for the contents list): (body, its title)."""
+    found = _CHAPTER_HEADING.search(body)
+    if not found:
+        return body, ""
+    heading = f"# {found['title']} {{ #chapter-{number} }}"
+    return body[: found.start()] + heading + body[found.end() :], found["title"]
+
+
+def _contents(titles: list[str]) -> str:
+    """The chapters in reading order, each a link to its heading (on paper: a list of what follows)."""
+    rows = "".join(f'<li><a href="#chapter-{n}">{title}</a></li>' for n, title in enumerate(titles, 1) if title)
+    heading = '<p class="print-title-sources">Contents</p>'
+    return f'<div class="print-contents" data-search-exclude>{heading}<ol>{rows}</ol></div>\n\n'
+
+
 def _title_page(site: pages.Site, title: str, built: dt.date) -> str:
     rows = "".join(
         f"<li>{inert_block(s.metadata.get('outlet') or s.id)}, {inert_block(s.title)} "
@@ -90,10 +109,14 @@ def render_print_page(
     )
     parts = [on_screen, _title_page(site, title, built)]
     notes: list[str] = []
-    for markdown in rendered:
+    titles: list[str] = []
+    for number, markdown in enumerate(rendered, 1):
         body, definitions, _ = _chapter(markdown, len(notes))
+        body, chapter = _numbered(body, number)
+        titles.append(chapter)
         parts.append(body + "\n")
         notes += definitions
+    parts.insert(2, _contents(titles))
     parts.append("# Notes\n\nEvery note cites a source and the words quoted from it.\n\n" + "\n".join(notes) + "\n")
     front = (
         "---\n"
