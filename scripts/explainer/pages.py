@@ -19,6 +19,7 @@ from . import rules
 from .cite import ResolvedCitation, span_id
 from .data import MARK, Citation, CuratedData, Entity, Event, Mark
 from .dating import fmt
+from .links import Origin
 from .model import Source
 from .render import ABBREVIATIONS, date_label, front_matter, inert_inline, nested_quote, sources_table
 
@@ -63,6 +64,7 @@ class Backlink:
     title: str
     note: int = 0
     paragraph: int = 0
+    origin: Origin | None = field(default=None, compare=False)  # the citation's file and line
 
     @property
     def anchor(self) -> str:
@@ -98,7 +100,8 @@ class Footnotes:
         item = self.site.resolved[citation]
         self.entries.append(item)
         number = len(self.entries)
-        link = Backlink(self.page, self.title, number, item.where.paragraph)
+        origin = Origin(citation.path, citation.line)
+        link = Backlink(self.page, self.title, number, item.where.paragraph, origin)
         self.site.cited_by.setdefault(item.source.id, []).append(link)
         self.site.notes.append((self.page, number, citation))
         return f"[^{number}]"

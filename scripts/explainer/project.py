@@ -14,9 +14,10 @@ from .claims_page import render_claims
 from .corpus import load_corpus
 from .data import load_data
 from .errors import ExplainerError, Problem
+from .links import Links, Origin
 from .model import Source
 from .narrative import CitationUse, load_narrative
-from .render import SourceLinks, render_source_pages
+from .render import SOURCES_DIR, SourceLinks, render_source_pages
 from .story import Story, check_pages, mkdocs_fragment, story_css
 from .write import write_owned
 
@@ -118,7 +119,9 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
                 entity, mentions[entity.id], listed
             )
     out["entities/index.md"] = explainer_pages.render_entity_index(site, mentions)
-    out.update(render_source_pages(sources, _source_links(site, mentions)))
+    links = Links()  # every link written into finished HTML, checked below against the pages generated
+    entities_file = project.sources / "entities.yml"
+    out.update(render_source_pages(sources, _source_links(site, mentions, links, entities_file)))
     for source in sources:
         out[explainer_pages.source_path(source.id)] += jsonld.news_article(source)
     out[explainer_pages.CLAIMS_PAGE] = render_claims(site, report)
@@ -133,6 +136,8 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     # The story's part of the site: thread colours, and the title, description and navigation mkdocs.yml inherits.
     out[STORY_CSS] = story_css(data.story)
     out[MKDOCS_STORY] = mkdocs_fragment(data.story)
+    if problems := links.check(out, project.docs):  # a bad link is the converter's fault: named by its data
+        raise ExplainerError(sorted(problems, key=lambda p: (str(p.path), p.line or 0)))
     return sources, out
 
 
@@ -143,23 +148,28 @@ def _take_away(path: str, title: str, built: dt.date, story: Story) -> str:
 
 
 def _source_links(
-    site: explainer_pages.Site, mentions: dict[str, list[explainer_pages.Mention]]
+    site: explainer_pages.Site, mentions: dict[str, list[explainer_pages.Mention]], links: Links, entities_file: Path
 ) -> dict[str, SourceLinks]:
-    links = {s.id: SourceLinks(cite=cite_block(source_work(s), paragraphs=True)) for s in site.sources}
+    """What each source page links to, as written in its finished HTML (every link recorded in `links`)."""
+    found = {s.id: SourceLinks(cite=cite_block(source_work(s), paragraphs=True)) for s in site.sources}
+    for source in site.sources:
+        page = explainer_pages.source_path(source.id)
+        found[source.id].index = links.to(page, f"{SOURCES_DIR}/index.md", "", Origin(source.path))
     for (source_id, paragraph), ranges in site.spans.items():
-        links[source_id].spans[paragraph] = ranges
+        found[source_id].spans[paragraph] = ranges
     for source_id, backlinks in site.cited_by.items():
         page = explainer_pages.source_path(source_id)
         for link in backlinks:
-            target = explainer_pages.rel(page, f"{link.page}#{link.anchor}")
-            links[source_id].cited_by.append((link.paragraph, link.title, link.note, target))
+            origin = link.origin or Origin(site.source(source_id).path)
+            note = links.to(page, link.page, link.anchor, origin)
+            here = links.to(page, page, f"p-{link.paragraph}", origin)
+            found[source_id].cited_by.append((link.paragraph, link.title, link.note, note, here))
     for entity in site.data.entities:
         for source_id in dict.fromkeys(m.source.id for m in mentions.get(entity.id, [])):
             page = explainer_pages.source_path(source_id)
-            links[source_id].named.append(
-                (entity.name, explainer_pages.rel(page, explainer_pages.entity_path(entity.id)))
-            )
-    return links
+            target = links.to(page, explainer_pages.entity_path(entity.id), "", Origin(entities_file, entity.line))
+            found[source_id].named.append((entity.name, target))
+    return found
 
 
 def convert(project: Project, notices: list[str] | None = None) -> tuple[list[Source], list[str]]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from . import rules
 from .dating import fmt
+from .finished_html import block
 from .model import Source
 
 SOURCES_DIR = "sources"
@@ -109,9 +110,11 @@ class SourceLinks:
     """What the rest of the site says about a source: quoted spans, citing places, entities it names."""
 
     spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # paragraph → merged quote spans
-    cited_by: list[tuple[int, str, int, str]] = field(default_factory=list)  # (paragraph, page title, note, link)
+    # (paragraph, page title, note, link to the note, link to the paragraph): links as written in the HTML
+    cited_by: list[tuple[int, str, int, str, str]] = field(default_factory=list)
     named: list[tuple[str, str]] = field(default_factory=list)  # (entity name, link)
     cite: str = ""  # the "Cite this page" box (citation_formats.py)
+    index: str = "index.html"  # the back link to the sources index
 
 
 def _paragraph_html(text: str, number: int, spans: list[tuple[int, int]]) -> str:
@@ -125,64 +128,65 @@ def _paragraph_html(text: str, number: int, spans: list[tuple[int, int]]) -> str
 
 
 def source_page(source: Source, links: SourceLinks | None = None) -> str:
+    """The page of one article: finished HTML (finished_html.py) between Markdown headings, which keep their
+    permalinks and make the table of contents. Every text in the HTML is inert; every link comes from links.py."""
     links = links or SourceLinks()
-    parts = [front_matter(source.title, summary(source))]
-    parts.append("[← All sources](index.md){ .back-link }\n{ data-search-exclude }\n\n")
     # The article leads: who published it and when (with the byline warning), then the text; the rest of the
     # metadata and the date's reasoning are one click away.
-    parts.append(_lead_block(source))
-    parts.append(
-        '<details class="source-details" data-search-exclude><summary>About this copy: metadata and how the date '
-        "was established</summary>\n\n"
+    lead = (
+        f'<p data-search-exclude><a class="back-link" href="{links.index}">← All sources</a></p>\n'
+        + _lead_block(source)
+        + '<details class="source-details" data-search-exclude><summary>About this copy: metadata and how the '
+        "date was established</summary>\n\n"
+        + _metadata_block(source)
+        + _date_block(source)
+        + "</details>\n\n"
+        + links.cite
     )
-    parts.append(_metadata_block(source))
-    parts.append(_date_block(source))
-    parts.append("</details>\n\n")
-    parts.append(links.cite)
-    parts.append("## Article text {#text}\n\n")
+    parts = [front_matter(source.title, summary(source)), block(lead), "## Article text {#text}\n"]
+    text = []
     if not source.paragraphs:
-        parts.append('<p class="empty">Every line of this article was removed as boilerplate.</p>\n\n')
-    # One raw HTML block for the whole text, one paragraph per line: Python-Markdown handles each block on its own
-    # (a placeholder paragraph, run through every inline pattern), so a block per paragraph costs 0.45 s more at
-    # 1,000 sources.
-    if source.paragraphs:
-        parts.append('<div class="article-text">\n')
+        text.append('<p class="empty">Every line of this article was removed as boilerplate.</p>\n')
+    else:
+        text.append('<div class="article-text">\n')
     for paragraph in source.paragraphs:
         classes = "para subhead" if paragraph.subhead else "para"
-        parts.append(
+        text.append(
             f'<p class="{classes}" id="{paragraph.anchor}">'
             f'<a class="para-num" href="#{paragraph.anchor}" data-n="{paragraph.number}" '
             f'aria-label="Paragraph {paragraph.number}"></a>'
             f"{_paragraph_html(paragraph.text, paragraph.number, links.spans.get(paragraph.number, []))}</p>\n"
         )
     if source.paragraphs:
-        parts.append("</div>\n\n")
-    parts.append(_removed_block(source))
+        text.append("</div>\n")
+    text.append(_removed_block(source))
+    parts.append(block("".join(text)))
     parts.append(_links_block(links))
-    # No glossary include here: the article text is raw HTML, which abbreviations never reach; on 1,000 source
-    # pages the include and the abbr pass cost seconds for nothing.
+    # No glossary include here: abbreviations never reach finished HTML; on 1,000 source pages the include and
+    # the abbr pass cost seconds for nothing.
     return "".join(parts)
 
 
 def _links_block(links: SourceLinks) -> str:
     out = ""
     if links.named:
-        names = ", ".join(f"[{inert_inline(name)}]({link})" for name, link in links.named)
-        out += f"\n## Named in this article {{#named data-search-exclude}}\n\n{names}\n"
+        names = ", ".join(f'<a href="{link}">{inert_block(name)}</a>' for name, link in links.named)
+        out += "## Named in this article {#named data-search-exclude}\n" + block(f"<p>{names}</p>")
     # Links to other pages, not the article's words: kept out of the search index.
-    out += "\n## Cited by {#cited-by data-search-exclude}\n\n"
+    out += "## Cited by {#cited-by data-search-exclude}\n"
     if not links.cited_by:
-        return out + "No page of this site cites this article yet.\n"
-    by_paragraph: dict[int, dict[str, list[tuple[int, str]]]] = {}
-    for paragraph, title, note, link in sorted(links.cited_by):
-        by_paragraph.setdefault(paragraph, {}).setdefault(title, []).append((note, link))
-    for paragraph, pages in by_paragraph.items():
+        return out + block("<p>No page of this site cites this article yet.</p>")
+    by_paragraph: dict[int, tuple[str, dict[str, list[tuple[int, str]]]]] = {}
+    for paragraph, title, note, link, here in sorted(links.cited_by):
+        by_paragraph.setdefault(paragraph, (here, {}))[1].setdefault(title, []).append((note, link))
+    items = []
+    for paragraph, (here, pages) in by_paragraph.items():
         cited = " · ".join(
-            f"{inert_inline(title)}: " + ", ".join(f"[note {note}]({link})" for note, link in notes)
+            f"{inert_block(title)}: " + ", ".join(f'<a href="{link}">note {note}</a>' for note, link in notes)
             for title, notes in pages.items()
         )
-        out += f"- [¶{paragraph}](#p-{paragraph}) — {cited}\n"
-    return out
+        items.append(f'<li><a href="{here}">¶{paragraph}</a> — {cited}</li>')
+    return out + block("<ul>\n" + "\n".join(items) + "\n</ul>")
 
 
 def _row(label: str, value: str, origin: str | None = None) -> str:

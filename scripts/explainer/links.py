@@ -1,0 +1,93 @@
+"""Links inside finished HTML: written here as final addresses, remembered with the data that asked for them, and
+checked against the pages and anchors the converter generates.
+
+MkDocs rewrites and validates the links of Markdown (`[x](../entities/china.md)`), but never looks inside raw
+HTML. Pages whose bodies the converter writes as finished HTML (finished_html.py) take their links from here
+instead, and `check` fails the build on any that points at no page, or at an anchor that page does not carry,
+naming the file and line of the data that produced it (an entity of entities.yml, a citation in a page or a
+data file, an article)."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The data a link was made for: a file and line of the project's inputs."""
+
+    path: Path
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class Emitted:
+    page: str  # the page (path under docs/, .md) that carries the link
+    target: str  # the page linked to (path under docs/, .md); the same page for an anchor on it
+    anchor: str
+    origin: Origin
+
+
+def href(page: str, target: str, anchor: str = "") -> str:
+    """The address of `target#anchor` as written in `page`'s HTML: relative, `.md` → `.html` (the site's URLs are
+    not directory URLs; mkdocs.yml says so for the offline plugin)."""
+    fragment = f"#{anchor}" if anchor else ""
+    if target == page:
+        return fragment
+    relative = posixpath.relpath(target, posixpath.dirname(page) or ".")
+    return relative.removesuffix(".md") + ".html" + fragment
+
+
+@dataclass
+class Links:
+    """Every link the converter writes into finished HTML, with its origin."""
+
+    emitted: list[Emitted] = field(default_factory=list)
+
+    def to(self, page: str, target: str, anchor: str, origin: Origin) -> str:
+        self.emitted.append(Emitted(page, target, anchor, origin))
+        return href(page, target, anchor)
+
+    def check(self, pages: dict[str, str], docs: Path) -> list[Problem]:
+        """Problems (one per bad link) against the generated `pages` (path → text) and the hand-written pages."""
+        anchors: dict[str, set[str] | None] = {}
+        problems = []
+        for link in self.emitted:
+            if link.target not in anchors:
+                text = pages.get(link.target)
+                if text is None and (docs / link.target).is_file():
+                    text = (docs / link.target).read_text(encoding="utf-8")
+                anchors[link.target] = None if text is None else anchors_of(text)
+            found = anchors[link.target]
+            written = href(link.page, link.target, link.anchor)
+            if found is None:
+                why = f"no page {link.target}"
+            elif link.anchor and link.anchor not in found:
+                why = f"no anchor #{link.anchor} in {link.target}"
+            else:
+                continue
+            problems.append(Problem(link.origin.path, f"link {written} on {link.page}: {why}", link.origin.line))
+        return problems
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+_ATTR_ID = re.compile(r"\{[^}\n]*?#([A-Za-z][\w:.-]*)")  # attr_list: "## Heading {#id}", "{ #id .class }"
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+_FOOTNOTE_DEFINITION = re.compile(r"(?m)^\[\^([^\]\s]+)\]:")  # a note's text, "[^3]: …" opening a line
+
+
+def anchors_of(text: str) -> set[str]:
+    """The anchors a page will carry, read from what the converter wrote: HTML ids, attribute-list ids, and the
+    footnotes extension's ids for references and notes ([^3] → fnref:3 and fn:3)."""
+    found = set(_ID.findall(text)) | set(_ATTR_ID.findall(text))
+    referenced = Counter(_FOOTNOTE.findall(text))
+    referenced.subtract(_FOOTNOTE_DEFINITION.findall(text))
+    found |= {f"fnref:{label}" for label, count in referenced.items() if count > 0}
+    found |= {f"fn:{label}" for label in _FOOTNOTE_DEFINITION.findall(text)}
+    return found
