@@ -1,15 +1,16 @@
 """Markdown extension: HTML the converter has already finished passes through Python-Markdown untouched.
 
-A generated page (a source page, an entity page, the sources index) is written by the converter, which knows
-everything in it: its body is finished HTML, every text in it made inert and every link in it checked by the
-converter (links.py). Python-Markdown would still parse each tag of it to find where the raw HTML ends, only to
-store it unchanged. Between the two marker lines below the block is stored as it is, in one step: MkDocs' CPU time
-at 1,000 sources fell from 10.4 to 7.8 s (user, medians of 3, the same pages with and without this extension). Headings stay Markdown lines between such blocks,
-so the table of contents and their permalinks are made as on every other page.
+A generated page (today: each source page) is written by the converter, which knows everything in it: its body is
+finished HTML, every text in it made inert and every link in it checked by the converter (links.py). Python-Markdown
+would still parse each tag of it to find where the raw HTML ends, only to store it unchanged. Between the two marker
+lines below the block is stored as it is, in one step: MkDocs' CPU time at 1,000 sources fell from 10.4 to 7.8 s
+(user, medians of 3, the same pages with and without this extension). Headings stay Markdown lines between such
+blocks, so the table of contents and their permalinks are made as on every other page.
 
-Nothing in the block is read: MkDocs neither rewrites nor validates its links (the converter writes them as
-final `.html` addresses and checks them instead). Article text cannot close a block early: the converter writes
-every text as one physical line with `<` as an entity."""
+MkDocs still reads the block's ids first (its own raw HTML reader, priority 21), so links from Markdown pages to a
+source paragraph stay validated by MkDocs; it neither rewrites nor validates the block's own links (the converter
+writes them as final `.html` addresses and checks them instead). Article text cannot close a block early: the
+converter writes every text as one physical line with `<` as an entity."""
 
 from __future__ import annotations
 
