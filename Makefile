@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 ROOT ?= .
 EXPLAINER := PYTHONPATH=scripts $(PY) -m explainer --root $(ROOT)
 
-.PHONY: site pdf test serve convert add new suggest lint lock golden clean bench-pages bench bench-search bench-entity bench-extensions bench-scripts
+.PHONY: site pdf test serve convert add new suggest lint lock golden clean bench-pages bench bench-search bench-entity bench-extensions bench-scripts bench-10k
 
 site: $(VENV)/.installed node_modules/.installed
 	$(EXPLAINER) site
@@ -52,6 +52,11 @@ lint: $(VENV)/.installed
 # Scale: synthetic corpora of 10, 100 and 1,000 articles, our build against plain Material in the same run.
 bench: $(VENV)/.installed node_modules/.installed
 	PYTHONPATH=scripts $(PY) -m bench.scale
+
+# Issue 16's N = 10,000 row (opt-in: it takes minutes): N = 1,000 (medians of 3) and 10,000 (one run of each
+# build), the exponents between them, peak memory, and the first and later searches from file:// at 10,000.
+bench-10k: $(VENV)/.installed node_modules/.installed
+	PYTHONPATH=scripts $(PY) -m bench.scale --sizes 1000 10000 --runs 3 --large-runs 1 --no-preview
 
 # Lighthouse (mobile) on each page type, served on 127.0.0.1: scores and page weight against the targets.
 # The site is built with an address under a folder (as on GitHub Pages), measured there, then built again without.
