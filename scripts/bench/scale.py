@@ -190,7 +190,12 @@ def run_size(n: int, sentences: list[str], largest: bool, runs: int, preview: bo
                 measure([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(baseline / "site")], baseline)
             )
         convert, ours, plain = Measure.of(converts), Measure.of(builds), Measure.of(plains)
-        search = measure_search(project / "site") if largest else None
+        search = None
+        if largest:
+            try:  # a search that never answers is a figure too, not the end of the run
+                search = measure_search(project / "site", timeout_ms=600_000 if n > 1000 else 30_000)
+            except Exception as exc:  # Playwright's timeouts and crashes alike
+                print(f"search at N={n} from file:// failed: {str(exc).splitlines()[0]}", flush=True)
         preview_timing = measure_preview(project, sorted(articles), bench_env()) if largest and preview else None
         return Row(
             n,
@@ -228,7 +233,14 @@ def main(argv: list[str] | None = None) -> int:
     for n in args.sizes:
         runs = args.large_runs if n > 1000 and args.large_runs else args.runs
         rows.append(run_size(n, sentences, n == largest, runs, preview=not args.no_preview))
-        print(f"N={n}: done ({len(rows[-1].ours.runs)} runs)", flush=True)
+        r = rows[-1]
+        print(  # at once: a later step that fails loses nothing measured
+            f"N={n}: convert {r.convert.seconds:.2f} s [{r.convert.spread()}], our build {r.ours.seconds:.2f} s "
+            f"[{r.ours.spread()}], plain {r.baseline.seconds:.2f} s [{r.baseline.spread()}], peak "
+            f"{r.ours.peak_mib:.0f} MiB (plain {r.baseline.peak_mib:.0f}), site {r.site_mib:.1f} MiB (plain "
+            f"{r.baseline_site_mib:.1f}), index {r.index_kib:.0f} KiB (plain {r.baseline_index_kib:.0f})",
+            flush=True,
+        )
     print(f"medians of {args.runs} runs each" + (f" ({args.large_runs} above N = 1,000)" if args.large_runs else ""))
     print(
         f"{'N':>5} {'convert s':>9} {'site s':>7} {'plain s':>7} {'ratio':>6} {'conv %':>6} "

@@ -47,7 +47,9 @@ class SearchTiming:
         return statistics.median(self.samples_ms)
 
 
-def measure_search(site: Path, queries: tuple[str, ...] = QUERIES) -> SearchTiming:
+def measure_search(site: Path, queries: tuple[str, ...] = QUERIES, timeout_ms: float = 30_000) -> SearchTiming:
+    """`timeout_ms`: how long a keystroke may wait for the page (at N = 10,000, Material's search builds its index
+    on the page's own thread from file://, and the page answers nothing meanwhile)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -55,6 +57,7 @@ def measure_search(site: Path, queries: tuple[str, ...] = QUERIES) -> SearchTimi
             executable_path=CHROMIUM, args=["--no-sandbox", "--disable-background-networking"]
         )
         page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(timeout_ms)
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
         page.goto((site / "index.html").as_uri())
         page.locator("label.md-search__icon, .md-search__input").first.click()
@@ -62,13 +65,13 @@ def measure_search(site: Path, queries: tuple[str, ...] = QUERIES) -> SearchTimi
         page.evaluate(_OBSERVE)
         start = page.evaluate("() => { window.__changes = []; return performance.now(); }")
         search_input.press_sequentially(QUERIES[0], delay=20)
-        index_load = _wait_for_results(page) - start
-        samples = [_type_and_time(page, search_input, query) for query in queries]
+        index_load = _wait_for_results(page, timeout_ms=timeout_ms) - start
+        samples = [_type_and_time(page, search_input, query, timeout_ms) for query in queries]
         browser.close()
     return SearchTiming(index_load, samples)
 
 
-def _type_and_time(page: object, search_input: object, query: str) -> float:
+def _type_and_time(page: object, search_input: object, query: str, timeout_ms: float = 120_000) -> float:
     search_input.fill("")  # type: ignore[attr-defined]
     page.wait_for_timeout(QUIET_MS)  # type: ignore[attr-defined]
     if not query.isascii():
@@ -78,15 +81,15 @@ def _type_and_time(page: object, search_input: object, query: str) -> float:
         start = page.evaluate("() => { window.__changes = []; return performance.now(); }")  # type: ignore[attr-defined]
         page.keyboard.insert_text(query)  # type: ignore[attr-defined]
         page.keyboard.up("Enter")  # type: ignore[attr-defined]
-        return _wait_for_results(page, or_none=True) - start
+        return _wait_for_results(page, or_none=True, timeout_ms=timeout_ms) - start
     search_input.press_sequentially(query[:-1], delay=20)  # type: ignore[attr-defined]
     page.wait_for_timeout(QUIET_MS)  # type: ignore[attr-defined]
     start = page.evaluate("() => { window.__changes = []; return performance.now(); }")  # type: ignore[attr-defined]
     search_input.press(query[-1])  # type: ignore[attr-defined]
-    return _wait_for_results(page) - start
+    return _wait_for_results(page, timeout_ms=timeout_ms) - start
 
 
-def _wait_for_results(page: object, or_none: bool = False) -> float:
+def _wait_for_results(page: object, or_none: bool = False, timeout_ms: float = 120_000) -> float:
     """performance.now() of the result list's last change, once it has results (or, with `or_none`, says there
     are none: a search setting that cannot find native names still answers) and has been still a while."""
     page.wait_for_function(  # type: ignore[attr-defined]
@@ -94,7 +97,7 @@ def _wait_for_results(page: object, or_none: bool = False) -> float:
         "&& (document.querySelectorAll('.md-search-result__item').length > 0 || (orNone && "
         "/No matching/.test(document.querySelector('.md-search-result__meta').textContent)))",
         arg=[QUIET_MS, or_none],
-        timeout=120_000,
+        timeout=max(120_000, timeout_ms),
     )
     return page.evaluate("() => window.__changes.at(-1)")  # type: ignore[attr-defined]
 

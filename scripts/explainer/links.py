@@ -56,22 +56,25 @@ class Links:
 
     def check(self, pages: dict[str, str], docs: Path) -> list[Problem]:
         """Problems (one per bad link) against the generated `pages` (path → text) and the hand-written pages."""
-        anchors: dict[str, set[str] | None] = {}
+        texts: dict[str, str | None] = {}
+        anchors: dict[str, set[str]] = {}  # read only for pages some link points into
         problems = []
         for link in self.emitted:
-            if link.target not in anchors:
+            if link.target not in texts:
                 text = pages.get(link.target)
                 if text is None and (docs / link.target).is_file():
                     text = (docs / link.target).read_text(encoding="utf-8")
-                anchors[link.target] = None if text is None else anchors_of(text)
-            found = anchors[link.target]
-            written = href(link.page, link.target, link.anchor)
-            if found is None:
+                texts[link.target] = text
+            text = texts[link.target]
+            if text is not None and link.anchor and link.target not in anchors:
+                anchors[link.target] = anchors_of(text)
+            if text is None:
                 why = f"no page {link.target}"
-            elif link.anchor and link.anchor not in found:
+            elif link.anchor and link.anchor not in anchors[link.target]:
                 why = f"no anchor #{link.anchor} in {link.target}"
             else:
                 continue
+            written = href(link.page, link.target, link.anchor)
             problems.append(Problem(link.origin.path, f"link {written} on {link.page}: {why}", link.origin.line))
         return problems
 

@@ -121,7 +121,7 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     out["entities/index.md"] = explainer_pages.render_entity_index(site, mentions)
     links = Links()  # every link written into finished HTML, checked below against the pages generated
     entities_file = project.sources / "entities.yml"
-    out.update(render_source_pages(sources, _source_links(site, mentions, links, entities_file)))
+    out.update(render_source_pages(sources, _source_links(site, mentions, links, entities_file), links))
     for source in sources:
         out[explainer_pages.source_path(source.id)] += jsonld.news_article(source)
     out[explainer_pages.CLAIMS_PAGE] = render_claims(site, report)
