@@ -451,8 +451,8 @@ SPEECH_VERBS = frozenset(
         "warns warn added adds add declined declines decline protested protests protest reported reports report",
         "confirmed confirms confirm announced announces announce asked asks ask demanded demands demand",
         "promised promises promise pledged pledges pledge",
-        # the second example's reports: "Maehara stressed that …", "a Chinese government official declared that …"
-        "stressed stresses stress declared declares declare",
+        # the second example's reports: "Maehara stressed that …", "an official declared …", "Jiang expressed concern"
+        "stressed stresses stress declared declares declare expressed expresses express",
     )
 )
 # Words between a speaker and the verb that are not the speaker: "Beijing also insisted", "Japan had asked".
