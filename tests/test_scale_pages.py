@@ -68,7 +68,8 @@ def test_home_lists_the_cited_sources_of_a_large_corpus_and_links_to_all(project
     assert f"all {total} are listed in [Sources](sources/index.md)" in home
     assert "copy-00" not in home  # never cited
     assert "chosun-2011-12-09" in home  # cited by the narrative
-    assert all(f"copy-{n:02d}.md" in index for n in range(COPIES))
+    # The index's table is finished HTML: its links are the pages' final addresses.
+    assert all(f'<a href="copy-{n:02d}.html">' in index for n in range(COPIES))
 
 
 def test_the_real_site_home_lists_every_source() -> None:
