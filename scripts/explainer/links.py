@@ -9,6 +9,7 @@ data file, an article)."""
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 from collections import Counter
@@ -40,8 +41,13 @@ def href(page: str, target: str, anchor: str = "") -> str:
     fragment = f"#{anchor}" if anchor else ""
     if target == page:
         return fragment
-    relative = posixpath.relpath(target, posixpath.dirname(page) or ".")
-    return relative.removesuffix(".md") + ".html" + fragment
+    return _address(target, posixpath.dirname(page) or ".") + fragment
+
+
+# 17,000 links at 1,000 sources between a few hundred folder and page pairs: posixpath.relpath once per pair.
+@functools.lru_cache(maxsize=1 << 16)
+def _address(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder).removesuffix(".md") + ".html"
 
 
 @dataclass
