@@ -37,6 +37,7 @@ EVALUATION_OF = {
     "tune2": "all2",
     "held-out2": "all2",
     "held-out3": "held-out3",
+    "held-out4": "held-out4",
 }
 
 
