@@ -40,6 +40,20 @@ from explainer import clean, rules
         ("• Share to or", rules.SHARE_LINES.name),
         ("Please enter your comment!", rules.SHARE_LINES.name),
         ("Source: Example Weekly", rules.SOURCE_LINES.name),
+        # held-out2 (issue 17), read after its measurement and tuned on since
+        (
+            "Sign up here to get the latest news, updates and special offers delivered directly to your inbox.",
+            rules.SUBSCRIPTION_LINES.name,
+        ),
+        ("Site highlights each day to your inbox.", rules.SUBSCRIPTION_LINES.name),
+        ("Follow Example News on Facebook, Twitter, LinkedIn, and Instagram.", rules.FOLLOW_LINES.name),
+        ("Like us on Facebook", rules.FOLLOW_LINES.name),
+        ("Updated on", rules.CHROME_LINES.name),
+        ("Loading content, please wait...", rules.CHROME_LINES.name),
+        ("Translated by Jane Roe for Example News", rules.TRANSLATION_LINES.name),
+        ("Read also: Envoy recalled over the row", rules.RELATED_HEADLINE_LINES.name),
+        ("Read alsoEnvoy Recalled Over Row", rules.RELATED_HEADLINE_LINES.name),
+        ("READ MORE: Envoy recalled over the row", rules.RELATED_HEADLINE_LINES.name),
     ],
 )
 def test_boilerplate_line_rules(line: str, rule: str) -> None:
@@ -97,6 +111,10 @@ def test_page_furniture_blocks_and_repeated_captions_are_dropped_around_the_text
         "Search teams were sent to the border, officials said.",
         "Readers who subscribe to the theory that the police were invited point to the video.",
         "He said the copyright of the video belongs to a Japanese broadcaster and would not share it.",
+        "Updated figures were published on Monday, officials said.",
+        "Fans follow the team on Facebook, the club said, but the embassy did not reply.",
+        "Related talks are expected next week in the capital, the ministry said.",
+        "Read the full statement on the ministry's website, officials said.",
     ],
 )
 def test_article_sentences_are_not_boilerplate(line: str) -> None:
@@ -185,3 +203,42 @@ def test_a_standfirst_printed_again_in_the_text_is_dropped_once() -> None:
     lines = clean.mark_lines(raw, {}, None)
     assert lines[0].dropped_by == rules.TEASER_RULE
     assert lines[2].dropped_by is None
+
+
+def test_a_reader_comment_thread_under_the_text_is_dropped_whole() -> None:
+    prose = "A US official says the activist left the embassy of his own will after six days inside it."
+    raw = [
+        "Activist leaves embassy",
+        "",
+        prose,
+        "",
+        "• Reader1 - 2012-05-02 12:40",
+        "",
+        "It's not simple journalism, come on people.",
+        "",
+        "AnotherReader - 2012-05-03 05:55",
+        "",
+        "In fact they are right, a long reply from a reader who goes on and on about the embassy.",
+        "",
+        "• - 2012-05-02 14:01",
+    ]
+    lines = clean.mark_lines(raw, {0: "headline"}, None)
+    assert lines[2].dropped_by is None
+    assert {line.dropped_by for line in lines[4:] if line.text} == {rules.COMMENT_RULE}
+    # The same shape above the text is not a comment (a dateline there is the header's business).
+    assert clean.mark_lines(["Editor - 2012-05-02 12:40", "", prose], {}, None)[0].dropped_by != rules.COMMENT_RULE
+
+
+def test_another_storys_headline_inside_the_text_is_dropped_but_not_a_subhead_or_a_list_item() -> None:
+    prose = "Turkish officials say the journalist was killed inside the consulate after he went in for papers."
+    raw = [
+        prose,
+        "Saudi Arabia $100 Billion Scandal: Over 200 People Detained in Anti-Corruption Purge",
+        prose.replace("papers", "documents"),
+        "Senator offers help",
+        "Freeze all new trade and investment transactions between the two countries",
+        prose.replace("papers", "a certificate"),
+    ]
+    lines = clean.mark_lines(raw, {}, None)
+    assert lines[1].dropped_by == rules.INLINE_HEADLINE_RULE
+    assert lines[3].dropped_by is None and lines[4].dropped_by is None

@@ -132,3 +132,16 @@ def test_a_photo_caption_dates_an_article_that_says_today() -> None:
     source = corpus(article("c", text))["c"]
     assert source.date.value == dt.date(2011, 11, 29) and source.date.status == "inferred"
     assert "a photo caption" in " ".join(source.date.evidence)
+
+
+def test_no_day_is_inferred_from_a_date_the_text_recalls_as_history() -> None:
+    text = (
+        "Protesters storm embassy\n\nProtesters stormed the embassy in the capital on Tuesday, officials said.\n\n"
+        "The assault echoed the Nov. 4, 1979 storming of another embassy in the same city, a long crisis.\n"
+    )
+    source = corpus(article("h", text))["h"]
+    assert source.date.value is None and source.date.status == "unknown"
+    assert "recalls it as history" in " ".join(source.date.evidence)
+    # Without the recall, the same date is where the article's day is read from.
+    plain = corpus(article("p", text.replace("The assault echoed the", "On")))["p"]
+    assert plain.date.value == dt.date(1979, 11, 6) and plain.date.status == "inferred"

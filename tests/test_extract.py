@@ -55,6 +55,7 @@ def test_no_header_when_the_text_starts_with_prose() -> None:
         ("5 Week 2002", None),  # 27 November 1999
         ("May 00, 2002", None),  # May 2002
         ("2002-13-01", None),  # 13 January 2002
+        ("23rd January, 2016", (dt.date(2016, 1, 23), "day")),
     ],
 )
 def test_dates_are_classified_by_the_parts_written(text: str, expected: object) -> None:
@@ -166,3 +167,35 @@ def test_outlet_from_a_source_line_or_the_page_title_never_a_wire_agency() -> No
     assert extract.infer_outlet(wire, []) is None
     source = [Line(3, "Source: Example Weekly", rules.SOURCE_LINES.name)]
     assert extract.infer_outlet(source, []) == ("Example Weekly", "source line (line 3)")
+
+
+BODY = "The activist left the embassy on Wednesday after six days inside it, a US official said in a statement."
+
+
+def test_a_headline_that_asks_a_question() -> None:
+    header = extract.read_header(["Journalist Killed at the Consulate in Istanbul?", BODY])
+    assert header.title == "Journalist Killed at the Consulate in Istanbul?"
+    # A question after the headline is not a second headline: it ends the header like any sentence.
+    header = extract.read_header(["Envoy recalled", "", "Why now?", "", BODY])
+    assert header.title == "Envoy recalled"
+
+
+def test_a_title_case_headline_is_not_a_menu_but_a_menu_still_is() -> None:
+    header = extract.read_header(["Footage Shows US Embassy In Yemen Being Overrun", "", BODY])
+    assert header.title == "Footage Shows US Embassy In Yemen Being Overrun"
+    menu = "BBC NEWS Americas Africa Europe Middle East South Asia Asia Pacific"
+    header = extract.read_header([menu, "", "Activist leaves embassy", "", BODY])
+    assert header.drop[0] == rules.NAVIGATION_RULE and header.title == "Activist leaves embassy"
+
+
+def test_an_iso_or_ordinal_dateline_under_the_headline_is_not_the_headline() -> None:
+    header = extract.read_header(["Activist leaves embassy", "", "2012-05-02 12:28", "", BODY])
+    assert (header.title, header.byline_date) == ("Activist leaves embassy", dt.date(2012, 5, 2))
+    raw = ["Consuls closed", "", "Translated by Jane Roe for Example News", "", "23rd January, 2016", "", BODY]
+    header = extract.read_header(raw)
+    assert (header.title, header.byline_date) == ("Consuls closed", dt.date(2016, 1, 23))
+
+
+def test_a_dateline_label_without_its_date_is_not_the_headline() -> None:
+    header = extract.read_header(["Envoys expelled", "", "Envoys expelled", "", "Updated on", "", BODY])
+    assert header.title == "Envoys expelled" and header.byline_date is None

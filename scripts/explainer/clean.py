@@ -105,11 +105,13 @@ def mark_lines(raw: list[str], header: dict[int, str], author: str | None, scrip
             rule = rules.FOREIGN_MENU_RULE
         if rule:
             drop[index] = rule
+    _mark_comment_thread(stripped, drop)
     _mark_author_trailer(stripped, drop, author)
     _mark_photo_captions(stripped, drop)
     _mark_repeated_captions(stripped, drop)
     _mark_repeated_standfirst(stripped, drop)
     _mark_link_lists(stripped, drop)
+    _mark_inline_headlines(stripped, drop)
     _mark_tail(stripped, drop)
     return [Line(i + 1, raw[i], drop.get(i)) for i in range(len(raw))]
 
@@ -134,6 +136,37 @@ def _mark_photo_captions(stripped: list[str], drop: dict[int, str]) -> None:
             caption = block if len(block) <= rules.CAPTION_BLOCK_MAX_LINES else credited
             drop.update({i: rules.CAPTION_RULE for i in caption if i not in drop})
         block = []
+
+
+def _mark_comment_thread(stripped: list[str], drop: dict[int, str]) -> None:
+    """From the first reader's comment header under the text's first paragraph ("• Nebul - 2012-05-02 12:40") on,
+    the rest of the page is the comment thread: readers' words, not the article's."""
+    first = next((i for i, line in enumerate(stripped) if i not in drop and is_prose(line)), None)
+    if first is None:
+        return
+    start = next((i for i in range(first + 1, len(stripped)) if rules.COMMENT_HEADER.fullmatch(stripped[i])), None)
+    if start is not None:
+        drop.update({i: rules.COMMENT_RULE for i in range(start, len(stripped)) if stripped[i]})
+
+
+def is_title_case(line: str) -> bool:
+    """Every word of TITLE_CASE_MIN_LETTERS letters or more starts with a capital."""
+    long_words = [w for w in rules.TITLE_CASE_WORD.findall(line) if len(w) >= rules.TITLE_CASE_MIN_LETTERS]
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
+def _mark_inline_headlines(stripped: list[str], drop: dict[int, str]) -> None:
+    """Between the first and last lines of prose: a Title Case line longer than a subhead, not a sentence, is the
+    headline of another story the page links to."""
+    prose = [i for i, line in enumerate(stripped) if i not in drop and is_prose(line)]
+    if len(prose) < 2:
+        return
+    for index in range(prose[0] + 1, prose[-1]):
+        line = stripped[index]
+        if not line or index in drop or _is_sentence(line):
+            continue
+        if rules.SUBHEAD_MAX_WORDS < words(line) <= rules.HEADLINE_MAX_WORDS and is_title_case(line):
+            drop[index] = rules.INLINE_HEADLINE_RULE
 
 
 def _mark_repeated_standfirst(stripped: list[str], drop: dict[int, str]) -> None:

@@ -130,6 +130,21 @@ def _later_month(source: Source, anchor: dt.date) -> DateMention | None:
     return max(later, key=lambda m: m.value or dt.date.min) if later else None
 
 
+def _recalled(source: Source, mention: DateMention) -> bool:
+    """The sentence around the date recalls it as history ("which echoed the Nov. 4, 1979 storming …")."""
+    if not 0 < mention.line <= len(source.lines):
+        return False
+    text = source.lines[mention.line - 1].text
+    at = text.find(mention.text)
+    if at < 0:
+        return False
+    start = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at)) + 1
+    end = min(
+        (i for i in (text.find(p, at + len(mention.text)) for p in (". ", "? ", "! ")) if i >= 0), default=len(text)
+    )
+    return bool(rules.RECALLED_DATE_CUE.search(text[start:end]))
+
+
 def _infer(source: Source, hint: YearHint | None) -> DateFinding:
     evidence: list[str] = []
     anchor: dt.date | None = None
@@ -155,6 +170,12 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
         evidence.append(
             f"The latest date it writes is {_quote(newest_mention, source)}: {fmt(anchor)}, so the article is no older."
         )
+    if anchor is not None and newest is not None and newest.value == anchor and _recalled(source, newest):
+        reason = (
+            f"The sentence holding {_quote(newest, source)} recalls it as history: the article is newer, "
+            "but no day in it can be read; the date is unknown."
+        )
+        return DateFinding(None, "unknown", [*evidence, reason])
     if anchor is None:
         reason = "No date is printed with the article and none can be read from its text; the date is unknown."
         return DateFinding(None, "unknown", [reason])

@@ -43,6 +43,9 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
         if _is_teaser(raw, index, text):
             header.drop[index] = rules.TEASER_RULE
             continue
+        if _question_headline(text, candidates):
+            candidates.append((index, text))
+            continue
         if (clean.is_prose(text) and not _headline_like(text)) or _ends_sentence(text):
             break
         if rules.RELATED_BLOCK_HEADER.fullmatch(text):
@@ -82,6 +85,17 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
 def _headline_like(text: str) -> bool:
     """Short and ending in a closing quote with no punctuation inside it: a headline, not a sentence."""
     return clean.words(text) <= rules.HEADLINE_MAX_WORDS and bool(rules.HEADLINE_QUOTE_END.search(text))
+
+
+def _question_headline(text: str, candidates: list[tuple[int, str]]) -> bool:
+    """The first short line of the page ending in a question mark, with no sentence before it inside:
+    a headline that asks ("… Killed at Saudi Consulate in Istanbul?"), not a sentence of the text."""
+    return (
+        not candidates
+        and text.endswith("?")
+        and clean.words(text) <= rules.HEADLINE_MAX_WORDS
+        and not re.search(r"[.!?]\s", text)
+    )
 
 
 def _is_teaser(raw: list[str], index: int, text: str) -> bool:
@@ -148,7 +162,11 @@ def _is_menu(text: str) -> bool:
     if len(rules.MENU_GAPS.findall(text)) >= rules.MENU_MIN_GAPS:
         return True
     tokens = text.split()
-    return len(tokens) >= rules.MENU_MIN_CAPITALISED_WORDS and all(rules.MENU_WORD.fullmatch(t) for t in tokens)
+    return (
+        len(tokens) >= rules.MENU_MIN_CAPITALISED_WORDS
+        and all(rules.MENU_WORD.fullmatch(t) for t in tokens)
+        and not rules.HEADLINE_PHRASE_WORDS.intersection(tokens)
+    )
 
 
 def _ends_sentence(text: str) -> bool:
@@ -165,7 +183,9 @@ def _set_byline_date(header: Header, text: str, index: int, printed: str) -> Non
 
 def _dateline(text: str) -> dt.date | None:
     text = rules.DATELINE_PREFIX.sub("", text, count=1) if rules.DATELINE_PREFIX.match(text) else text
-    if clean.words(text) > rules.DATELINE_MAX_WORDS or not rules.YEAR_MENTION.search(text):
+    if clean.words(text) > rules.DATELINE_MAX_WORDS or not (
+        rules.YEAR_MENTION.search(text) or rules.ISO_DATE.search(text)
+    ):
         return None
     match = rules.DATE_CANDIDATES.search(text)
     rest = rules.WEEKDAY.sub("", text[: match.start()] + text[match.end() :]) if match else ""

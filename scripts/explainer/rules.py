@@ -35,7 +35,9 @@ CHROME_LINES = LineRule(
         # a size picker: "Text size Aa Aa", "A A A"
         r"(text|font) size(\s+a\s?a){0,3}|[aA]\s?[aA]\s?[aA]|(a\s?a\s*){2,3}|listen to (this )?(article|story)|"
         r"related (articles|stories|content|topics)|you may also like|recommended( for you)?|"
-        r"you are (in|here)\s*:.*|[-=_*~#.·•\s]{3,})"
+        r"you are (in|here)\s*:.*|[-=_*~#.·•\s]{3,}|"
+        # a dateline's label whose date the page drew with a script ("Updated on"), a placeholder for it
+        r"(published|posted|updated|last updated)( on| at)?\s*:?|loading( content)?(,? please wait)?\W*)"
     ),
     max_words=6,
 )
@@ -108,7 +110,9 @@ SUBSCRIPTION_LINES = LineRule(
     "subscription pitch",
     _rx(
         r"(by subscribing\b.*|subscribe (now|today|to (our|the))\b.*|already a subscriber\??.*|"
-        r"sign up for\b.*|you may occasionally receive promotional content\b.*|"
+        r"sign up (for|here|now|today|to)\b.*|you may occasionally receive promotional content\b.*|"
+        # a newsletter pitch: "Site highlights each day to your inbox."
+        r".*\b(to|in|into) your inbox\b.*|"
         r".*\bquality journalism is (more |now more )?"
         r"(crucial|important|vital|needed)\b.*|support (our|independent) journalism\b.*|"
         # a metered paywall: "You've read  of  free articles. Subscribe to continue.", "Get unlimited …"
@@ -116,6 +120,27 @@ SUBSCRIPTION_LINES = LineRule(
         r".*\bget unlimited\b.*)"
     ),
     max_words=30,
+)
+
+# "Follow Business Insider Australia on Facebook, Twitter, LinkedIn, and Instagram.", "Like us on Facebook"
+FOLLOW_LINES = LineRule(
+    "follow-us line",
+    _rx(
+        r"(follow|like|join|find) (us|[a-z][\w.&'’ -]{1,50}) on (facebook|twitter|x|instagram|linkedin|youtube|"
+        r"telegram|whatsapp|tiktok|threads|google news|social media)\b.*"
+    ),
+    max_words=16,
+)
+
+# "Translated by Ollie Richardson for Fort Russ": who translated the page, not who wrote it.
+TRANSLATION_LINES = LineRule("translation credit", _rx(r"translated (by|from)\b.*"), max_words=12)
+
+# One related story's headline inside the text after a pointer: "Read also: …", "READ MORE: …", "Related: …"
+# (a pointer alone on its line opens a block instead: RELATED_BLOCK_HEADER).
+RELATED_HEADLINE_LINES = LineRule(
+    "related headline",
+    _rx(r"(read ?also|also read)\s*:?\s*\S.*|(read more|related( stories| articles| coverage)?|see also)\s*:\s*\S.*"),
+    max_words=25,
 )
 
 # "Source: Meduza": the site names itself (or a wire agency) under the headline.
@@ -137,6 +162,9 @@ LINE_RULES: tuple[LineRule, ...] = (
     SHARE_LINES,
     SOCIAL_LOGIN_LINES,
     SUBSCRIPTION_LINES,
+    FOLLOW_LINES,
+    TRANSLATION_LINES,
+    RELATED_HEADLINE_LINES,
     SOURCE_LINES,
     COPYRIGHT_LINES,
 )
@@ -157,6 +185,43 @@ MENU_GAPS = re.compile(r"\S(?: {2,}|\t)\S")
 MENU_MIN_GAPS = 3
 MENU_MIN_CAPITALISED_WORDS = 8
 MENU_WORD = re.compile(r"[A-Z0-9][\w/&'-]*")
+# A Title Case headline is capitalised word for word too ("Footage Shows US Embassy In Yemen Being Overrun"), but it
+# is a phrase: it holds a preposition or a verb form that a menu of sections does not.
+HEADLINE_PHRASE_WORDS = frozenset(
+    {
+        "In",
+        "Of",
+        "To",
+        "For",
+        "On",
+        "At",
+        "With",
+        "From",
+        "By",
+        "After",
+        "Over",
+        "Into",
+        "As",
+        "Is",
+        "Are",
+        "Was",
+        "Were",
+        "Be",
+        "Being",
+        "Been",
+        "Has",
+        "Have",
+        "Had",
+        "Will",
+        "Says",
+        "Said",
+        "Could",
+        "Would",
+        "Can",
+        "May",
+        "Not",
+    }
+)
 # Short lines above the first paragraph other than the headline: section labels before it, captions after it.
 HEADER_EXTRA_RULE = "navigation or caption above the text"
 HEADER_EXTRAS_AFTER_TITLE_MIN = 2
@@ -208,6 +273,21 @@ FOREIGN_MENU_RULE = "other-language menu"
 FOREIGN_MENU_MAX_WORDS = 12
 FOREIGN_MENU_MIN_SHARE = 0.6
 
+# Under the text, a reader's comment opens with its writer and the time it was posted: "• Nebul - 2012-05-02 12:40",
+# "AnthonyfromAfrica - 2012-05-03 05:55", "• - 2012-05-02 14:01" (no name). From the first such line on, the rest
+# of the page is the comment thread.
+COMMENT_RULE = "reader comments"
+COMMENT_HEADER = re.compile(
+    r"(?:[•·]\s*)?(?:\S[^\n]{0,40}?\s)?[-–—|]\s*\d{4}-\d{2}-\d{2}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+
+# Inside the text, a line in Title Case, longer than a subhead and not a sentence, is another story's headline
+# ("Saudi Arabia $100 Billion Scandal: Over 200 People Detained in Anti-Corruption Purge"). Title Case: every word
+# of TITLE_CASE_MIN_LETTERS letters or more starts with a capital.
+INLINE_HEADLINE_RULE = "related headline"
+TITLE_CASE_MIN_LETTERS = 4
+TITLE_CASE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
 # Control characters (backspace and friends) are removed from kept lines; NUL marks a binary file (refused).
 CONTROL_CHARS = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
 CONTROL_RULE = "control character"
@@ -250,6 +330,9 @@ DATELINE_REST = re.compile(r"(?:[^a-z]|(?<![a-z])[ap]\.?m\.?(?![a-z]))*")
 # Under the text, a date counts as the page's only with one of DATELINE_PREFIX's words: "Last Updated 16 August 2012".
 FOOTER_DATELINE_RULE = "dateline under the text"
 DATELINE_RULE = "dateline"
+
+# A date in ISO form ("2012-05-02 12:28"): YEAR_MENTION does not see a year followed by a hyphen.
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 # "Headline - 2002-05-10": an archive or feed title that carries the date after the headline.
 TITLE_DATE_SUFFIX = re.compile(r"(?P<title>.+?)\s+[-–—|]\s+(?P<date>\d{4}-\d{2}-\d{2})")
@@ -359,7 +442,7 @@ WIRE_CREDIT = re.compile(r"^(?P<place>[A-Z][A-Z .'-]{2,})\s+\((?P<agency>[A-Z][\
 # dateparser reads all three as dates). Year-less dates are checked against leap year 2000 ("February 29").
 DATE_CANDIDATES = re.compile(
     r"\b(?:(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})"
-    r"|(?P<dmy_day>\d{1,2})\s+(?P<dmy_month>[A-Z][a-z]{2,8})\.?,?\s+(?P<dmy_year>\d{4})"
+    r"|(?P<dmy_day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<dmy_month>[A-Z][a-z]{2,8})\.?,?\s+(?P<dmy_year>\d{4})"
     r"|(?P<md_month>[A-Z][a-z]{2,8})\.?\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<md_year>\d{4}))?"
     r"|(?P<my_month>[A-Z][a-z]{2,8})\s+(?P<my_year>\d{4}))\b"
 )
@@ -390,6 +473,12 @@ FOUR_DIGIT_YEAR = re.compile(r"\b\d{4}\b")
 # literal characters is scanned for those in C, about 3 times faster than one that begins with a lookbehind.
 YEAR_MENTION = re.compile(r"(?:19[4-9]|20[0-4])\d(?<![\d-]\d{4})(?![\d-])")
 WEEKDAY = re.compile(r"(?P<day>" + "|".join(rf"{d}(?<!\w{d})" for d in calendar.day_name) + r")\b")  # as above
+# A full date the text recalls as history ("which echoed the Nov. 4, 1979 storming of the US Embassy") bounds the
+# article from below but is not its day: no day is inferred from it (nor from a weekday after it).
+RECALLED_DATE_CUE = _rx(
+    r"\b(echo(?:ed|es|ing)?|recall(?:s|ed|ing)?|reminiscent|anniversary|"
+    r"years? (?:ago|earlier)|decades? (?:ago|earlier))\b"
+)
 # A byline this many days newer than every full date in the text is contradicted by the text.
 BYLINE_CONTRADICTION_DAYS = 365
 # Names two articles must share before one's year is borrowed for the other's year-less dates.
