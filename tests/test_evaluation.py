@@ -38,6 +38,7 @@ EVALUATION_OF = {
     "held-out2": "all2",
     "held-out3": "held-out3",
     "held-out4": "held-out4",
+    "tune3": "tune3",
 }
 
 
