@@ -54,6 +54,9 @@ from explainer import clean, rules
         ("Read also: Envoy recalled over the row", rules.RELATED_HEADLINE_LINES.name),
         ("Read alsoEnvoy Recalled Over Row", rules.RELATED_HEADLINE_LINES.name),
         ("READ MORE: Envoy recalled over the row", rules.RELATED_HEADLINE_LINES.name),
+        # tune3
+        ("Full article…", rules.CHROME_LINES.name),
+        ("Continue reading", rules.CHROME_LINES.name),
     ],
 )
 def test_boilerplate_line_rules(line: str, rule: str) -> None:
@@ -242,3 +245,43 @@ def test_another_storys_headline_inside_the_text_is_dropped_but_not_a_subhead_or
     lines = clean.mark_lines(raw, {}, None)
     assert lines[1].dropped_by == rules.INLINE_HEADLINE_RULE
     assert lines[3].dropped_by is None and lines[4].dropped_by is None
+
+
+def test_a_comment_section_heading_or_signature_opens_the_thread_but_not_above_most_of_the_text() -> None:
+    prose = "Hundreds of protesters stormed the embassy last night, tearing down parts of the security wall."
+    form = [
+        "Leave a Reply",
+        "",
+        "Fill in your details below or click an icon to log in: Logo",
+        "You are commenting using your Twitter account. Log Out / Change )",
+        "Twitter picture",
+    ]
+    lines = clean.mark_lines([prose, "", prose.replace("last", "on Friday"), "", *form], {}, None)
+    assert lines[2].dropped_by is None
+    assert {line.dropped_by for line in lines[4:] if line.text} == {rules.COMMENT_RULE}
+    thread = [
+        "recommended by Jane Roe",
+        "",
+        "Jane Roe",
+        "",
+        "So some of you wanted him out right ? ...",
+        "by Jane Roe on",
+    ]
+    lines = clean.mark_lines(
+        [prose, "", *thread, "", "Some people never learn, a reader adds at length here ..."], {}, None
+    )
+    assert {line.dropped_by for line in lines[2:] if line.text} == {rules.COMMENT_RULE}
+    # "3 Comments" linked under the first paragraph, above the rest of the article: not the thread.
+    more = [prose.replace("Hundreds of", n) for n in ("Scores of", "Dozens of", "Thousands of")]
+    lines = clean.mark_lines([prose, "", "3 Comments", "", *more], {}, None)
+    assert lines[4].dropped_by is None
+
+
+def test_a_pictures_alternative_text_printed_again_in_its_credited_caption_is_the_caption() -> None:
+    prose = "The police commander demanded on Tuesday that the embassy hand over the people inside it."
+    caption = "Police officers stand guard next to the embassy in the capital, Dec. 24, 2019."
+    after = prose.replace("on Tuesday", "again on Wednesday")
+    raw = [f"  • {caption}", "", f"{caption} | Photo: Reuters", "", prose, "", caption[:33], "", after]
+    lines = clean.mark_lines(raw, {}, None)
+    assert lines[0].dropped_by == lines[2].dropped_by == rules.CAPTION_RULE
+    assert lines[4].dropped_by is None and lines[6].dropped_by is None  # a shorter line that only starts alike

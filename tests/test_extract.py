@@ -56,6 +56,7 @@ def test_no_header_when_the_text_starts_with_prose() -> None:
         ("May 00, 2002", None),  # May 2002
         ("2002-13-01", None),  # 13 January 2002
         ("23rd January, 2016", (dt.date(2016, 1, 23), "day")),
+        ("09-Sep-2011", (dt.date(2011, 9, 9), "day")),
     ],
 )
 def test_dates_are_classified_by_the_parts_written(text: str, expected: object) -> None:
@@ -199,3 +200,23 @@ def test_an_iso_or_ordinal_dateline_under_the_headline_is_not_the_headline() -> 
 def test_a_dateline_label_without_its_date_is_not_the_headline() -> None:
     header = extract.read_header(["Envoys expelled", "", "Envoys expelled", "", "Updated on", "", BODY])
     assert header.title == "Envoys expelled" and header.byline_date is None
+
+
+def test_a_date_with_a_comment_count_and_a_blogs_post_line_are_datelines() -> None:
+    header = extract.read_header(["Protesters break into embassy", "09-Sep-2011 (one comment)", "", BODY])
+    assert (header.title, header.byline_date) == ("Protesters break into embassy", dt.date(2011, 9, 9))
+    post = "In World News on September 10, 2011 at 3:25 am"
+    header = extract.read_header(["Egyptians storm embassy", "", post, "", "By Richard Hall", "", BODY])
+    assert (header.title, header.author, header.byline_date) == (
+        "Egyptians storm embassy",
+        "Richard Hall",
+        dt.date(2011, 9, 10),
+    )
+    assert header.byline == post  # the line the date is read from
+
+
+def test_captions_between_the_headline_and_the_dateline_are_passed_over() -> None:
+    caption = "Police officers stand guard next to the embassy in the capital, Dec. 24, 2019."
+    raw = ["Police Ask Embassy to Hand Over Refugees", "", f"  • {caption}", "", f"{caption} | Photo: Reuters", ""]
+    header = extract.read_header([*raw, "Published 25 December 2019", "", BODY])
+    assert (header.title, header.byline_date) == ("Police Ask Embassy to Hand Over Refugees", dt.date(2019, 12, 25))

@@ -136,17 +136,33 @@ def _mark_photo_captions(stripped: list[str], drop: dict[int, str]) -> None:
             caption = block if len(block) <= rules.CAPTION_BLOCK_MAX_LINES else credited
             drop.update({i: rules.CAPTION_RULE for i in caption if i not in drop})
         block = []
+    captions = [stripped[i] for i, rule in drop.items() if rule == rules.CAPTION_RULE]
+    for index, line in enumerate(stripped):
+        alt = line.lstrip("".join(rules.CAPTION_BULLETS)).strip()
+        if (
+            index not in drop
+            and words(alt) >= rules.REPEATED_LINE_MIN_WORDS
+            and any(c != line and c.startswith(alt) and c[len(alt) : len(alt) + 1] in {"", " "} for c in captions)
+        ):
+            drop[index] = rules.CAPTION_RULE
 
 
 def _mark_comment_thread(stripped: list[str], drop: dict[int, str]) -> None:
-    """From the first reader's comment header under the text's first paragraph ("• Nebul - 2012-05-02 12:40") on,
-    the rest of the page is the comment thread: readers' words, not the article's."""
-    first = next((i for i, line in enumerate(stripped) if i not in drop and is_prose(line)), None)
-    if first is None:
+    """From the first reader's comment header ("• Nebul - 2012-05-02 12:40") or the comment section's heading
+    ("Leave a Reply") under the text on, the rest of the page is the comment thread: readers' words, not the
+    article's. A heading with more prose under it than above it is a link near the top, not the thread."""
+    prose = [i for i, line in enumerate(stripped) if i not in drop and is_prose(line)]
+    if not prose:
         return
-    start = next((i for i in range(first + 1, len(stripped)) if rules.COMMENT_HEADER.fullmatch(stripped[i])), None)
-    if start is not None:
-        drop.update({i: rules.COMMENT_RULE for i in range(start, len(stripped)) if stripped[i]})
+    for start in range(prose[0] + 1, len(stripped)):
+        line = stripped[start]
+        if rules.COMMENT_HEADER.fullmatch(line) or rules.COMMENT_SECTION.fullmatch(line):
+            break
+    else:
+        return
+    if sum(i > start for i in prose) > sum(i < start for i in prose):
+        return
+    drop.update({i: rules.COMMENT_RULE for i in range(start, len(stripped)) if stripped[i]})
 
 
 def is_title_case(line: str) -> bool:

@@ -46,7 +46,11 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
         if _question_headline(text, candidates):
             candidates.append((index, text))
             continue
+        if clean.is_photo_credit(text):  # a photo's caption between the headline and the dateline
+            continue
         if (clean.is_prose(text) and not _headline_like(text)) or _ends_sentence(text):
+            if text.startswith(rules.CAPTION_BULLETS):  # a gallery's caption, not the text's first sentence
+                continue
             break
         if rules.RELATED_BLOCK_HEADER.fullmatch(text):
             break
@@ -56,8 +60,12 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             header.drop[index] = rules.FOREIGN_MENU_RULE
         elif text in {raw[index - 1].strip() if index else "", raw[index + 1].strip() if index + 1 < len(raw) else ""}:
             header.drop[index] = rules.REPEATED_CAPTION_RULE
-        elif header.byline is None and (match := rules.BYLINE.fullmatch(text) or rules.CREDIT_LINE.fullmatch(text)):
-            header.author, header.byline, header.byline_line = match.group("author"), text, index + 1
+        elif header.author is None and (match := rules.BYLINE.fullmatch(text) or rules.CREDIT_LINE.fullmatch(text)):
+            # a byline under a dateline ("In World News on September 10, 2011" then "By Richard Hall") names the
+            # author; the dated line stays the one the date is read from
+            header.author = match.group("author")
+            if header.byline_date is None:
+                header.byline, header.byline_line = text, index + 1
             header.drop[index] = rules.BYLINE_RULE
             _set_byline_date(header, match.groupdict().get("rest") or "", index, text)
         elif value := _dateline(text):  # "Published : …" then "Updated : …": both are datelines
@@ -183,9 +191,8 @@ def _set_byline_date(header: Header, text: str, index: int, printed: str) -> Non
 
 def _dateline(text: str) -> dt.date | None:
     text = rules.DATELINE_PREFIX.sub("", text, count=1) if rules.DATELINE_PREFIX.match(text) else text
-    if clean.words(text) > rules.DATELINE_MAX_WORDS or not (
-        rules.YEAR_MENTION.search(text) or rules.ISO_DATE.search(text)
-    ):
+    text = rules.DATELINE_COMMENT_COUNT.sub("", text).strip()
+    if clean.words(text) > rules.DATELINE_MAX_WORDS or not rules.FOUR_DIGIT_YEAR.search(text):
         return None
     match = rules.DATE_CANDIDATES.search(text)
     rest = rules.WEEKDAY.sub("", text[: match.start()] + text[match.end() :]) if match else ""

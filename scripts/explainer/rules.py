@@ -37,7 +37,9 @@ CHROME_LINES = LineRule(
         r"related (articles|stories|content|topics)|you may also like|recommended( for you)?|"
         r"you are (in|here)\s*:.*|[-=_*~#.·•\s]{3,}|"
         # a dateline's label whose date the page drew with a script ("Updated on"), a placeholder for it
-        r"(published|posted|updated|last updated)( on| at)?\s*:?|loading( content)?(,? please wait)?\W*)"
+        r"(published|posted|updated|last updated)( on| at)?\s*:?|loading( content)?(,? please wait)?\W*|"
+        # a link to the rest of the article elsewhere: "Full article…", "Continue reading"
+        r"((read|see) )?(the )?full (article|story)\W*|continue reading\W*)"
     ),
     max_words=6,
 )
@@ -258,6 +260,10 @@ PHOTO_CREDIT_LINE = re.compile(
     r"(?:AP|AFP|Reuters|Getty Images|EPA|PA|Associated Press|Bloomberg|Xinhua|Photo by [A-Z][\w.'’ -]{1,40})"
 )
 CAPTION_BLOCK_MAX_LINES = 3
+# Above the text, a sentence after a bullet is a caption of the page's pictures, not the first paragraph.
+CAPTION_BULLETS = ("•", "·")
+# A line printed again, whole, at the start of a caption (the picture's alternative text, then the caption with its
+# credit) is part of the caption.
 
 # The same short line twice in a row: an image's alternative text, then its caption.
 REPEATED_CAPTION_RULE = "photo caption (repeated)"
@@ -278,7 +284,15 @@ FOREIGN_MENU_MIN_SHARE = 0.6
 # of the page is the comment thread.
 COMMENT_RULE = "reader comments"
 COMMENT_HEADER = re.compile(
-    r"(?:[•·]\s*)?(?:\S[^\n]{0,40}?\s)?[-–—|]\s*\d{4}-\d{2}-\d{2}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?"
+    r"(?:[•·]\s*)?(?:\S[^\n]{0,40}?\s)?[-–—|]\s*\d{4}-\d{2}-\d{2}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?|"
+    # "by Darius Kadivar on" (the date left out), "recommended by Darius Kadivar": a comment's signature
+    r"(?:recommended )?by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?: on\b.*)?"
+)
+# The comment section's own heading, or the form under it, opens it as well: "Leave a Reply", "3 Comments",
+# "Comments are closed.", "Post a comment".
+COMMENT_SECTION = _rx(
+    r"(leave a (reply|comment)|post a comment|add (a|your) comment|join the (discussion|conversation)|"
+    r"(\d+|no|one) (comments?|responses?)|comments are closed|(reader )?comments)\W*"
 )
 
 # Inside the text, a line in Title Case, longer than a subhead and not a sentence, is another story's headline
@@ -323,10 +337,16 @@ _AGENCY = "|".join(re.escape(a) for a in sorted(WIRE_AGENCIES, key=len, reverse=
 CREDIT_LINE = re.compile(rf"(?:From(?: the)?\s+|[•·]\s*)(?P<author>{_AGENCY})")
 
 # A line that is only a date, perhaps with a time: "December 09, 2011 10:15", "Published: 2002-05-10".
-DATELINE_PREFIX = _rx(r"(published|posted|updated|last updated|date)\s*:?\s*")
+DATELINE_PREFIX = _rx(
+    r"((published|posted|updated|last updated|date)\s*(on\b)?\s*:?|"
+    # a blog's post line: "In World News on September 10, 2011 at 3:25 am", "Posted in Asia on …"
+    r"(posted\s+)?in\s+[a-z][\w&' -]{0,30}?\s+on\b)\s*"
+)
 DATELINE_MAX_WORDS = 9
 # What may surround the date on a dateline: weekday, time ("2:27 am"), time zone, punctuation — no lower-case words.
-DATELINE_REST = re.compile(r"(?:[^a-z]|(?<![a-z])[ap]\.?m\.?(?![a-z]))*")
+DATELINE_REST = re.compile(r"(?:[^a-z]|(?<![a-z])(?:[ap]\.?m\.?|at)(?![a-z]))*")
+# A comment count beside the date: "09-Sep-2011 (one comment)".
+DATELINE_COMMENT_COUNT = _rx(r"\((?:no|one|\d+) (?:comments?|responses?)\)")
 # Under the text, a date counts as the page's only with one of DATELINE_PREFIX's words: "Last Updated 16 August 2012".
 FOOTER_DATELINE_RULE = "dateline under the text"
 DATELINE_RULE = "dateline"
@@ -442,6 +462,7 @@ WIRE_CREDIT = re.compile(r"^(?P<place>[A-Z][A-Z .'-]{2,})\s+\((?P<agency>[A-Z][\
 # dateparser reads all three as dates). Year-less dates are checked against leap year 2000 ("February 29").
 DATE_CANDIDATES = re.compile(
     r"\b(?:(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})"
+    r"|(?P<dash_day>\d{1,2})-(?P<dash_month>[A-Z][a-z]{2,8})-(?P<dash_year>\d{4})"  # "09-Sep-2011", "27-Jan-2023"
     r"|(?P<dmy_day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<dmy_month>[A-Z][a-z]{2,8})\.?,?\s+(?P<dmy_year>\d{4})"
     r"|(?P<md_month>[A-Z][a-z]{2,8})\.?\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<md_year>\d{4}))?"
     r"|(?P<my_month>[A-Z][a-z]{2,8})\s+(?P<my_year>\d{4}))\b"
