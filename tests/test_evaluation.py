@@ -39,6 +39,7 @@ EVALUATION_OF = {
     "held-out3": "held-out3",
     "held-out4": "held-out4",
     "tune3": "tune3",
+    "tune4": "tune4",
 }
 
 
