@@ -57,6 +57,14 @@ from explainer import clean, rules
         # tune3
         ("Full article…", rules.CHROME_LINES.name),
         ("Continue reading", rules.CHROME_LINES.name),
+        # tune4
+        ("Follow AllAfrica", rules.FOLLOW_LINES.name),
+        ("Click to follow", rules.FOLLOW_LINES.name),
+        ("Publishers named above each report are responsible for their own content.", rules.DISCLAIMER_LINES.name),
+        (
+            "Example News publishes around 400 reports a day from more than 100 news organizations.",
+            rules.DISCLAIMER_LINES.name,
+        ),
     ],
 )
 def test_boilerplate_line_rules(line: str, rule: str) -> None:
@@ -285,3 +293,48 @@ def test_a_pictures_alternative_text_printed_again_in_its_credited_caption_is_th
     lines = clean.mark_lines(raw, {}, None)
     assert lines[0].dropped_by == lines[2].dropped_by == rules.CAPTION_RULE
     assert lines[4].dropped_by is None and lines[6].dropped_by is None  # a shorter line that only starts alike
+
+
+def test_captions_by_a_bracketed_credit_or_a_position_end_at_the_credit() -> None:
+    prose = "Officials said at least six people were killed and 35 wounded in the blast outside the gate."
+    raw = [
+        prose,
+        "",
+        "A security official stands amid the rubble near the embassy on Monday. ((Jane Roe/Associated Press))",
+        "",
+        "The president (right) welcomes his counterpart at State House in March 2017.",
+        "",
+        "The ambassador (L) and the mayor placed a wreath on Thursday, May 7, 2009. [Photo: Global Times]",
+        "More than a hundred people gathered Thursday in front of the ruins of the former embassy.",
+        "",
+        "Vahid Salemi/AP",
+        "Protesters break the windows of an embassy building in the capital on Tuesday, officials said.",
+        "",
+        prose.replace("six", "seven"),
+    ]
+    dropped = [line.number for line in clean.mark_lines(raw, {}, None) if line.dropped_by == rules.CAPTION_RULE]
+    assert dropped == [3, 5, 7, 10, 11]  # line 8, after the credit ending line 7, is the text
+
+
+def test_comments_with_a_count_in_brackets_open_the_thread() -> None:
+    prose = "The minister said that both governments are working together to find out who is behind the attack."
+    raw = [
+        prose,
+        "",
+        prose.replace("both", "the two"),
+        "",
+        "Comments (2)",
+        "",
+        "A reader asks what kind of god this is.",
+    ]
+    lines = clean.mark_lines(raw, {}, None)
+    assert lines[4].dropped_by == lines[6].dropped_by == rules.COMMENT_RULE
+
+
+def test_the_files_last_line_cut_short_is_a_paragraph_but_a_short_label_is_not() -> None:
+    prose = "The two countries have in the last three years had the worst of relations in recent history."
+    cut = "Somalia, however, rubbished the claims and went ahead to institute measures "
+    assert clean.mark_lines([prose, "", cut], {}, None)[2].dropped_by is None
+    assert clean.mark_lines([prose, "", "InFocus Kenya Somalia", ""], {}, None)[2].dropped_by == rules.TAIL_RULE
+    # Not the last line: a short line between the text and more page is furniture.
+    assert clean.mark_lines([prose, "", cut, "", "Related"], {}, None)[2].dropped_by == rules.TAIL_RULE

@@ -145,3 +145,13 @@ def test_no_day_is_inferred_from_a_date_the_text_recalls_as_history() -> None:
     # Without the recall, the same date is where the article's day is read from.
     plain = corpus(article("p", text.replace("The assault echoed the", "On")))["p"]
     assert plain.date.value == dt.date(1979, 11, 6) and plain.date.status == "inferred"
+
+
+def test_a_full_date_inside_a_quotation_is_the_speakers_not_the_articles() -> None:
+    quote = "“The leader has reneged on the agreement that was reached on the 17th September 2020,” the ministry said."
+    text = f"Envoy expelled\n\nThe ministry ordered the envoy out on Sunday, officials said on Monday.\n\n{quote}\n"
+    source = corpus(article("q", text))["q"]
+    assert source.date.value is None and source.date.status == "unknown"
+    # The same date in the reporter's words dates the article.
+    plain = corpus(article("r", text.replace("“", "").replace(",” the ministry said", ", the ministry said")))["r"]
+    assert plain.date.status == "inferred" and plain.date.value == dt.date(2020, 9, 21)

@@ -220,3 +220,12 @@ def test_captions_between_the_headline_and_the_dateline_are_passed_over() -> Non
     raw = ["Police Ask Embassy to Hand Over Refugees", "", f"  • {caption}", "", f"{caption} | Photo: Reuters", ""]
     header = extract.read_header([*raw, "Published 25 December 2019", "", BODY])
     assert (header.title, header.byline_date) == ("Police Ask Embassy to Hand Over Refugees", dt.date(2019, 12, 25))
+
+
+def test_labels_and_what_a_follow_button_follows_are_not_the_headline() -> None:
+    header = extract.read_header(["Car Bomb Outside Embassy", "", "From Example News:", "", BODY])
+    assert header.title == "Car Bomb Outside Embassy"
+    header = extract.read_header(["Envoy expelled", "", "Storyline:National News, World", "", BODY])
+    assert header.title == "Envoy expelled" and header.drop[2] == rules.HEADER_EXTRA_RULE
+    header = extract.read_header(["Blast hits embassy", "", "Click to follow", "The Example Online", "", BODY])
+    assert header.title == "Blast hits embassy" and header.drop[3] == rules.HEADER_EXTRA_RULE

@@ -131,9 +131,18 @@ def _mark_photo_captions(stripped: list[str], drop: dict[int, str]) -> None:
         if line:
             block.append(index)
             continue
-        credited = [i for i in block if i not in drop and is_photo_credit(stripped[i])]
+        credited = [
+            i
+            for i in block
+            if i not in drop and (is_photo_credit(stripped[i]) or rules.CAPTION_POSITION.search(stripped[i]))
+        ]
         if credited:
-            caption = block if len(block) <= rules.CAPTION_BLOCK_MAX_LINES else credited
+            # a short block is a caption up to a credit ending a line ("… placed a wreath. [Photo: Global Times]"):
+            # a line after that starts the text; a credit alone on its line ("Vahid Salemi/AP") heads the caption
+            last = credited[-1]
+            alone = any(rules.PHOTO_CREDIT_LINE.fullmatch(stripped[i]) for i in credited)
+            short = block if alone else block[: block.index(last) + 1]
+            caption = short if len(block) <= rules.CAPTION_BLOCK_MAX_LINES else credited
             drop.update({i: rules.CAPTION_RULE for i in caption if i not in drop})
         block = []
     captions = [stripped[i] for i, rule in drop.items() if rule == rules.CAPTION_RULE]
@@ -229,8 +238,17 @@ def _mark_tail(stripped: list[str], drop: dict[int, str]) -> None:
         if not line or index in drop:
             continue
         sentence = _is_sentence(line) and words(line) >= rules.TAIL_SENTENCE_MIN_WORDS
-        if not sentence and words(line) < rules.TAIL_PROSE_MIN_WORDS:
+        if not sentence and words(line) < rules.TAIL_PROSE_MIN_WORDS and not _cut_paragraph(stripped, index):
             drop[index] = rules.TAIL_RULE
+
+
+def _cut_paragraph(stripped: list[str], index: int) -> bool:
+    """The file's last line, a paragraph the stored copy cut short: long enough, mostly lower-case words."""
+    if any(stripped[index + 1 :]):
+        return False
+    tokens = stripped[index].split()
+    lower = sum(t[:1].islower() for t in tokens)
+    return len(tokens) >= rules.TAIL_CUT_MIN_WORDS and lower >= rules.TAIL_CUT_MIN_LOWER_SHARE * len(tokens)
 
 
 def _mark_author_trailer(stripped: list[str], drop: dict[int, str], author: str | None) -> None:

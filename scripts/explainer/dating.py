@@ -35,8 +35,14 @@ def _quote(mention: DateMention, source: Source) -> str:
     return f"“{mention.text}” ({_where(source, mention.line)})"
 
 
+def _quoted(mention: DateMention) -> bool:
+    """The date stands inside quotation marks in its line: a speaker's date."""
+    at = mention.context.find(mention.text)
+    return any(q.start() < at < q.end() for q in rules.QUOTATION.finditer(mention.context))
+
+
 def _newest_full_date(source: Source) -> DateMention | None:
-    full = [m for m in source.mentions if m.precision == "day" and m.value]
+    full = [m for m in source.mentions if m.precision == "day" and m.value and not _quoted(m)]
     return max(full, key=lambda m: m.value or dt.date.min) if full else None
 
 

@@ -77,6 +77,8 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
                 header.byline_date, header.byline_date_text = value, text
                 header.byline, header.byline_line = header.byline or text, header.byline_line or index + 1
             header.drop[index] = rules.DATELINE_RULE
+        elif rules.HEADER_LABEL.fullmatch(text) or _follows_a_follow_button(raw, index):
+            header.drop[index] = rules.HEADER_EXTRA_RULE
         elif clean.words(text) <= rules.HEADLINE_MAX_WORDS:
             candidates.append((index, text))
         else:
@@ -93,6 +95,12 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
 def _headline_like(text: str) -> bool:
     """Short and ending in a closing quote with no punctuation inside it: a headline, not a sentence."""
     return clean.words(text) <= rules.HEADLINE_MAX_WORDS and bool(rules.HEADLINE_QUOTE_END.search(text))
+
+
+def _follows_a_follow_button(raw: list[str], index: int) -> bool:
+    """The name under a "Click to follow" button: what the reader would follow, not the headline."""
+    above = next((line.strip() for line in reversed(raw[:index]) if line.strip()), "")
+    return clean.line_rule(above) == rules.FOLLOW_LINES.name
 
 
 def _question_headline(text: str, candidates: list[tuple[int, str]]) -> bool:

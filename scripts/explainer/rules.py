@@ -129,7 +129,9 @@ FOLLOW_LINES = LineRule(
     "follow-us line",
     _rx(
         r"(follow|like|join|find) (us|[a-z][\w.&'’ -]{1,50}) on (facebook|twitter|x|instagram|linkedin|youtube|"
-        r"telegram|whatsapp|tiktok|threads|google news|social media)\b.*"
+        r"telegram|whatsapp|tiktok|threads|google news|social media)\b.*|"
+        # "Follow AllAfrica", "Click to follow" (the name it follows is on the next line)
+        r"(follow|like) (us|[a-z][\w.&'’-]{1,30})\W*|(click|tap) to follow\W*"
     ),
     max_words=16,
 )
@@ -143,6 +145,18 @@ RELATED_HEADLINE_LINES = LineRule(
     "related headline",
     _rx(r"(read ?also|also read)\s*:?\s*\S.*|(read more|related( stories| articles| coverage)?|see also)\s*:\s*\S.*"),
     max_words=25,
+)
+
+# An aggregator's or blog's disclaimer under the text: "Publishers named above each report are responsible for their own
+# content", "To address comments or complaints, please Contact us.", "X publishes around 400 reports a day …".
+DISCLAIMER_LINES = LineRule(
+    "site disclaimer",
+    _rx(
+        r".*\b(responsible for (their|its) own content|to address comments or complaints|"
+        r"views expressed (here|in this article) are|publishes (around |about |more than |over )?[\d,]+ "
+        r"(reports|articles|stories) (a|per|each) day)\b.*"
+    ),
+    max_words=80,
 )
 
 # "Source: Meduza": the site names itself (or a wire agency) under the headline.
@@ -167,6 +181,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     FOLLOW_LINES,
     TRANSLATION_LINES,
     RELATED_HEADLINE_LINES,
+    DISCLAIMER_LINES,
     SOURCE_LINES,
     COPYRIGHT_LINES,
 )
@@ -224,6 +239,9 @@ HEADLINE_PHRASE_WORDS = frozenset(
         "Not",
     }
 )
+# Above the text, a label is not the headline: a line ending in a colon ("From Fox News:") or a field name glued to
+# its value ("Storyline:National News, World").
+HEADER_LABEL = re.compile(r".{1,40}:\s*|\w+:(?=\S).*")
 # Short lines above the first paragraph other than the headline: section labels before it, captions after it.
 HEADER_EXTRA_RULE = "navigation or caption above the text"
 HEADER_EXTRAS_AFTER_TITLE_MIN = 2
@@ -253,8 +271,12 @@ LINK_LIST_MIN_LINES = 2
 CAPTION_RULE = "photo caption"
 PHOTO_CREDIT_END = _rx(
     r".*(?:\bphoto(?:graph)?s?\s*:\s*[^.:]{2,80}|\b(?:file\s+)?photo\s+by\s+[^.:]{2,60}|"
-    r"\((?:photo|photograph|file photo|image)\b[^()]{0,40}\)|\([^()]{1,30}/\s*file\))\s*"
+    r"\((?:photo|photograph|file photo|image)\b[^()]{0,40}\)|\([^()]{1,30}/\s*file\)|"
+    # "((Anjum Naveed/Associated Press))", "(Jane Roe/Reuters)": a photographer and the agency, in brackets
+    r"\(\(?[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{1,40}\)?\))\s*"
 )
+# Where a person stands in the picture: "Kenyatta (right) welcomes …", "Wei Jinghua (L) and …".
+CAPTION_POSITION = re.compile(r"\((?:far |second |third )?(?:left|right|centre|center|L|R|C)(?: to right)?\)")
 PHOTO_CREDIT_LINE = re.compile(
     r"[A-Z][\w.'’ -]{1,40}/(?:[\w.'’ -]{1,30}/)*"
     r"(?:AP|AFP|Reuters|Getty Images|EPA|PA|Associated Press|Bloomberg|Xinhua|Photo by [A-Z][\w.'’ -]{1,40})"
@@ -273,6 +295,10 @@ REPEATED_CAPTION_RULE = "photo caption (repeated)"
 TAIL_RULE = "page furniture after the text"
 TAIL_SENTENCE_MIN_WORDS = 4
 TAIL_PROSE_MIN_WORDS = 12
+# The file's last line, cut short where the stored copy stops ("… went ahead to institute measures "), is a paragraph
+# when it runs to this many words, most of them in lower case.
+TAIL_CUT_MIN_WORDS = 8
+TAIL_CUT_MIN_LOWER_SHARE = 0.5
 
 # A short line mostly in another script than the article's own: an other-language site menu.
 FOREIGN_MENU_RULE = "other-language menu"
@@ -292,7 +318,8 @@ COMMENT_HEADER = re.compile(
 # "Comments are closed.", "Post a comment".
 COMMENT_SECTION = _rx(
     r"(leave a (reply|comment)|post a comment|add (a|your) comment|join the (discussion|conversation)|"
-    r"(\d+|no|one) (comments?|responses?)|comments are closed|(reader )?comments)\W*"
+    r"(\d+|no|one) (comments?|responses?)|comments are closed|(reader )?comments( \(\d+\))?|"
+    r"(\d+ )?post a comment)\W*"
 )
 
 # Inside the text, a line in Title Case, longer than a subhead and not a sentence, is another story's headline
@@ -500,6 +527,9 @@ RECALLED_DATE_CUE = _rx(
     r"\b(echo(?:ed|es|ing)?|recall(?:s|ed|ing)?|reminiscent|anniversary|"
     r"years? (?:ago|earlier)|decades? (?:ago|earlier))\b"
 )
+# Inside quotation marks, a full date is the speaker's ("the agreement that was reached on the 17th September
+# 2020"): a background the article is newer than, not a day to read the article's own date from.
+QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # A byline this many days newer than every full date in the text is contradicted by the text.
 BYLINE_CONTRADICTION_DAYS = 365
 # Names two articles must share before one's year is borrowed for the other's year-less dates.
