@@ -40,6 +40,7 @@ EVALUATION_OF = {
     "held-out4": "held-out4",
     "tune3": "tune3",
     "tune4": "tune4",
+    "tune5": "tune5",
 }
 
 
