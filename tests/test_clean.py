@@ -60,6 +60,9 @@ from explainer import clean, rules
         # tune4
         ("Follow AllAfrica", rules.FOLLOW_LINES.name),
         ("Click to follow", rules.FOLLOW_LINES.name),
+        # tune5
+        ("- Envoy expelled over the killing - December 03, 2024", rules.RELATED_HEADLINE_LINES.name),
+        ("Submissions may be sent to the opinion desk; please name the topic.", rules.DISCLAIMER_LINES.name),
         ("Publishers named above each report are responsible for their own content.", rules.DISCLAIMER_LINES.name),
         (
             "Example News publishes around 400 reports a day from more than 100 news organizations.",
@@ -338,3 +341,34 @@ def test_the_files_last_line_cut_short_is_a_paragraph_but_a_short_label_is_not()
     assert clean.mark_lines([prose, "", "InFocus Kenya Somalia", ""], {}, None)[2].dropped_by == rules.TAIL_RULE
     # Not the last line: a short line between the text and more page is furniture.
     assert clean.mark_lines([prose, "", cut, "", "Related"], {}, None)[2].dropped_by == rules.TAIL_RULE
+
+
+def test_more_caption_credits_an_agency_credit_line_and_the_repeated_caption() -> None:
+    prose = "Dutch police besieged the consulate and blocked the minister from entering the building on Saturday."
+    caption = "Police block off the street outside the consulate where a crowd gathered to await the minister."
+    raw = [
+        prose,
+        "",
+        f"{caption}",
+        "Example World and Agencies",
+        "",
+        caption,
+        "",
+        "The ambassador arrives at the airport, Monday, under tight security. – Photo credit AP",
+        "",
+        "The president addresses the assembly on September 26, 2007. (UPI Photo/Jane Roe)",
+        "The president addresses the assembly on September 26, 2007. (UPI Photo/Jane Roe) | License Photo",
+        "",
+        prose.replace("Saturday", "Sunday"),
+    ]
+    dropped = [line.number for line in clean.mark_lines(raw, {}, None) if line.dropped_by == rules.CAPTION_RULE]
+    assert dropped == [3, 4, 6, 8, 10, 11]
+
+
+def test_the_subhead_over_a_last_paragraph_cut_short_is_kept() -> None:
+    prose = "Protesters threw rocks at riot police, while hundreds of cars jammed the streets around the consulate."
+    cut = "But later on, the minister Fatma Betul Sayan Kaya appeared at the scene "
+    lines = clean.mark_lines([prose, "", "Minister expelled", "", cut], {}, None)
+    assert lines[2].dropped_by is None and lines[4].dropped_by is None
+    # Without a paragraph after it, the same short line is furniture under the text.
+    assert clean.mark_lines([prose, "", "Minister expelled"], {}, None)[2].dropped_by == rules.TAIL_RULE

@@ -155,3 +155,23 @@ def test_a_full_date_inside_a_quotation_is_the_speakers_not_the_articles() -> No
     # The same date in the reporter's words dates the article.
     plain = corpus(article("r", text.replace("“", "").replace(",” the ministry said", ", the ministry said")))["r"]
     assert plain.date.status == "inferred" and plain.date.value == dt.date(2020, 9, 21)
+
+
+def test_a_file_photos_date_is_contradicted_by_the_texts_own_day() -> None:
+    text = (
+        "Ambassador ordered out\n\nThe president addresses the assembly on September 26, 2007. (UPI Photo/Jane Roe)\n\n"
+        "LA PAZ, Sept. 11 (UPI) -- The president ordered the ambassador to leave the country on Wednesday.\n"
+    )
+    source = corpus(article("u", text))["u"]
+    assert source.date.value is None and source.date.status == "unknown"
+    assert "photo is older than the article" in " ".join(source.date.evidence)
+
+
+def test_the_ledes_weekday_is_the_news_day_not_one_ahead_further_down() -> None:
+    text = (
+        "Minister expelled\n\nPolice used water cannon early Sunday outside the consulate as the city expelled "
+        "a minister.\n\nThe country, which holds general elections on Wednesday, had said the minister was "
+        "not welcome.\n\nOfficers stand guard on March 11, 2017, in the capital. (AFP PICTURE/ JANE ROE)\n"
+    )
+    source = corpus(article("w", text))["w"]
+    assert source.date.value == dt.date(2017, 3, 12)  # the Sunday after the caption's Saturday, not Wednesday 15

@@ -229,3 +229,30 @@ def test_labels_and_what_a_follow_button_follows_are_not_the_headline() -> None:
     assert header.title == "Envoy expelled" and header.drop[2] == rules.HEADER_EXTRA_RULE
     header = extract.read_header(["Blast hits embassy", "", "Click to follow", "The Example Online", "", BODY])
     assert header.title == "Blast hits embassy" and header.drop[3] == rules.HEADER_EXTRA_RULE
+
+
+def test_datelines_with_an_agency_and_place_or_an_article_published_line() -> None:
+    raw = [
+        "Minister expelled as rally row mounts",
+        "",
+        "AFP Rotterdam, Netherlands Mar 12, 2017, 01.27 AM (IST)",
+        "",
+        BODY,
+    ]
+    header = extract.read_header(raw)
+    assert (header.title, header.byline_date) == ("Minister expelled as rally row mounts", dt.date(2017, 3, 12))
+    header = extract.read_header(["Article published on the 2008-09-11 Latest update 2008-09-11 15:39 TU", BODY])
+    assert header.byline_date == dt.date(2008, 9, 11) and header.title is None
+    # A Title Case headline that carries its date stays the headline.
+    header = extract.read_header(["Asylum Seekers Leave China - 2002-05-16", "", BODY])
+    assert header.title == "Asylum Seekers Leave China"
+
+
+def test_a_decorated_deck_is_not_the_headline_and_a_byline_may_follow_the_standfirst() -> None:
+    deck = "///////////The president accuses the ambassador of fostering divisions.//////////////"
+    header = extract.read_header(["Ambassador expelled", "", deck, "", "By Jane Roe, Staff Writer", "", BODY])
+    assert (header.title, header.author) == ("Ambassador expelled", "Jane Roe")
+    standfirst = "The country has expelled the ambassador, accusing him of fomenting the unrest in the provinces."
+    raw = ["Ambassador expelled", "", standfirst, "", "By Jane Roe, Latin America Correspondent", "", BODY]
+    header = extract.read_header(raw)
+    assert header.author == "Jane Roe" and header.drop[4] == rules.BYLINE_RULE

@@ -145,13 +145,13 @@ def _mark_photo_captions(stripped: list[str], drop: dict[int, str]) -> None:
             caption = short if len(block) <= rules.CAPTION_BLOCK_MAX_LINES else credited
             drop.update({i: rules.CAPTION_RULE for i in caption if i not in drop})
         block = []
-    captions = [stripped[i] for i, rule in drop.items() if rule == rules.CAPTION_RULE]
+    captions = [(i, stripped[i]) for i, rule in drop.items() if rule == rules.CAPTION_RULE]
     for index, line in enumerate(stripped):
         alt = line.lstrip("".join(rules.CAPTION_BULLETS)).strip()
         if (
             index not in drop
             and words(alt) >= rules.REPEATED_LINE_MIN_WORDS
-            and any(c != line and c.startswith(alt) and c[len(alt) : len(alt) + 1] in {"", " "} for c in captions)
+            and any(i != index and c.startswith(alt) and c[len(alt) : len(alt) + 1] in {"", " "} for i, c in captions)
         ):
             drop[index] = rules.CAPTION_RULE
 
@@ -233,7 +233,14 @@ def _mark_tail(stripped: list[str], drop: dict[int, str]) -> None:
     last = last_prose_line(stripped, drop)
     if last is None:
         return
+    # The page ends in a paragraph cut short: the subhead over it is the text's, not furniture.
+    final = max(i for i, line in enumerate(stripped) if line)
+    heading = None
+    if final not in drop and _cut_paragraph(stripped, final):
+        heading = max((i for i in range(last + 1, final) if stripped[i]), default=None)
     for index in range(last + 1, len(stripped)):
+        if index == heading and words(stripped[index]) <= rules.SUBHEAD_MAX_WORDS:
+            continue
         line = rules.CONTROL_CHARS.sub("", stripped[index]).strip()
         if not line or index in drop:
             continue
@@ -243,7 +250,7 @@ def _mark_tail(stripped: list[str], drop: dict[int, str]) -> None:
 
 
 def _cut_paragraph(stripped: list[str], index: int) -> bool:
-    """The file's last line, a paragraph the stored copy cut short: long enough, mostly lower-case words."""
+    """The file's last line, a paragraph the stored copy cut short: long enough, with lower-case words in it."""
     if any(stripped[index + 1 :]):
         return False
     tokens = stripped[index].split()

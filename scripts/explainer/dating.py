@@ -151,6 +151,14 @@ def _recalled(source: Source, mention: DateMention) -> bool:
     return bool(rules.RECALLED_DATE_CUE.search(text[start:end]))
 
 
+def _lede_lines(source: Source) -> range:
+    """The raw lines of the article's first paragraph of prose."""
+    for paragraph in source.paragraphs:
+        if not paragraph.subhead and len(paragraph.text.split()) >= rules.TAIL_PROSE_MIN_WORDS:
+            return range(paragraph.first_line, paragraph.first_line + paragraph.text.count("\n") + 1)
+    return range(0)
+
+
 def _infer(source: Source, hint: YearHint | None) -> DateFinding:
     evidence: list[str] = []
     anchor: dt.date | None = None
@@ -176,6 +184,18 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
         evidence.append(
             f"The latest date it writes is {_quote(newest_mention, source)}: {fmt(anchor)}, so the article is no older."
         )
+    if anchor is not None and newest is not None and newest.in_caption and newest.value == anchor:
+        before = [
+            m
+            for m in day_months
+            if m.value and not m.cited_story and (m.value.month, m.value.day) < (anchor.month, anchor.day)
+        ]
+        if before:
+            reason = (
+                f"The text's own {_quote(before[0], source)} falls before the caption's date in that year: the "
+                "photo is older than the article, whose year cannot be read; the date is unknown."
+            )
+            return DateFinding(None, "unknown", [*evidence, reason])
     if anchor is not None and newest is not None and newest.value == anchor and _recalled(source, newest):
         reason = (
             f"The sentence holding {_quote(newest, source)} recalls it as history: the article is newer, "
@@ -193,8 +213,13 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
         return DateFinding(None, "unknown", [*evidence, reason])
     value = anchor
     resolved: dict[str, tuple[dt.date, DateMention]] = {}
-    for mention in source.mentions:
-        if mention.precision == "weekday" and mention.text not in resolved:
+    weekdays = [m for m in source.mentions if m.precision == "weekday"]
+    lede = _lede_lines(source)
+    if any(m.line in lede for m in weekdays):
+        # the lede's day is the news; a weekday further down may be ahead ("holds elections on Wednesday")
+        weekdays = [m for m in weekdays if m.line in lede]
+    for mention in weekdays:
+        if mention.text not in resolved:
             resolved[mention.text] = (dates.on_or_after(anchor, mention.text), mention)
     if resolved:
         latest, first = max(resolved.values(), key=lambda pair: pair[0])

@@ -35,6 +35,7 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
     script = script or clean.article_script(raw)
     header = Header()
     candidates: list[tuple[int, str]] = []  # short lines that could be the headline
+    stop: int | None = None  # the first line of prose, where the header ends
     dateline_at: int | None = None
     for index, line in enumerate(raw):
         text = rules.CONTROL_CHARS.sub("", line).strip()
@@ -51,6 +52,7 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
         if (clean.is_prose(text) and not _headline_like(text)) or _ends_sentence(text):
             if text.startswith(rules.CAPTION_BULLETS):  # a gallery's caption, not the text's first sentence
                 continue
+            stop = index
             break
         if rules.RELATED_BLOCK_HEADER.fullmatch(text):
             break
@@ -83,6 +85,8 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             candidates.append((index, text))
         else:
             break
+    if header.author is None and stop is not None:
+        _byline_under_standfirst(header, raw, stop)
     if header.author:  # the author's name alone on a line near the byline ("Rachel Holdsworth")
         for index, text in candidates:
             if text.casefold() == header.author.casefold():
@@ -95,6 +99,21 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
 def _headline_like(text: str) -> bool:
     """Short and ending in a closing quote with no punctuation inside it: a headline, not a sentence."""
     return clean.words(text) <= rules.HEADLINE_MAX_WORDS and bool(rules.HEADLINE_QUOTE_END.search(text))
+
+
+def _byline_under_standfirst(header: Header, raw: list[str], stop: int) -> None:
+    """A byline right under the first paragraph (a standfirst): "By Jeremy McDermott, Latin America Correspondent"."""
+    following = [i for i in range(stop + 1, len(raw)) if raw[i].strip()][: rules.BYLINE_UNDER_STANDFIRST_LINES]
+    for index in following:
+        text = rules.CONTROL_CHARS.sub("", raw[index]).strip()
+        if match := rules.BYLINE.fullmatch(text):
+            header.author = match.group("author")
+            header.byline, header.byline_line = header.byline or text, header.byline_line or index + 1
+            header.drop[index] = rules.BYLINE_RULE
+            _set_byline_date(header, match.group("rest") or "", index, text)
+            return
+        if clean.is_prose(text):
+            return
 
 
 def _follows_a_follow_button(raw: list[str], index: int) -> bool:
@@ -198,6 +217,8 @@ def _set_byline_date(header: Header, text: str, index: int, printed: str) -> Non
 
 
 def _dateline(text: str) -> dt.date | None:
+    if rules.TITLE_DATE_SUFFIX.fullmatch(text):  # "Headline - 2002-05-10": a headline that carries its date
+        return None
     text = rules.DATELINE_PREFIX.sub("", text, count=1) if rules.DATELINE_PREFIX.match(text) else text
     text = rules.DATELINE_COMMENT_COUNT.sub("", text).strip()
     if clean.words(text) > rules.DATELINE_MAX_WORDS or not rules.FOUR_DIGIT_YEAR.search(text):
@@ -205,6 +226,8 @@ def _dateline(text: str) -> dt.date | None:
     match = rules.DATE_CANDIDATES.search(text)
     rest = rules.WEEKDAY.sub("", text[: match.start()] + text[match.end() :]) if match else ""
     if not match or not rules.DATELINE_REST.fullmatch(rest):
+        return None
+    if len(rules.DATELINE_NAME.findall(rest)) > rules.DATELINE_MAX_NAMES:  # a Title Case headline with a date
         return None
     found = dates.read_candidate(match)
     return found[0] if found and found[1] == "day" else None

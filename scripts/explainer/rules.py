@@ -143,7 +143,11 @@ TRANSLATION_LINES = LineRule("translation credit", _rx(r"translated (by|from)\b.
 # (a pointer alone on its line opens a block instead: RELATED_BLOCK_HEADER).
 RELATED_HEADLINE_LINES = LineRule(
     "related headline",
-    _rx(r"(read ?also|also read)\s*:?\s*\S.*|(read more|related( stories| articles| coverage)?|see also)\s*:\s*\S.*"),
+    _rx(
+        r"(read ?also|also read)\s*:?\s*\S.*|(read more|related( stories| articles| coverage)?|see also)\s*:\s*\S.*|"
+        # a bulleted link to another story with its date: "- Libya holds vast untapped oil reserves - December 03, 2024"
+        r"[-•·*]\s*\S.{3,150}?\s[-–—|]\s*(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9},? \d{4}|\d{4}-\d{2}-\d{2})"
+    ),
     max_words=25,
 )
 
@@ -153,7 +157,8 @@ DISCLAIMER_LINES = LineRule(
     "site disclaimer",
     _rx(
         r".*\b(responsible for (their|its) own content|to address comments or complaints|"
-        r"views expressed (here|in this article) are|publishes (around |about |more than |over )?[\d,]+ "
+        r"views expressed (here|in this article) are|submissions? (may|can|should) be sent to|"
+        r"publishes (around |about |more than |over )?[\d,]+ "
         r"(reports|articles|stories) (a|per|each) day)\b.*"
     ),
     max_words=80,
@@ -241,7 +246,7 @@ HEADLINE_PHRASE_WORDS = frozenset(
 )
 # Above the text, a label is not the headline: a line ending in a colon ("From Fox News:") or a field name glued to
 # its value ("Storyline:National News, World").
-HEADER_LABEL = re.compile(r".{1,40}:\s*|\w+:(?=\S).*")
+HEADER_LABEL = re.compile(r".{1,40}:\s*|\w+:(?=\S).*|[/*=~#]{3,}.*")  # and a deck set off by "///////////"
 # Short lines above the first paragraph other than the headline: section labels before it, captions after it.
 HEADER_EXTRA_RULE = "navigation or caption above the text"
 HEADER_EXTRAS_AFTER_TITLE_MIN = 2
@@ -273,13 +278,19 @@ PHOTO_CREDIT_END = _rx(
     r".*(?:\bphoto(?:graph)?s?\s*:\s*[^.:]{2,80}|\b(?:file\s+)?photo\s+by\s+[^.:]{2,60}|"
     r"\((?:photo|photograph|file photo|image)\b[^()]{0,40}\)|\([^()]{1,30}/\s*file\)|"
     # "((Anjum Naveed/Associated Press))", "(Jane Roe/Reuters)": a photographer and the agency, in brackets
-    r"\(\(?[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{1,40}\)?\))\s*"
+    r"\(\(?[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{1,40}\)?\)|"
+    # "… under tight security. – Photo credit AP"
+    r"\bphoto\s+credit\s*:?\s*[^.:]{2,60})"
+    # a link to the picture after the credit: "(UPI Photo/Ezio Petersen) | License Photo"
+    r"(?:\s*\|\s*(?:license|buy|view|download|more) photos?)?\s*"
 )
 # Where a person stands in the picture: "Kenyatta (right) welcomes …", "Wei Jinghua (L) and …".
 CAPTION_POSITION = re.compile(r"\((?:far |second |third )?(?:left|right|centre|center|L|R|C)(?: to right)?\)")
 PHOTO_CREDIT_LINE = re.compile(
     r"[A-Z][\w.'’ -]{1,40}/(?:[\w.'’ -]{1,30}/)*"
     r"(?:AP|AFP|Reuters|Getty Images|EPA|PA|Associated Press|Bloomberg|Xinhua|Photo by [A-Z][\w.'’ -]{1,40})"
+    # "TRT World and Agencies"
+    r"|[A-Z][\w.'’ -]{1,40}\s(?:and|&)\s[Aa]gencies"
 )
 CAPTION_BLOCK_MAX_LINES = 3
 # Above the text, a sentence after a bullet is a caption of the page's pictures, not the first paragraph.
@@ -296,9 +307,9 @@ TAIL_RULE = "page furniture after the text"
 TAIL_SENTENCE_MIN_WORDS = 4
 TAIL_PROSE_MIN_WORDS = 12
 # The file's last line, cut short where the stored copy stops ("… went ahead to institute measures "), is a paragraph
-# when it runs to this many words, most of them in lower case.
+# when it runs to this many words, a good share of them in lower case (not a list of names).
 TAIL_CUT_MIN_WORDS = 8
-TAIL_CUT_MIN_LOWER_SHARE = 0.5
+TAIL_CUT_MIN_LOWER_SHARE = 0.3
 
 # A short line mostly in another script than the article's own: an other-language site menu.
 FOREIGN_MENU_RULE = "other-language menu"
@@ -341,6 +352,8 @@ BYLINE = re.compile(
     r"\s*(?:(?:[|,;•·–—\[(]|\s-\s|(?=(?i:last edited|last updated|updated|published|posted)\b))\s*(?P<rest>.*))?"
 )
 BYLINE_RULE = "byline"
+# A byline may stand under the standfirst, within this many lines after it.
+BYLINE_UNDER_STANDFIRST_LINES = 2
 
 # News agencies: credited on a line of their own ("From Reuters", "• Kyodo") they are the byline; in a
 # dateline ("WASHINGTON (Kyodo)") they mark wire material rather than the outlet that published it.
@@ -365,13 +378,21 @@ CREDIT_LINE = re.compile(rf"(?:From(?: the)?\s+|[•·]\s*)(?P<author>{_AGENCY})
 
 # A line that is only a date, perhaps with a time: "December 09, 2011 10:15", "Published: 2002-05-10".
 DATELINE_PREFIX = _rx(
-    r"((published|posted|updated|last updated|date)\s*(on\b)?\s*:?|"
+    r"((article |story )?(published|posted|updated|last updated|date)\s*(on\b( the\b)?)?\s*:?|"
     # a blog's post line: "In World News on September 10, 2011 at 3:25 am", "Posted in Asia on …"
     r"(posted\s+)?in\s+[a-z][\w&' -]{0,30}?\s+on\b)\s*"
 )
 DATELINE_MAX_WORDS = 9
 # What may surround the date on a dateline: weekday, time ("2:27 am"), time zone, punctuation — no lower-case words.
-DATELINE_REST = re.compile(r"(?:[^a-z]|(?<![a-z])(?:[ap]\.?m\.?|at)(?![a-z]))*")
+DATELINE_REST = re.compile(
+    r"(?:[^a-z]|(?<![a-z])(?:[ap]\.?m\.?|at|update[ds]?)(?![a-z])"
+    # the agency and the place before the date: "AFP Rotterdam, Netherlands Mar 12, 2017, 01.27 AM (IST)"
+    r"|(?<![A-Za-z])[A-Z][a-z]+(?![a-z]))*"
+)
+# At most this many capitalised words (an agency's place, "Rotterdam, Netherlands") beside a dateline's date; more
+# make a Title Case headline that carries its date ("Asylum Seekers Leave China - 2002-05-16").
+DATELINE_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+")
+DATELINE_MAX_NAMES = 3
 # A comment count beside the date: "09-Sep-2011 (one comment)".
 DATELINE_COMMENT_COUNT = _rx(r"\((?:no|one|\d+) (?:comments?|responses?)\)")
 # Under the text, a date counts as the page's only with one of DATELINE_PREFIX's words: "Last Updated 16 August 2012".
@@ -527,6 +548,8 @@ RECALLED_DATE_CUE = _rx(
     r"\b(echo(?:ed|es|ing)?|recall(?:s|ed|ing)?|reminiscent|anniversary|"
     r"years? (?:ago|earlier)|decades? (?:ago|earlier))\b"
 )
+# A caption's date (a file photo's) is contradicted when the text's own day without a year ("Sept. 11") falls before
+# it in its year: the article is of a later year; no day is inferred.
 # Inside quotation marks, a full date is the speaker's ("the agreement that was reached on the 17th September
 # 2020"): a background the article is newer than, not a day to read the article's own date from.
 QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
