@@ -41,6 +41,7 @@ EVALUATION_OF = {
     "tune3": "tune3",
     "tune4": "tune4",
     "tune5": "tune5",
+    "tune6": "tune6",
 }
 
 
