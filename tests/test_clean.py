@@ -60,6 +60,16 @@ from explainer import clean, rules
         # tune4
         ("Follow AllAfrica", rules.FOLLOW_LINES.name),
         ("Click to follow", rules.FOLLOW_LINES.name),
+        # tune6
+        ("2 Min Read", rules.CHROME_LINES.name),
+        ("1 / 12", rules.CHROME_LINES.name),
+        ("Recommended Videos", rules.CHROME_LINES.name),
+        ("Objectivity 4.8 | Credibility 4.8 | Relevance 4.8", rules.RATING_LINES.name),
+        ("Jane Roe WhatsApp Channel", rules.FOLLOW_LINES.name),
+        ("You may read: Envoy accuses neighbour of vaccine diplomacy", rules.RELATED_HEADLINE_LINES.name),
+        ("More news: Envoy recalled over the row", rules.RELATED_HEADLINE_LINES.name),
+        ("READ MORE about the fighting in the capital", rules.RELATED_HEADLINE_LINES.name),
+        ("Get the latest updates as we post them — right on your browser", rules.SUBSCRIPTION_LINES.name),
         # tune5
         ("- Envoy expelled over the killing - December 03, 2024", rules.RELATED_HEADLINE_LINES.name),
         ("Submissions may be sent to the opinion desk; please name the topic.", rules.DISCLAIMER_LINES.name),
@@ -372,3 +382,16 @@ def test_the_subhead_over_a_last_paragraph_cut_short_is_kept() -> None:
     assert lines[2].dropped_by is None and lines[4].dropped_by is None
     # Without a paragraph after it, the same short line is furniture under the text.
     assert clean.mark_lines([prose, "", "Minister expelled"], {}, None)[2].dropped_by == rules.TAIL_RULE
+
+
+def test_an_agency_credit_ends_a_caption_but_not_a_paragraph_of_wire_copy() -> None:
+    prose = "The guard fatally shot a man who attacked him with a screwdriver at the compound on Sunday night."
+    caption = "Security forces stand guard outside the embassy in the residential quarter following the incident (AFP)"
+    wire = "The Foreign Ministry said in a statement that the staff were safe, without elaborating. (AP)"
+    lines = clean.mark_lines([prose, "", caption, "", prose.replace("Sunday", "Monday"), "", wire], {}, None)
+    assert lines[2].dropped_by == rules.CAPTION_RULE and lines[6].dropped_by is None
+
+
+def test_a_short_last_line_cut_short_is_kept() -> None:
+    prose = "Tensions have escalated between the two countries since new security measures were installed at the site."
+    assert clean.mark_lines([prose, "", "The guard then responded by shooting"], {}, None)[2].dropped_by is None

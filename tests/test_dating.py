@@ -175,3 +175,13 @@ def test_the_ledes_weekday_is_the_news_day_not_one_ahead_further_down() -> None:
     )
     source = corpus(article("w", text))["w"]
     assert source.date.value == dt.date(2017, 3, 12)  # the Sunday after the caption's Saturday, not Wednesday 15
+
+
+def test_a_full_date_printed_with_its_weekday_frames_the_texts_weekdays() -> None:
+    text = (
+        "Ambassador locked out\n\nThe ambassador stands outside the embassy, Thursday, April 8, 2021. "
+        "(AP Photo/Jane Roe)\n\nThe ambassador was barred from the embassy on Wednesday evening by diplomats "
+        "loyal to the regime, and a statement was read on Thursday.\n"
+    )
+    source = corpus(article("t", text))["t"]
+    assert source.date.value == dt.date(2021, 4, 8)  # not Wednesday 14 April

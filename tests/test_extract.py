@@ -256,3 +256,52 @@ def test_a_decorated_deck_is_not_the_headline_and_a_byline_may_follow_the_standf
     raw = ["Ambassador expelled", "", standfirst, "", "By Jane Roe, Latin America Correspondent", "", BODY]
     header = extract.read_header(raw)
     assert header.author == "Jane Roe" and header.drop[4] == rules.BYLINE_RULE
+
+
+def test_the_headline_is_the_first_long_line_not_a_section_label_a_related_link_or_a_standfirst() -> None:
+    header = extract.read_header(["South Asia and Beyond", "", "Envoy To UK Locked Out Of Embassy", "", BODY])
+    assert header.title == "Envoy To UK Locked Out Of Embassy" and header.drop[0] == rules.HEADER_EXTRA_RULE
+    raw = [
+        "Security Guard Returns Home in Border Deal",
+        "",
+        "Ambassador condemns the attack at the settlement",
+        "Embassy in the capital attacked, some people wounded - TV",
+        "",
+        "30 July, 2017",
+        "",
+        BODY,
+    ]
+    header = extract.read_header(raw)
+    assert (header.title, header.byline_date) == ("Security Guard Returns Home in Border Deal", dt.date(2017, 7, 30))
+    standfirst = "Israel says its neighbour did not tie the guard's return to the removal of the metal detectors"
+    header = extract.read_header(["Embassy guard involved in shooting returned home", standfirst, "", BODY])
+    assert header.title == "Embassy guard involved in shooting returned home"
+
+
+def test_a_page_title_with_the_site_a_tagline_menu_and_pictograph_menu_are_not_the_headline() -> None:
+    raw = ["Protesters storm embassy in the capital | WEEKLY", "", "Protesters storm embassy in the capital", "", BODY]
+    header = extract.read_header(raw)
+    assert (header.title, header.site) == ("Protesters storm embassy in the capital", "WEEKLY")
+    tagline = "Sound journalism, grounded in facts and truth | Donate"
+    assert (
+        extract.read_header([tagline, "", "Protesters storm the embassy", "", BODY]).title
+        == "Protesters storm the embassy"
+    )
+    menu = "📷Images of unrest ✍️ Submit a column Best looks 💃💃 👀See interactive map"
+    header = extract.read_header([menu, "GRAPHICS", "", "A visual guide to how the embassy was evacuated", "", BODY])
+    assert header.title == "A visual guide to how the embassy was evacuated"
+    assert header.drop[0] == rules.NAVIGATION_RULE  # a menu, not merely a line above the headline
+    tagged = extract.read_header([tagline, "", "Protesters storm the embassy", "", BODY])
+    assert tagged.drop[0] == rules.NAVIGATION_RULE
+
+
+def test_a_name_alone_under_the_headline_is_the_author_and_quote_marks_do_not_make_a_new_headline() -> None:
+    header = extract.read_header(["US embassy evacuated by special forces", "Liaquat Ali", BODY])
+    assert (header.title, header.author) == ("US embassy evacuated by special forces", "Liaquat Ali")
+    header = extract.read_header(["Middle East", "", "Gunman kills security chief at embassy", "", BODY])
+    assert header.author is None
+    raw = ["Ambassador ‘locked out’ of London embassy", "", "Ambassador 'locked out' of London embassy", "", BODY]
+    header = extract.read_header(raw)
+    assert (
+        header.title == "Ambassador ‘locked out’ of London embassy" and header.drop[2] == rules.REPEATED_HEADLINE_RULE
+    )

@@ -151,6 +151,15 @@ def _recalled(source: Source, mention: DateMention) -> bool:
     return bool(rules.RECALLED_DATE_CUE.search(text[start:end]))
 
 
+def _with_its_weekday(mention: DateMention) -> bool:
+    """The date is printed after its own weekday: "Thursday, April 8, 2021"."""
+    at = mention.context.find(mention.text)
+    before = rules.WEEKDAY_BEFORE_DATE.search(mention.context[:at]) if at > 0 else None
+    if before is None or mention.value is None:
+        return False
+    return dates.weekday_index(before.group("day")) == mention.value.weekday()
+
+
 def _lede_lines(source: Source) -> range:
     """The raw lines of the article's first paragraph of prose."""
     for paragraph in source.paragraphs:
@@ -185,10 +194,14 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
             f"The latest date it writes is {_quote(newest_mention, source)}: {fmt(anchor)}, so the article is no older."
         )
     if anchor is not None and newest is not None and newest.in_caption and newest.value == anchor:
+        lede = _lede_lines(source)  # the dateline's day ("LA PAZ, Bolivia, Sept. 11 (UPI)"), not background
         before = [
             m
             for m in day_months
-            if m.value and not m.cited_story and (m.value.month, m.value.day) < (anchor.month, anchor.day)
+            if m.value
+            and m.line in lede
+            and not m.cited_story
+            and (m.value.month, m.value.day) < (anchor.month, anchor.day)
         ]
         if before:
             reason = (
@@ -212,6 +225,14 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
         )
         return DateFinding(None, "unknown", [*evidence, reason])
     value = anchor
+    if newest is not None and newest.value == anchor and _with_its_weekday(newest):
+        # "Thursday, April 8, 2021": the text's weekdays are of that week, not after it
+        evidence.append(
+            f"Its newest full date is printed with its weekday ({_quote(newest, source)}): the text's weekdays "
+            "fall in that week, not after it."
+        )
+        evidence.append(f"Date shown: {fmt(value)}, inferred as the earliest date consistent with the text.")
+        return DateFinding(value, "inferred", evidence)
     resolved: dict[str, tuple[dt.date, DateMention]] = {}
     weekdays = [m for m in source.mentions if m.precision == "weekday"]
     lede = _lede_lines(source)

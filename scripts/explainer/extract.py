@@ -149,7 +149,17 @@ def _choose_title(header: Header, candidates: list[tuple[int, str]], dateline_at
     byline_at = header.byline_line - 1 if header.byline_line and header.author else None
     after_dateline = [c for c in candidates if dateline_at is not None and c[0] > dateline_at]
     above = [c for c in candidates if c[0] < (byline_at if byline_at is not None else dateline_at or 1 << 30)]
-    index, text = after_dateline[0] if after_dateline else (above or candidates)[-1]
+    pool = above or candidates
+    # a page title ("Headline | WORLD") above the article's own headline is not the headline
+    titled = {m.group("title") for c in pool if (m := rules.TITLE_SITE_SUFFIX.fullmatch(c[1]))}
+    long = [
+        c
+        for c in pool
+        if clean.words(c[1]) >= rules.HEADLINE_MIN_WORDS
+        and not ((m := rules.TITLE_SITE_SUFFIX.fullmatch(c[1])) and any(o[1] == m.group("title") for o in pool))
+    ]
+    long = long or [c for c in pool if c[1] in titled]
+    index, text = after_dateline[0] if after_dateline else (long[0] if long else pool[-1])
     header.title, header.title_line = text, index + 1
     header.drop[index] = "headline"
     if match := rules.TITLE_DATE_SUFFIX.fullmatch(text):
@@ -161,10 +171,22 @@ def _choose_title(header: Header, candidates: list[tuple[int, str]], dateline_at
         if other != index and site and site.group("title") == header.title and header.site is None:
             header.site, header.site_line = site.group("site").strip(), other + 1
             header.drop[other] = rules.REPEATED_HEADLINE_RULE
-        elif other != index and other_text == text:
+        elif other != index and _same_words(other_text, text):
             header.drop[other] = rules.REPEATED_HEADLINE_RULE
+        elif other > index and header.author is None and _name_alone(other_text):
+            header.author, header.byline, header.byline_line = other_text, other_text, other + 1
+            header.drop[other] = rules.BYLINE_RULE
         elif other < index or (len(extras_after) >= rules.HEADER_EXTRAS_AFTER_TITLE_MIN and other > index):
             header.drop[other] = rules.HEADER_EXTRA_RULE
+
+
+def _same_words(a: str, b: str) -> bool:
+    """The same line but for its quotation marks (‘locked out’ and 'locked out')."""
+    return rules.QUOTE_MARKS.sub("'", a) == rules.QUOTE_MARKS.sub("'", b)
+
+
+def _name_alone(text: str) -> bool:
+    return bool(rules.NAME_ALONE.fullmatch(text)) and not rules.NOT_NAME_WORDS.intersection(text.split())
 
 
 @dataclass
@@ -195,6 +217,10 @@ def read_footer(raw: list[str]) -> Footer:
 
 def _is_menu(text: str) -> bool:
     if len(rules.MENU_GAPS.findall(text)) >= rules.MENU_MIN_GAPS:
+        return True
+    if len(rules.MENU_PICTOGRAPHS.findall(text)) >= rules.MENU_MIN_PICTOGRAPHS:
+        return True
+    if rules.MENU_ITEM_AFTER_BAR.fullmatch(text):
         return True
     tokens = text.split()
     return (

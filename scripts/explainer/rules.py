@@ -34,7 +34,9 @@ CHROME_LINES = LineRule(
         r"most (read|popular|viewed)|trending( now)?|latest news|print (view|this page|version)|"
         # a size picker: "Text size Aa Aa", "A A A"
         r"(text|font) size(\s+a\s?a){0,3}|[aA]\s?[aA]\s?[aA]|(a\s?a\s*){2,3}|listen to (this )?(article|story)|"
-        r"related (articles|stories|content|topics)|you may also like|recommended( for you)?|"
+        r"related (articles|stories|content|topics)|you may also like|recommended( for you| videos| stories)?|"
+        # reading time and a gallery's counter: "2 Min Read", "1 / 12"
+        r"\d+\s*min(ute)?s?\.?\s*read|\d+\s*(/|of)\s*\d+|"
         r"you are (in|here)\s*:.*|[-=_*~#.·•\s]{3,}|"
         # a dateline's label whose date the page drew with a script ("Updated on"), a placeholder for it
         r"(published|posted|updated|last updated)( on| at)?\s*:?|loading( content)?(,? please wait)?\W*|"
@@ -55,6 +57,9 @@ PAGE_NOTICE_LINES = LineRule(
     ),
     max_words=20,
 )
+
+# A row of scores beside the headline: "Objectivity 4.8 | Credibility 4.8 | Relevance 4.8".
+RATING_LINES = LineRule("rating widget", _rx(r"[a-z ]+\d+(\.\d+)?(\s*\|\s*[a-z ]+\d+(\.\d+)?)+"), max_words=20)
 
 # A row of page tools: "print dictionary print", "Email Print Font size".
 TOOLBAR_LINES = LineRule(
@@ -113,6 +118,7 @@ SUBSCRIPTION_LINES = LineRule(
     _rx(
         r"(by subscribing\b.*|subscribe (now|today|to (our|the))\b.*|already a subscriber\??.*|"
         r"sign up (for|here|now|today|to)\b.*|you may occasionally receive promotional content\b.*|"
+        r"get the latest (news|updates|headlines)\b.*|"
         # a newsletter pitch: "Site highlights each day to your inbox."
         r".*\b(to|in|into) your inbox\b.*|"
         r".*\bquality journalism is (more |now more )?"
@@ -130,6 +136,8 @@ FOLLOW_LINES = LineRule(
     _rx(
         r"(follow|like|join|find) (us|[a-z][\w.&'’ -]{1,50}) on (facebook|twitter|x|instagram|linkedin|youtube|"
         r"telegram|whatsapp|tiktok|threads|google news|social media)\b.*|"
+        # a channel to join: "Jane Roe WhatsApp Channel"
+        r".{1,40}\s(whatsapp|telegram|youtube) channel|"
         # "Follow AllAfrica", "Click to follow" (the name it follows is on the next line)
         r"(follow|like) (us|[a-z][\w.&'’-]{1,30})\W*|(click|tap) to follow\W*"
     ),
@@ -145,6 +153,7 @@ RELATED_HEADLINE_LINES = LineRule(
     "related headline",
     _rx(
         r"(read ?also|also read)\s*:?\s*\S.*|(read more|related( stories| articles| coverage)?|see also)\s*:\s*\S.*|"
+        r"(you may (also )?(read|like)|more news|more stories)\s*:\s*\S.*|read more (about|on) .*|"
         # a bulleted link to another story with its date: "- Libya holds vast untapped oil reserves - December 03, 2024"
         r"[-•·*]\s*\S.{3,150}?\s[-–—|]\s*(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9},? \d{4}|\d{4}-\d{2}-\d{2})"
     ),
@@ -177,6 +186,7 @@ COPYRIGHT_LINES = LineRule(
 LINE_RULES: tuple[LineRule, ...] = (
     CHROME_LINES,
     PAGE_NOTICE_LINES,
+    RATING_LINES,
     TOOLBAR_LINES,
     BREADCRUMB_LINES,
     ADVERTISEMENT_LINES,
@@ -247,6 +257,57 @@ HEADLINE_PHRASE_WORDS = frozenset(
 # Above the text, a label is not the headline: a line ending in a colon ("From Fox News:") or a field name glued to
 # its value ("Storyline:National News, World").
 HEADER_LABEL = re.compile(r".{1,40}:\s*|\w+:(?=\S).*|[/*=~#]{3,}.*")  # and a deck set off by "///////////"
+# The headline is the first candidate of at least this many words; shorter lines above it are section labels
+# ("US News", "South Asia and Beyond"). With none so long, the last short line above the text is taken.
+HEADLINE_MIN_WORDS = 5
+# A site's tagline or title run into a menu item: "Sound journalism, grounded in facts and Biblical truth | Donate".
+MENU_ITEM_AFTER_BAR = _rx(
+    r".*\|\s*(donate|subscribe|menu|search|log ?in|sign ?in|register|newsletters?|shop|contact( us)?|about( us)?)\s*"
+)
+# A row of pictographs is a site's menu ("📷Images of unrest ✍️ Submit a column …").
+MENU_PICTOGRAPHS = re.compile(r"[\u2600-\u27bf\U0001f300-\U0001faff]")
+MENU_MIN_PICTOGRAPHS = 2
+# A person's name alone under the headline is the byline ("Liaquat Ali"): two or three capitalised words, none of them
+# a word that names a section or a site.
+NAME_ALONE = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}")
+NOT_NAME_WORDS = frozenset(
+    {
+        "News",
+        "World",
+        "Online",
+        "Times",
+        "Press",
+        "Media",
+        "Embassy",
+        "East",
+        "West",
+        "North",
+        "South",
+        "Video",
+        "Photos",
+        "Live",
+        "Breaking",
+        "Latest",
+        "Politics",
+        "Asia",
+        "Africa",
+        "Europe",
+        "America",
+        "Middle",
+        "Daily",
+        "Opinion",
+        "Business",
+        "Sport",
+        "Sports",
+        "Weather",
+        "Home",
+        "Section",
+        "Story",
+        "Read",
+        "More",
+        "Beyond",
+    }
+)
 # Short lines above the first paragraph other than the headline: section labels before it, captions after it.
 HEADER_EXTRA_RULE = "navigation or caption above the text"
 HEADER_EXTRAS_AFTER_TITLE_MIN = 2
@@ -279,6 +340,8 @@ PHOTO_CREDIT_END = _rx(
     r"\((?:photo|photograph|file photo|image)\b[^()]{0,40}\)|\([^()]{1,30}/\s*file\)|"
     # "((Anjum Naveed/Associated Press))", "(Jane Roe/Reuters)": a photographer and the agency, in brackets
     r"\(\(?[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{1,40}\)?\)|"
+    # an agency's credit after a caption that ends without a full stop: "… following the incident (AFP)"
+    r"(?<=[^.!?”\"\s])\s*\((?:AFP|AP|Reuters|EPA|Getty Images|Xinhua|PA|Bloomberg)(?:/[^()]{1,30})?\)|"
     # "… under tight security. – Photo credit AP"
     r"\bphoto\s+credit\s*:?\s*[^.:]{2,60})"
     # a link to the picture after the credit: "(UPI Photo/Ezio Petersen) | License Photo"
@@ -308,7 +371,7 @@ TAIL_SENTENCE_MIN_WORDS = 4
 TAIL_PROSE_MIN_WORDS = 12
 # The file's last line, cut short where the stored copy stops ("… went ahead to institute measures "), is a paragraph
 # when it runs to this many words, a good share of them in lower case (not a list of names).
-TAIL_CUT_MIN_WORDS = 8
+TAIL_CUT_MIN_WORDS = 6
 TAIL_CUT_MIN_LOWER_SHARE = 0.3
 
 # A short line mostly in another script than the article's own: an other-language site menu.
@@ -405,6 +468,8 @@ ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # "Headline - 2002-05-10": an archive or feed title that carries the date after the headline.
 TITLE_DATE_SUFFIX = re.compile(r"(?P<title>.+?)\s+[-–—|]\s+(?P<date>\d{4}-\d{2}-\d{2})")
 
+# Quotation marks of every kind, made one when two printings of a headline are compared.
+QUOTE_MARKS = re.compile(r"[‘’'“”\"]")
 # A headline: short, not ending like a sentence.
 HEADLINE_MAX_WORDS = 20
 # A short line ending in a closing quote with no punctuation before it reads as a headline, not a sentence:
@@ -553,6 +618,8 @@ RECALLED_DATE_CUE = _rx(
 # Inside quotation marks, a full date is the speaker's ("the agreement that was reached on the 17th September
 # 2020"): a background the article is newer than, not a day to read the article's own date from.
 QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# A weekday printed just before a full date: "Thursday, April 8, 2021".
+WEEKDAY_BEFORE_DATE = re.compile(r"(?P<day>" + "|".join(calendar.day_name) + r"),?\s*$")
 # A byline this many days newer than every full date in the text is contradicted by the text.
 BYLINE_CONTRADICTION_DAYS = 365
 # Names two articles must share before one's year is borrowed for the other's year-less dates.
