@@ -42,6 +42,7 @@ EVALUATION_OF = {
     "tune4": "tune4",
     "tune5": "tune5",
     "tune6": "tune6",
+    "tune7": "tune7",
 }
 
 
