@@ -60,6 +60,8 @@ from explainer import clean, rules
         # tune4
         ("Follow AllAfrica", rules.FOLLOW_LINES.name),
         ("Click to follow", rules.FOLLOW_LINES.name),
+        # tune7
+        ("In video", rules.CHROME_LINES.name),
         # tune6
         ("2 Min Read", rules.CHROME_LINES.name),
         ("1 / 12", rules.CHROME_LINES.name),

@@ -57,6 +57,7 @@ def test_no_header_when_the_text_starts_with_prose() -> None:
         ("2002-13-01", None),  # 13 January 2002
         ("23rd January, 2016", (dt.date(2016, 1, 23), "day")),
         ("09-Sep-2011", (dt.date(2011, 9, 9), "day")),
+        ("17.04.2021", (dt.date(2021, 4, 17), "day")),
     ],
 )
 def test_dates_are_classified_by_the_parts_written(text: str, expected: object) -> None:
@@ -305,3 +306,18 @@ def test_a_name_alone_under_the_headline_is_the_author_and_quote_marks_do_not_ma
     assert (
         header.title == "Ambassador ‘locked out’ of London embassy" and header.drop[2] == rules.REPEATED_HEADLINE_RULE
     )
+
+
+def test_a_dateline_under_the_standfirst_or_a_dotted_one_above_the_headline() -> None:
+    standfirst = "On April 17, the security service reported the detention of the consul in the port city."
+    raw = [
+        "Ministry calls the consul's detention a provocation",
+        standfirst,
+        "Saturday, 17 April 2021, 10:49",
+        "",
+        BODY,
+    ]
+    header = extract.read_header(raw)
+    assert header.byline_date == dt.date(2021, 4, 17) and header.drop[2] == rules.DATELINE_RULE
+    header = extract.read_header(["11:55 17.04.2021", "", "Ministry calls the detention a provocation", "", BODY])
+    assert (header.title, header.byline_date) == ("Ministry calls the detention a provocation", dt.date(2021, 4, 17))

@@ -85,7 +85,7 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             candidates.append((index, text))
         else:
             break
-    if header.author is None and stop is not None:
+    if stop is not None and (header.author is None or header.byline_date is None):
         _byline_under_standfirst(header, raw, stop)
     if header.author:  # the author's name alone on a line near the byline ("Rachel Holdsworth")
         for index, text in candidates:
@@ -102,15 +102,21 @@ def _headline_like(text: str) -> bool:
 
 
 def _byline_under_standfirst(header: Header, raw: list[str], stop: int) -> None:
-    """A byline right under the first paragraph (a standfirst): "By Jeremy McDermott, Latin America Correspondent"."""
+    """A byline or a dateline right under the first paragraph (a standfirst): "By Jeremy McDermott, Latin America
+    Correspondent", "Saturday, 17 April 2021, 10:49"."""
     following = [i for i in range(stop + 1, len(raw)) if raw[i].strip()][: rules.BYLINE_UNDER_STANDFIRST_LINES]
     for index in following:
         text = rules.CONTROL_CHARS.sub("", raw[index]).strip()
-        if match := rules.BYLINE.fullmatch(text):
+        if header.author is None and (match := rules.BYLINE.fullmatch(text)):
             header.author = match.group("author")
             header.byline, header.byline_line = header.byline or text, header.byline_line or index + 1
             header.drop[index] = rules.BYLINE_RULE
             _set_byline_date(header, match.group("rest") or "", index, text)
+            return
+        if header.byline_date is None and (value := _dateline(text)):
+            header.byline_date, header.byline_date_text = value, text
+            header.byline, header.byline_line = header.byline or text, header.byline_line or index + 1
+            header.drop[index] = rules.DATELINE_RULE
             return
         if clean.is_prose(text):
             return

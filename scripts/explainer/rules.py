@@ -36,7 +36,7 @@ CHROME_LINES = LineRule(
         r"(text|font) size(\s+a\s?a){0,3}|[aA]\s?[aA]\s?[aA]|(a\s?a\s*){2,3}|listen to (this )?(article|story)|"
         r"related (articles|stories|content|topics)|you may also like|recommended( for you| videos| stories)?|"
         # reading time and a gallery's counter: "2 Min Read", "1 / 12"
-        r"\d+\s*min(ute)?s?\.?\s*read|\d+\s*(/|of)\s*\d+|"
+        r"\d+\s*min(ute)?s?\.?\s*read|\d+\s*(/|of)\s*\d+|in (video|pictures)|"
         r"you are (in|here)\s*:.*|[-=_*~#.·•\s]{3,}|"
         # a dateline's label whose date the page drew with a script ("Updated on"), a placeholder for it
         r"(published|posted|updated|last updated)( on| at)?\s*:?|loading( content)?(,? please wait)?\W*|"
@@ -415,7 +415,7 @@ BYLINE = re.compile(
     r"\s*(?:(?:[|,;•·–—\[(]|\s-\s|(?=(?i:last edited|last updated|updated|published|posted)\b))\s*(?P<rest>.*))?"
 )
 BYLINE_RULE = "byline"
-# A byline may stand under the standfirst, within this many lines after it.
+# A byline or a dateline may stand under the standfirst, within this many lines after it.
 BYLINE_UNDER_STANDFIRST_LINES = 2
 
 # News agencies: credited on a line of their own ("From Reuters", "• Kyodo") they are the byline; in a
@@ -576,6 +576,7 @@ WIRE_CREDIT = re.compile(r"^(?P<place>[A-Z][A-Z .'-]{2,})\s+\((?P<agency>[A-Z][\
 DATE_CANDIDATES = re.compile(
     r"\b(?:(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})"
     r"|(?P<dash_day>\d{1,2})-(?P<dash_month>[A-Z][a-z]{2,8})-(?P<dash_year>\d{4})"  # "09-Sep-2011", "27-Jan-2023"
+    r"|(?P<dot_day>\d{1,2})\.(?P<dot_month>\d{1,2})\.(?P<dot_year>\d{4})"  # "17.04.2021": day, month, year
     r"|(?P<dmy_day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<dmy_month>[A-Z][a-z]{2,8})\.?,?\s+(?P<dmy_year>\d{4})"
     r"|(?P<md_month>[A-Z][a-z]{2,8})\.?\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<md_year>\d{4}))?"
     r"|(?P<my_month>[A-Z][a-z]{2,8})\s+(?P<my_year>\d{4}))\b"
