@@ -56,6 +56,7 @@ EVALUATION_OF = {
     "tune5": "tune5",
     "tune6": "tune6",
     "tune7": "tune7",
+    "held-out5": "held-out5",
 }
 
 
