@@ -185,3 +185,28 @@ def test_a_full_date_printed_with_its_weekday_frames_the_texts_weekdays() -> Non
     )
     source = corpus(article("t", text))["t"]
     assert source.date.value == dt.date(2021, 4, 8)  # not Wednesday 14 April
+
+
+def test_a_captions_date_alone_without_a_day_in_the_text_leaves_the_date_unknown() -> None:
+    text = (
+        "Junta orders envoy out\n\nThis grab image obtained on July 28, 2023, shows the general on TV. — AFP\n\n"
+        "The junta that took over the government has ordered the ambassador to leave the country within two days.\n"
+    )
+    source = corpus(article("g", text))["g"]
+    assert source.date.value is None and source.date.status == "unknown"
+    assert "no weekday" in " ".join(source.date.evidence)
+
+
+def test_titles_and_institutions_do_not_lend_a_year() -> None:
+    dated = article(
+        "dated",
+        "Row Deepens - 2002-05-10\n\nThe Prime Minister said the Canadian Embassy and the consulate in Shenyang "
+        "would stay open, officials said.\n",
+    )
+    yearless = article(
+        "yearless",
+        "Canada expels a diplomat, the Prime Minister said on Monday, after a killing on June 18 near the Indian "
+        "Embassy; the Canadian government acted.\n",
+    )
+    source = corpus(dated, yearless)["yearless"]
+    assert source.date.status == "unknown"  # shares Prime, Embassy, Canadian: one name, not three

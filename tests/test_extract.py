@@ -321,3 +321,14 @@ def test_a_dateline_under_the_standfirst_or_a_dotted_one_above_the_headline() ->
     assert header.byline_date == dt.date(2021, 4, 17) and header.drop[2] == rules.DATELINE_RULE
     header = extract.read_header(["11:55 17.04.2021", "", "Ministry calls the detention a provocation", "", BODY])
     assert (header.title, header.byline_date) == ("Ministry calls the detention a provocation", dt.date(2021, 4, 17))
+
+
+def test_a_section_label_under_the_headline_a_media_tag_two_writers_and_reading_time_in_a_dateline() -> None:
+    header = extract.read_header(["Police break into the embassy to arrest a former minister", "", "World", "", BODY])
+    assert header.drop[2] == rules.HEADER_EXTRA_RULE
+    title = "Protesters storm the embassy and set it on fire in retaliation for plans to burn a book(Videos)"
+    assert extract.read_header([title, "", BODY]).title == title
+    raw = ["Kingdom freezes ties, Ottawa defiant", "", "Aziz El Yaakoubi and David Ljunggren", BODY]
+    assert extract.read_header(raw).author == "Aziz El Yaakoubi and David Ljunggren"
+    raw = ["Gunman kills security chief at embassy", "", "Fri., Jan. 27, 20231 min. read", "", BODY]
+    assert extract.read_header(raw).byline_date == dt.date(2023, 1, 27)

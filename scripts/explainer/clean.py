@@ -202,7 +202,9 @@ def _mark_repeated_standfirst(stripped: list[str], drop: dict[int, str]) -> None
     for index in kept:
         line = stripped[index]
         # found again after its own place (one search of the joined text, in C, rather than a loop over lines)
-        if words(line) >= rules.REPEATED_LINE_MIN_WORDS and text.find(line, offset + len(line)) != -1:
+        # found again after its own place, whole or but for its full stop ("… to China." then "… to China, a …")
+        bare = line.rstrip(".")
+        if words(line) >= rules.REPEATED_LINE_MIN_WORDS and text.find(bare, offset + len(line)) != -1:
             drop[index] = rules.TEASER_RULE
         offset += len(line) + 1
 

@@ -151,6 +151,13 @@ def _recalled(source: Source, mention: DateMention) -> bool:
     return bool(rules.RECALLED_DATE_CUE.search(text[start:end]))
 
 
+def _says_when(source: Source) -> bool:
+    """The text places its news in time: a weekday or "today"."""
+    return any(m.precision == "weekday" and not m.cited_story for m in source.mentions) or any(
+        rules.RELATIVE_DAY.search(p.text) for p in source.paragraphs
+    )
+
+
 def _with_its_weekday(mention: DateMention) -> bool:
     """The date is printed after its own weekday: "Thursday, April 8, 2021"."""
     at = mention.context.find(mention.text)
@@ -194,6 +201,12 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
             f"The latest date it writes is {_quote(newest_mention, source)}: {fmt(anchor)}, so the article is no older."
         )
     if anchor is not None and newest is not None and newest.in_caption and newest.value == anchor:
+        if not _says_when(source):
+            reason = (
+                f"The only full date is a photo caption's ({_quote(newest, source)}), and the text says nothing of "
+                "when it happened relative to it (no weekday, no “today”): the date is unknown."
+            )
+            return DateFinding(None, "unknown", [*evidence, reason])
         lede = _lede_lines(source)  # the dateline's day ("LA PAZ, Bolivia, Sept. 11 (UPI)"), not background
         before = [
             m
@@ -283,7 +296,7 @@ def year_hint(source: Source, years: DatedYears) -> YearHint | None:
         shared = sorted(names & years.own_names[year])  # names no other year's sources share
         if best is None or len(shared) > len(best[1]):
             best = (year, shared)
-    if best is None or len(best[1]) < rules.YEAR_FROM_CORPUS_MIN_SHARED_NAMES:
+    if best is None or len(set(best[1]) - rules.TITLE_WORDS) < rules.YEAR_FROM_CORPUS_MIN_SHARED_NAMES:
         return None
     year, shared = best
     reason = (

@@ -97,8 +97,11 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
 
 
 def _headline_like(text: str) -> bool:
-    """Short and ending in a closing quote with no punctuation inside it: a headline, not a sentence."""
-    return clean.words(text) <= rules.HEADLINE_MAX_WORDS and bool(rules.HEADLINE_QUOTE_END.search(text))
+    """Short and ending in a closing quote with no punctuation inside it, or in a media tag ("(Videos)"): a
+    headline, not a sentence."""
+    return clean.words(text) <= rules.HEADLINE_MAX_WORDS and bool(
+        rules.HEADLINE_QUOTE_END.search(text) or rules.HEADLINE_MEDIA_TAG.search(text)
+    )
 
 
 def _byline_under_standfirst(header: Header, raw: list[str], stop: int) -> None:
@@ -182,7 +185,11 @@ def _choose_title(header: Header, candidates: list[tuple[int, str]], dateline_at
         elif other > index and header.author is None and _name_alone(other_text):
             header.author, header.byline, header.byline_line = other_text, other_text, other + 1
             header.drop[other] = rules.BYLINE_RULE
-        elif other < index or (len(extras_after) >= rules.HEADER_EXTRAS_AFTER_TITLE_MIN and other > index):
+        elif (
+            other < index
+            or (len(extras_after) >= rules.HEADER_EXTRAS_AFTER_TITLE_MIN and other > index)
+            or (other > index and clean.words(other_text) <= rules.SECTION_LABEL_MAX_WORDS)
+        ):
             header.drop[other] = rules.HEADER_EXTRA_RULE
 
 
@@ -252,7 +259,7 @@ def _dateline(text: str) -> dt.date | None:
     if rules.TITLE_DATE_SUFFIX.fullmatch(text):  # "Headline - 2002-05-10": a headline that carries its date
         return None
     text = rules.DATELINE_PREFIX.sub("", text, count=1) if rules.DATELINE_PREFIX.match(text) else text
-    text = rules.DATELINE_COMMENT_COUNT.sub("", text).strip()
+    text = rules.DATELINE_READING_TIME.sub("", rules.DATELINE_COMMENT_COUNT.sub("", text)).strip()
     if clean.words(text) > rules.DATELINE_MAX_WORDS or not rules.FOUR_DIGIT_YEAR.search(text):
         return None
     match = rules.DATE_CANDIDATES.search(text)

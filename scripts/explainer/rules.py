@@ -37,6 +37,8 @@ CHROME_LINES = LineRule(
         r"related (articles|stories|content|topics)|you may also like|recommended( for you| videos| stories)?|"
         # reading time and a gallery's counter: "2 Min Read", "1 / 12"
         r"\d+\s*min(ute)?s?\.?\s*read|\d+\s*(/|of)\s*\d+|in (video|pictures)|"
+        # a link to the section, a caption's label alone on its line: "More from World", "Image:"
+        r"more (from|on|in) [\w ]{1,30}|(image|photo|picture|pic)\s*:|"
         r"you are (in|here)\s*:.*|[-=_*~#.·•\s]{3,}|"
         # a dateline's label whose date the page drew with a script ("Updated on"), a placeholder for it
         r"(published|posted|updated|last updated)( on| at)?\s*:?|loading( content)?(,? please wait)?\W*|"
@@ -168,9 +170,15 @@ DISCLAIMER_LINES = LineRule(
         r".*\b(responsible for (their|its) own content|to address comments or complaints|"
         r"views expressed (here|in this article) are|submissions? (may|can|should) be sent to|"
         r"publishes (around |about |more than |over )?[\d,]+ "
-        r"(reports|articles|stories) (a|per|each) day)\b.*"
+        r"(reports|articles|stories) (a|per|each) day)\b.*|"
+        r"our standards\s*:.*"
     ),
     max_words=80,
+)
+
+# A writer's initials and the agency the story comes from, under the text: "TB (according to VNA)".
+AGENCY_CREDIT_LINES = LineRule(
+    "agency credit", re.compile(r"[A-Z]{1,4}\s*\((?:according to|source:?|via|with) [^()]{2,40}\)"), max_words=8
 )
 
 # "Source: Meduza": the site names itself (or a wire agency) under the headline.
@@ -197,6 +205,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     TRANSLATION_LINES,
     RELATED_HEADLINE_LINES,
     DISCLAIMER_LINES,
+    AGENCY_CREDIT_LINES,
     SOURCE_LINES,
     COPYRIGHT_LINES,
 )
@@ -269,7 +278,8 @@ MENU_PICTOGRAPHS = re.compile(r"[\u2600-\u27bf\U0001f300-\U0001faff]")
 MENU_MIN_PICTOGRAPHS = 2
 # A person's name alone under the headline is the byline ("Liaquat Ali"): two or three capitalised words, none of them
 # a word that names a section or a site.
-NAME_ALONE = re.compile(r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}")
+_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}"
+NAME_ALONE = re.compile(rf"{_NAME}(?: and {_NAME})?")  # "Aziz El Yaakoubi and David Ljunggren": two writers
 NOT_NAME_WORDS = frozenset(
     {
         "News",
@@ -311,6 +321,8 @@ NOT_NAME_WORDS = frozenset(
 # Short lines above the first paragraph other than the headline: section labels before it, captions after it.
 HEADER_EXTRA_RULE = "navigation or caption above the text"
 HEADER_EXTRAS_AFTER_TITLE_MIN = 2
+# A line of at most this many words between the headline and the text is a section label ("World"), even alone.
+SECTION_LABEL_MAX_WORDS = 2
 # A teaser cut short with an ellipsis, then the paragraph it was cut from ("… concessions from Communist…").
 TEASER_RULE = "teaser (repeats the text)"
 TEASER_END = re.compile(r"(?:…|\.\.\.)\s*$")
@@ -342,6 +354,9 @@ PHOTO_CREDIT_END = _rx(
     r"\(\(?[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{1,40}\)?\)|"
     # an agency's credit after a caption that ends without a full stop: "… following the incident (AFP)"
     r"(?<=[^.!?”\"\s])\s*\((?:AFP|AP|Reuters|EPA|Getty Images|Xinhua|PA|Bloomberg)(?:/[^()]{1,30})?\)|"
+    # "… Pic: AP", "… AFP PHOTO/POOL/MANDEL NGAN …", "… on national television. — AFP"
+    r"\bpic(?:ture)?s?\s*:\s*[^.:]{2,40}|\b(?:AFP|AP|EPA|REUTERS|GETTY)\s+PHOTO\s*/\s*[A-Z /.'-]{2,60}\W*|"
+    r"(?<=[.!?]) [—–-]\s*(?:AFP|AP|Reuters|EPA|Xinhua|Getty Images)|"
     # "… under tight security. – Photo credit AP"
     r"\bphoto\s+credit\s*:?\s*[^.:]{2,60})"
     # a link to the picture after the credit: "(UPI Photo/Ezio Petersen) | License Photo"
@@ -456,6 +471,8 @@ DATELINE_REST = re.compile(
 # make a Title Case headline that carries its date ("Asylum Seekers Leave China - 2002-05-16").
 DATELINE_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+")
 DATELINE_MAX_NAMES = 3
+# Reading time run into the dateline's year: "Fri., Jan. 27, 20231 min. read".
+DATELINE_READING_TIME = _rx(r"(?<=\d{4})\s*\d{1,2}\s*min(ute)?s?\.?\s*read\s*$")
 # A comment count beside the date: "09-Sep-2011 (one comment)".
 DATELINE_COMMENT_COUNT = _rx(r"\((?:no|one|\d+) (?:comments?|responses?)\)")
 # Under the text, a date counts as the page's only with one of DATELINE_PREFIX's words: "Last Updated 16 August 2012".
@@ -475,6 +492,8 @@ HEADLINE_MAX_WORDS = 20
 # A short line ending in a closing quote with no punctuation before it reads as a headline, not a sentence:
 # "U.S. shuts down Russian consulate in San Francisco ‘in the spirit of parity’".
 HEADLINE_QUOTE_END = re.compile(r"[^\s.!?,;:…][’”\"']\s*$")
+# A headline may end in a tag for its media: "… in Sweden(Videos)", "… (VIDEO)".
+HEADLINE_MEDIA_TAG = _rx(r"\s*[(\[](videos?|photos?|pictures?|watch|live|updated?)[)\]]\s*$")
 # Japanese and Chinese sentences end in 。！？ and often in a closing quote 」』 or bracket ）.
 SENTENCE_END = re.compile(r"[.!?:\"”’)。！？」』）]\s*$")
 # Japanese and Chinese write no spaces between words: their characters (kanji, kana) count a word per two, about the
@@ -616,6 +635,8 @@ RECALLED_DATE_CUE = _rx(
 )
 # A caption's date (a file photo's) is contradicted when the text's own day without a year ("Sept. 11") falls before
 # it in its year: the article is of a later year; no day is inferred.
+# A caption's date dates the article only when the text says when, relative to it: a weekday, "today", "tonight".
+RELATIVE_DAY = _rx(r"\b(today|tonight|yesterday|this (morning|afternoon|evening))\b")
 # Inside quotation marks, a full date is the speaker's ("the agreement that was reached on the 17th September
 # 2020"): a background the article is newer than, not a day to read the article's own date from.
 QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -628,6 +649,49 @@ YEAR_FROM_CORPUS_MIN_SHARED_NAMES = 3
 # The capital first and the look back behind it: a pattern that begins with a character class is scanned in C.
 PROPER_NAME = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[a-z]{3,}(?:\s+[A-Z][a-z]+)*")
 NOT_NAMES = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
+# Capitalised inside a sentence but not people or places: titles and institutions ("Prime Minister", "the Indian
+# Embassy") are shared by stories of every year and say nothing of which year an article belongs to, so they do not
+# count towards YEAR_FROM_CORPUS_MIN_SHARED_NAMES (they are still listed as shared).
+TITLE_WORDS = frozenset(
+    {
+        "Embassy",
+        "Embassies",
+        "Consulate",
+        "Consul",
+        "Ambassador",
+        "Prime",
+        "Minister",
+        "Ministry",
+        "Foreign",
+        "Affairs",
+        "President",
+        "Government",
+        "Secretary",
+        "General",
+        "Police",
+        "Army",
+        "Chief",
+        "Cabinet",
+        "Council",
+        "Committee",
+        "Department",
+        "State",
+        "National",
+        "Federal",
+        "Republic",
+        "Kingdom",
+        "United",
+        "Nations",
+        "Office",
+        "Agency",
+        "News",
+        "Press",
+        "Security",
+        "Service",
+        "Court",
+        "Parliament",
+    }
+)
 
 # --- sentences --------------------------------------------------------------------------------------------
 
