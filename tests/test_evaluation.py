@@ -5,7 +5,8 @@ Each check is one expected headline, date, author or outlet, or one line that mu
 sources. The score of each set is printed; the gate fails when any set drops below its pinned floor. Two
 evaluations: the first (dev, tune, held-out: the Shenyang story, whole score "all") and the second (other
 diplomatic stories from other outlets: tune2 and held-out2 with their whole score "all2", the tuning sets
-tune3-tune7, and the held-out sets held-out3 and held-out4, each scored on its own).
+tune3-tune7, held-out3 and held-out4 (held out, measured, then read and tuned on) and held-out5 (never tuned on),
+each scored on its own).
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from explainer.read import read_article
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = Path(__file__).resolve().parent / "evaldata" / "evaluation.yml"
 SITE_SOURCES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
-# Pinned at the measured scores, per set; raise them when the rules improve, never lower them to pass. The held-out
-# sets are the headline figures; the tuning sets' floors keep what was learnt from them.
+# Pinned at the measured scores, per set; raise them when the rules improve, never lower them to pass. held-out5 is
+# the headline figure (never tuned on); the other sets' floors keep what was learnt from them.
 FLOORS = {
     "dev": 0.954,  # 83/87
     "tune": 1.0,  # 72/72 (0.583 before tuning on it)
@@ -39,8 +40,10 @@ FLOORS = {
     "tune5": 0.970,  # 65/67 (0.687 before)
     "tune6": 0.985,  # 70/71 (0.761 before)
     "tune7": 0.933,  # 28/30 (0.833 before)
-    "held-out3": 0.779,  # 60/77 (0.701 before this round); its misses were seen at the before measurement
-    "held-out4": 0.923,  # 72/78 (0.846 before this round); never tuned on, misses read only after this measurement
+    "held-out3": 0.974,  # 75/77: 0.701 before any tuning, 0.779 after the first round (its misses seen at the
+    # before measurement); read after the first round's measurement and tuned on since
+    "held-out4": 0.987,  # 77/78: 0.846 before any tuning, 0.923 after the first round (blind); read, tuned on since
+    "held-out5": 0.840,  # 37/44, before and after the second round: never tuned on, the honest held-out figure
 }
 # Which whole score a set counts towards.
 EVALUATION_OF = {
