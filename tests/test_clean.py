@@ -196,6 +196,25 @@ def test_paragraphs_are_numbered_and_control_characters_removed() -> None:
     assert [p.anchor for p in paragraphs] == ["p-1", "p-2", "p-3"]
 
 
+def test_a_text_saved_without_blank_lines_is_a_paragraph_per_sentence_line() -> None:
+    # China Daily's stored page: one paragraph per line and no blank line, the copy cut mid-word at the end.
+    raw = [
+        "BEIJING - The ministry lodged a protest on Wednesday.",
+        "The ambassador was summoned to lodge the protest.",
+        '"We will closely follow the situation," the spokeswoman said.',
+        "According to Japanese media, the captain was arrested on suspicion of obstructing public d",
+    ]
+    paragraphs = clean.paragraphs(clean.mark_lines(raw, {}, None))
+    assert [(p.number, p.first_line) for p in paragraphs] == [(1, 1), (2, 2), (3, 3), (4, 4)]
+    # Hard-wrapped prose stays one paragraph: its lines end where the width ran out, not at a full stop.
+    wrapped = [
+        "The ministry lodged a protest on Wednesday and",
+        "summoned the ambassador. It said the boat",
+        "was seized.",
+    ]
+    assert len(clean.paragraphs(clean.mark_lines(wrapped, {}, None))) == 1
+
+
 def test_short_line_between_paragraphs_is_a_subhead() -> None:
     raw = ["Some text of the story.", "", "Senator offers help", "", "More text of the story."]
     paragraphs = clean.paragraphs(clean.mark_lines(raw, {}, None))

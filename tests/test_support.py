@@ -43,6 +43,11 @@ PLANTED = [
         'The five left China on 22 May [@japantimes-2002-05-24: "left China on Wednesday and arrived in Seoul"].',
         "22 May",
     ),
+    # "stressed" reports words as "said" does: Koizumi is in the paragraph, but Kawaguchi is the one who speaks.
+    (
+        'Koizumi stressed a quick reaction [@voa-2002-05-10: "Foreign Minister Yoriko Kawaguchi says Prime Minister"].',
+        "speaker",
+    ),
     # The year of an undated report is worked out, so "May 8" there does not make "8 May 2002".
     ('It happened on 8 May 2002 [@japantimes-2002-05-24: "The May 8 incident"].', "8 May 2002"),
 ]
@@ -92,6 +97,8 @@ def test_the_same_sentences_pass_when_correct_or_marked(project: Path) -> None:
             'Kawaguchi said Koizumi had instructed her [@voa-2002-05-10: "Foreign Minister Yoriko Kawaguchi says Prime Minister Junichiro Koizumi has instructed her"].',
             'The five left China on [22 May]{inferred: the report says "Wednesday"} [@japantimes-2002-05-24: "left China on Wednesday"].',
             'Their daughter was two years old [@japantimes-2002-05-24: "their 2-year-old daughter"].',
+            # after "over" a reporting word is a noun, so no speaker is looked for before it
+            'Koizumi acted over demands [@voa-2002-05-10: "Foreign Minister Yoriko Kawaguchi says Prime Minister Junichiro Koizumi has instructed her"].',
             '[Seoul is the capital of South Korea]{background: general reference}, where they arrived [@japantimes-2002-05-24: "arrived in Seoul early Thursday"].',
         ],
     )

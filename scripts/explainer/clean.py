@@ -279,23 +279,35 @@ def _mark_author_trailer(stripped: list[str], drop: dict[int, str], author: str 
             after_name = False
 
 
+def _line_paragraphs(block: list[tuple[int, str]]) -> bool:
+    """A block saved as a paragraph per line: every line but the last (which a cut copy may end mid-word) ends
+    a sentence."""
+    return len(block) >= rules.LINE_PARAGRAPHS_MIN_LINES and all(
+        rules.SENTENCE_END.search(text) for _, text in block[:-1]
+    )
+
+
 def paragraphs(lines: list[Line]) -> list[Paragraph]:
-    """Kept lines grouped into paragraphs: a blank or dropped line ends a paragraph."""
-    blocks: list[tuple[int, list[str]]] = []
-    current: list[str] = []
-    first = 0
+    """Kept lines grouped into paragraphs: a blank or dropped line ends a paragraph (and, in a text saved with no
+    blank lines, each line that ends a sentence)."""
+    runs: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
     for line in lines:
         text = rules.CONTROL_CHARS.sub("", line.text).strip()
         if line.dropped_by or not text:
             if current:
-                blocks.append((first, current))
+                runs.append(current)
             current = []
             continue
-        if not current:
-            first = line.number
-        current.append(text)
+        current.append((line.number, text))
     if current:
-        blocks.append((first, current))
+        runs.append(current)
+    blocks: list[tuple[int, list[str]]] = []
+    for run in runs:
+        if _line_paragraphs(run):
+            blocks.extend((number, [text]) for number, text in run)
+        else:
+            blocks.append((run[0][0], [text for _, text in run]))
     result: list[Paragraph] = []
     for number, (first_line, block) in enumerate(blocks, start=1):
         text = "\n".join(block)

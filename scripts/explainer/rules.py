@@ -502,6 +502,11 @@ CJK_CHARACTER = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufa
 CJK_CHARACTERS_PER_WORD = 2
 # A subhead inside the body: a very short line without sentence punctuation.
 SUBHEAD_MAX_WORDS = 8
+# A text saved with no blank lines between its paragraphs (China Daily's stored page: one paragraph per line,
+# twelve lines, no blank line) would read as one paragraph, so a citation could be checked against the whole
+# article. A block of at least this many lines in which every line but the last ends a sentence is taken as a
+# paragraph per line; hard-wrapped prose (lines cut at a width) rarely ends three lines in a row at a full stop.
+LINE_PARAGRAPHS_MIN_LINES = 3
 # Title taken from the first sentence when the text has no headline.
 INFERRED_TITLE_MAX_CHARS = 90
 # A longer first sentence is cut where a clause ends (before "whose", "who", "which", a comma …) when one falls
@@ -741,6 +746,8 @@ SPEECH_VERBS = frozenset(
         "warns warn added adds add declined declines decline protested protests protest reported reports report",
         "confirmed confirms confirm announced announces announce asked asks ask demanded demands demand",
         "promised promises promise pledged pledges pledge",
+        # the second example's reports: "Maehara stressed that …", "an official declared …", "Jiang expressed concern"
+        "stressed stresses stress declared declares declare expressed expresses express",
     )
 )
 # Words between a speaker and the verb that are not the speaker: "Beijing also insisted", "Japan had asked".
@@ -751,6 +758,8 @@ SPEAKER_STOP = frozenset(
         "that and but or when while which who whom as of to in on at with toward towards for from by after",
         "before than because if though although since until where whether it he she they we i you its his her",
         "their",
+        # a reporting word after a preposition is a noun: "summoned … over demands to free", "amid protests"
+        "over amid despite against about",
     )
 )
 # A speaker is looked for at most this many words before the verb: "Foreign Minister Yoriko Kawaguchi says".
