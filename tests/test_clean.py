@@ -447,3 +447,9 @@ def test_a_standfirst_repeated_but_for_its_full_stop_is_dropped() -> None:
     raw = [lead, "", lead[:-1] + ", a Foreign Ministry spokesperson said on Tuesday.", "", "More text of the story."]
     lines = clean.mark_lines(raw, {}, None)
     assert lines[0].dropped_by == rules.TEASER_RULE and lines[2].dropped_by is None
+
+
+def test_a_paragraph_printed_many_times_is_the_texts_own_not_a_standfirst() -> None:
+    paragraph = "Officials said on Thursday that talks would continue, according to a statement of May 10, 2002."
+    lines = clean.mark_lines(["Many paragraphs", "", *["", paragraph] * 5], {0: "headline"}, None)
+    assert [line.dropped_by for line in lines if line.text == paragraph] == [None] * 5

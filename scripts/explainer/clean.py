@@ -199,12 +199,17 @@ def _mark_repeated_standfirst(stripped: list[str], drop: dict[int, str]) -> None
     kept = [i for i, line in enumerate(stripped) if line and i not in drop]
     text = "\n".join(stripped[i] for i in kept)
     offset = 0
-    for index in kept:
+    for index in kept[: rules.STANDFIRST_MAX_POSITION]:
         line = stripped[index]
-        # found again after its own place (one search of the joined text, in C, rather than a loop over lines)
-        # found again after its own place, whole or but for its full stop ("… to China." then "… to China, a …")
+        # found again after its own place (one search of the joined text, in C, rather than a loop over lines),
+        # whole or but for its full stop ("… to China." then "… to China, a …"); a line printed many times over
+        # is the text's own repetition, not a standfirst printed again
         bare = line.rstrip(".")
-        if words(line) >= rules.REPEATED_LINE_MIN_WORDS and text.find(bare, offset + len(line)) != -1:
+        if (
+            words(line) >= rules.REPEATED_LINE_MIN_WORDS
+            and text.find(bare, offset + len(line)) != -1
+            and text.count(bare) <= rules.STANDFIRST_MAX_PRINTINGS
+        ):
             drop[index] = rules.TEASER_RULE
         offset += len(line) + 1
 

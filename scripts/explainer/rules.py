@@ -329,6 +329,10 @@ TEASER_END = re.compile(r"(?:…|\.\.\.)\s*$")
 # A standfirst printed whole again inside a later line of the text: the later one is kept. Shorter lines may
 # recur by chance (a quote, a subhead).
 REPEATED_LINE_MIN_WORDS = 8
+# A standfirst stands among the first few lines of the text and is printed at most this many times (deck, image
+# text, first paragraph); a paragraph printed more often is the text's own repetition and stays.
+STANDFIRST_MAX_POSITION = 3
+STANDFIRST_MAX_PRINTINGS = 3
 # The headline printed twice above the text (page title, then article title).
 REPEATED_HEADLINE_RULE = "headline repeated"
 
