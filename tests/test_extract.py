@@ -308,6 +308,22 @@ def test_a_name_alone_under_the_headline_is_the_author_and_quote_marks_do_not_ma
     )
 
 
+def test_a_name_over_a_photo_caption_that_opens_with_it_is_the_pictures_label_not_the_author() -> None:
+    # The Guardian's page in examples/senkaku-2010: the picture's label, then its caption, then the text.
+    raw = [
+        "Japan releases Chinese fishing boat captain",
+        "",
+        "Arrest after collision with coastguard ships in disputed waters sparked row between Japan and China",
+        "Zhan Qixiong",
+        "Zhan Qixiong, seen being led away by coastguard personnel, was arrested. Photograph: Karii Matayoshi/AP",
+        "",
+        BODY,
+    ]
+    header = extract.read_header(raw)
+    assert header.title == "Japan releases Chinese fishing boat captain"
+    assert header.author is None and header.drop[3] == rules.CAPTION_RULE
+
+
 def test_a_dateline_under_the_standfirst_or_a_dotted_one_above_the_headline() -> None:
     standfirst = "On April 17, the security service reported the detention of the consul in the port city."
     raw = [

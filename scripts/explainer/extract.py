@@ -81,6 +81,8 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             header.drop[index] = rules.DATELINE_RULE
         elif rules.HEADER_LABEL.fullmatch(text) or _follows_a_follow_button(raw, index):
             header.drop[index] = rules.HEADER_EXTRA_RULE
+        elif _labels_a_caption(raw, index, text):  # "Zhan Qixiong" over "Zhan Qixiong, seen … Photograph: X/AP"
+            header.drop[index] = rules.CAPTION_RULE
         elif clean.words(text) <= rules.HEADLINE_MAX_WORDS:
             candidates.append((index, text))
         else:
@@ -196,6 +198,17 @@ def _choose_title(header: Header, candidates: list[tuple[int, str]], dateline_at
 def _same_words(a: str, b: str) -> bool:
     """The same line but for its quotation marks (‘locked out’ and 'locked out')."""
     return rules.QUOTE_MARKS.sub("'", a) == rules.QUOTE_MARKS.sub("'", b)
+
+
+def _labels_a_caption(raw: list[str], index: int, text: str) -> bool:
+    """A name alone on the line above a photo's caption that opens with it is the picture's label, not a byline."""
+    following = next((line.strip() for line in raw[index + 1 :] if line.strip()), "")
+    return (
+        _name_alone(text)
+        and following[len(text) : len(text) + 1] in {",", " "}
+        and following.startswith(text)
+        and clean.is_photo_credit(following)
+    )
 
 
 def _name_alone(text: str) -> bool:
