@@ -132,3 +132,81 @@ def test_a_photo_caption_dates_an_article_that_says_today() -> None:
     source = corpus(article("c", text))["c"]
     assert source.date.value == dt.date(2011, 11, 29) and source.date.status == "inferred"
     assert "a photo caption" in " ".join(source.date.evidence)
+
+
+def test_no_day_is_inferred_from_a_date_the_text_recalls_as_history() -> None:
+    text = (
+        "Protesters storm embassy\n\nProtesters stormed the embassy in the capital on Tuesday, officials said.\n\n"
+        "The assault echoed the Nov. 4, 1979 storming of another embassy in the same city, a long crisis.\n"
+    )
+    source = corpus(article("h", text))["h"]
+    assert source.date.value is None and source.date.status == "unknown"
+    assert "recalls it as history" in " ".join(source.date.evidence)
+    # Without the recall, the same date is where the article's day is read from.
+    plain = corpus(article("p", text.replace("The assault echoed the", "On")))["p"]
+    assert plain.date.value == dt.date(1979, 11, 6) and plain.date.status == "inferred"
+
+
+def test_a_full_date_inside_a_quotation_is_the_speakers_not_the_articles() -> None:
+    quote = "“The leader has reneged on the agreement that was reached on the 17th September 2020,” the ministry said."
+    text = f"Envoy expelled\n\nThe ministry ordered the envoy out on Sunday, officials said on Monday.\n\n{quote}\n"
+    source = corpus(article("q", text))["q"]
+    assert source.date.value is None and source.date.status == "unknown"
+    # The same date in the reporter's words dates the article.
+    plain = corpus(article("r", text.replace("“", "").replace(",” the ministry said", ", the ministry said")))["r"]
+    assert plain.date.status == "inferred" and plain.date.value == dt.date(2020, 9, 21)
+
+
+def test_a_file_photos_date_is_contradicted_by_the_texts_own_day() -> None:
+    text = (
+        "Ambassador ordered out\n\nThe president addresses the assembly on September 26, 2007. (UPI Photo/Jane Roe)\n\n"
+        "LA PAZ, Sept. 11 (UPI) -- The president ordered the ambassador to leave the country on Wednesday.\n"
+    )
+    source = corpus(article("u", text))["u"]
+    assert source.date.value is None and source.date.status == "unknown"
+    assert "photo is older than the article" in " ".join(source.date.evidence)
+
+
+def test_the_ledes_weekday_is_the_news_day_not_one_ahead_further_down() -> None:
+    text = (
+        "Minister expelled\n\nPolice used water cannon early Sunday outside the consulate as the city expelled "
+        "a minister.\n\nThe country, which holds general elections on Wednesday, had said the minister was "
+        "not welcome.\n\nOfficers stand guard on March 11, 2017, in the capital. (AFP PICTURE/ JANE ROE)\n"
+    )
+    source = corpus(article("w", text))["w"]
+    assert source.date.value == dt.date(2017, 3, 12)  # the Sunday after the caption's Saturday, not Wednesday 15
+
+
+def test_a_full_date_printed_with_its_weekday_frames_the_texts_weekdays() -> None:
+    text = (
+        "Ambassador locked out\n\nThe ambassador stands outside the embassy, Thursday, April 8, 2021. "
+        "(AP Photo/Jane Roe)\n\nThe ambassador was barred from the embassy on Wednesday evening by diplomats "
+        "loyal to the regime, and a statement was read on Thursday.\n"
+    )
+    source = corpus(article("t", text))["t"]
+    assert source.date.value == dt.date(2021, 4, 8)  # not Wednesday 14 April
+
+
+def test_a_captions_date_alone_without_a_day_in_the_text_leaves_the_date_unknown() -> None:
+    text = (
+        "Junta orders envoy out\n\nThis grab image obtained on July 28, 2023, shows the general on TV. — AFP\n\n"
+        "The junta that took over the government has ordered the ambassador to leave the country within two days.\n"
+    )
+    source = corpus(article("g", text))["g"]
+    assert source.date.value is None and source.date.status == "unknown"
+    assert "no weekday" in " ".join(source.date.evidence)
+
+
+def test_titles_and_institutions_do_not_lend_a_year() -> None:
+    dated = article(
+        "dated",
+        "Row Deepens - 2002-05-10\n\nThe Prime Minister said the Canadian Embassy and the consulate in Shenyang "
+        "would stay open, officials said.\n",
+    )
+    yearless = article(
+        "yearless",
+        "Canada expels a diplomat, the Prime Minister said on Monday, after a killing on June 18 near the Indian "
+        "Embassy; the Canadian government acted.\n",
+    )
+    source = corpus(dated, yearless)["yearless"]
+    assert source.date.status == "unknown"  # shares Prime, Embassy, Canadian: one name, not three

@@ -2,10 +2,11 @@
 
 Each check is one expected headline, date, author or outlet, or one line that must be kept or dropped
 (tests/evaldata/evaluation.yml). Every article is dated as `make add` would date it: among the site's own
-sources. The score of each set is printed; the gate fails when a held-out score or a whole score drops below
-its pinned floor. Two evaluations: the first (dev, tune, held-out: the Shenyang story) and the second
-(tune2, held-out2: other diplomatic stories from other outlets), each with its own whole score ("all",
-"all2") so that neither hides the other.
+sources. The score of each set is printed; the gate fails when any set drops below its pinned floor. Two
+evaluations: the first (dev, tune, held-out: the Shenyang story, whole score "all") and the second (other
+diplomatic stories from other outlets: tune2 and held-out2 with their whole score "all2", the tuning sets
+tune3-tune7, held-out3 and held-out4 (held out, measured, then read and tuned on) and held-out5 (never tuned on),
+each scored on its own).
 """
 
 from __future__ import annotations
@@ -24,13 +25,42 @@ from explainer.read import read_article
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = Path(__file__).resolve().parent / "evaldata" / "evaluation.yml"
 SITE_SOURCES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
-# Pinned at the measured scores; raise them when the rules improve, never lower them to pass.
-HELD_OUT_FLOOR = 0.925  # measured 37/40 (0.850 before tuning on the tune set)
-OVERALL_FLOOR = 0.96  # measured 192/199 = 0.965
-HELD_OUT2_FLOOR = 0.70  # measured 46/65 = 0.708 (43/65 = 0.662 before tuning on tune2)
-OVERALL2_FLOOR = 0.86  # measured 124/144 = 0.861 (96/144 = 0.667 before tuning)
+# Pinned at the measured scores, per set; raise them when the rules improve, never lower them to pass. held-out5 is
+# the headline figure (never tuned on); the other sets' floors keep what was learnt from them.
+FLOORS = {
+    "dev": 0.954,  # 83/87
+    "tune": 1.0,  # 72/72 (0.583 before tuning on it)
+    "held-out": 0.975,  # 39/40 (0.850 before the first tuning, 0.925 before issue 17's third round)
+    "all": 0.974,  # 194/199
+    "tune2": 0.987,  # 78/79 (0.671 before tuning on it)
+    "held-out2": 1.0,  # 65/65: 0.708 when measured; read after measurement on 2026-11-24 and tuned on since
+    "all2": 0.993,  # 143/144
+    "tune3": 0.971,  # 67/69 (0.725 before tuning on it)
+    "tune4": 0.968,  # 62/64 (0.641 before)
+    "tune5": 0.970,  # 65/67 (0.687 before)
+    "tune6": 0.985,  # 70/71 (0.761 before)
+    "tune7": 0.933,  # 28/30 (0.833 before)
+    "held-out3": 0.974,  # 75/77: 0.701 before any tuning, 0.779 after the first round (its misses seen at the
+    # before measurement); read after the first round's measurement and tuned on since
+    "held-out4": 0.987,  # 77/78: 0.846 before any tuning, 0.923 after the first round (blind); read, tuned on since
+    "held-out5": 0.840,  # 37/44, before and after the second round: never tuned on, the honest held-out figure
+}
 # Which whole score a set counts towards.
-EVALUATION_OF = {"dev": "all", "tune": "all", "held-out": "all", "tune2": "all2", "held-out2": "all2"}
+EVALUATION_OF = {
+    "dev": "all",
+    "tune": "all",
+    "held-out": "all",
+    "tune2": "all2",
+    "held-out2": "all2",
+    "held-out3": "held-out3",
+    "held-out4": "held-out4",
+    "tune3": "tune3",
+    "tune4": "tune4",
+    "tune5": "tune5",
+    "tune6": "tune6",
+    "tune7": "tune7",
+    "held-out5": "held-out5",
+}
 
 
 @dataclass
@@ -76,7 +106,7 @@ def score_table() -> dict[str, Score]:
     scores: dict[str, Score] = defaultdict(Score)
     for case in yaml.safe_load(TABLE.read_text(encoding="utf-8")):
         for what, ok in check_case(case):
-            for name in (case["set"], EVALUATION_OF[case["set"]]):
+            for name in dict.fromkeys((case["set"], EVALUATION_OF[case["set"]])):
                 scores[name].total += 1
                 scores[name].passed += ok
             if not ok:
@@ -87,17 +117,10 @@ def score_table() -> dict[str, Score]:
 def test_evaluation_gate() -> None:
     scores = score_table()
     SUMMARY.append(
-        f"evaluation (tests/evaldata/evaluation.yml): held-out {scores['held-out']} (floor {HELD_OUT_FLOOR}); "
-        f"tune {scores['tune']}; dev {scores['dev']}; all {scores['all']} (floor {OVERALL_FLOOR})"
+        "evaluation (tests/evaldata/evaluation.yml): "
+        + "; ".join(f"{name} {scores[name]} (floor {floor})" for name, floor in FLOORS.items())
     )
-    SUMMARY.append(
-        f"evaluation, second set (other stories and outlets): held-out2 {scores['held-out2']} "
-        f"(floor {HELD_OUT2_FLOOR}); tune2 {scores['tune2']}; all2 {scores['all2']} (floor {OVERALL2_FLOOR})"
-    )
-    for name in ("held-out", "tune", "dev", "held-out2", "tune2"):
+    for name in FLOORS:
         SUMMARY.extend(f"  missed ({name}): {miss}" for miss in scores[name].misses)
-    misses = [m for s in scores.values() for m in s.misses]
-    assert scores["held-out"].value >= HELD_OUT_FLOOR, scores["held-out"].misses
-    assert scores["all"].value >= OVERALL_FLOOR, misses
-    assert scores["held-out2"].value >= HELD_OUT2_FLOOR, scores["held-out2"].misses
-    assert scores["all2"].value >= OVERALL2_FLOOR, misses
+    below = {name: str(scores[name]) for name, floor in FLOORS.items() if scores[name].value < floor}
+    assert not below, (below, [m for s in scores.values() for m in s.misses])

@@ -55,6 +55,9 @@ def test_no_header_when_the_text_starts_with_prose() -> None:
         ("5 Week 2002", None),  # 27 November 1999
         ("May 00, 2002", None),  # May 2002
         ("2002-13-01", None),  # 13 January 2002
+        ("23rd January, 2016", (dt.date(2016, 1, 23), "day")),
+        ("09-Sep-2011", (dt.date(2011, 9, 9), "day")),
+        ("17.04.2021", (dt.date(2021, 4, 17), "day")),
     ],
 )
 def test_dates_are_classified_by_the_parts_written(text: str, expected: object) -> None:
@@ -166,3 +169,182 @@ def test_outlet_from_a_source_line_or_the_page_title_never_a_wire_agency() -> No
     assert extract.infer_outlet(wire, []) is None
     source = [Line(3, "Source: Example Weekly", rules.SOURCE_LINES.name)]
     assert extract.infer_outlet(source, []) == ("Example Weekly", "source line (line 3)")
+
+
+BODY = "The activist left the embassy on Wednesday after six days inside it, a US official said in a statement."
+
+
+def test_a_headline_that_asks_a_question() -> None:
+    header = extract.read_header(["Journalist Killed at the Consulate in Istanbul?", BODY])
+    assert header.title == "Journalist Killed at the Consulate in Istanbul?"
+    # A question after the headline is not a second headline: it ends the header like any sentence.
+    header = extract.read_header(["Envoy recalled", "", "Why now?", "", BODY])
+    assert header.title == "Envoy recalled"
+
+
+def test_a_title_case_headline_is_not_a_menu_but_a_menu_still_is() -> None:
+    header = extract.read_header(["Footage Shows US Embassy In Yemen Being Overrun", "", BODY])
+    assert header.title == "Footage Shows US Embassy In Yemen Being Overrun"
+    menu = "BBC NEWS Americas Africa Europe Middle East South Asia Asia Pacific"
+    header = extract.read_header([menu, "", "Activist leaves embassy", "", BODY])
+    assert header.drop[0] == rules.NAVIGATION_RULE and header.title == "Activist leaves embassy"
+
+
+def test_an_iso_or_ordinal_dateline_under_the_headline_is_not_the_headline() -> None:
+    header = extract.read_header(["Activist leaves embassy", "", "2012-05-02 12:28", "", BODY])
+    assert (header.title, header.byline_date) == ("Activist leaves embassy", dt.date(2012, 5, 2))
+    raw = ["Consuls closed", "", "Translated by Jane Roe for Example News", "", "23rd January, 2016", "", BODY]
+    header = extract.read_header(raw)
+    assert (header.title, header.byline_date) == ("Consuls closed", dt.date(2016, 1, 23))
+
+
+def test_a_dateline_label_without_its_date_is_not_the_headline() -> None:
+    header = extract.read_header(["Envoys expelled", "", "Envoys expelled", "", "Updated on", "", BODY])
+    assert header.title == "Envoys expelled" and header.byline_date is None
+
+
+def test_a_date_with_a_comment_count_and_a_blogs_post_line_are_datelines() -> None:
+    header = extract.read_header(["Protesters break into embassy", "09-Sep-2011 (one comment)", "", BODY])
+    assert (header.title, header.byline_date) == ("Protesters break into embassy", dt.date(2011, 9, 9))
+    post = "In World News on September 10, 2011 at 3:25 am"
+    header = extract.read_header(["Egyptians storm embassy", "", post, "", "By Richard Hall", "", BODY])
+    assert (header.title, header.author, header.byline_date) == (
+        "Egyptians storm embassy",
+        "Richard Hall",
+        dt.date(2011, 9, 10),
+    )
+    assert header.byline == post  # the line the date is read from
+
+
+def test_captions_between_the_headline_and_the_dateline_are_passed_over() -> None:
+    caption = "Police officers stand guard next to the embassy in the capital, Dec. 24, 2019."
+    raw = ["Police Ask Embassy to Hand Over Refugees", "", f"  • {caption}", "", f"{caption} | Photo: Reuters", ""]
+    header = extract.read_header([*raw, "Published 25 December 2019", "", BODY])
+    assert (header.title, header.byline_date) == ("Police Ask Embassy to Hand Over Refugees", dt.date(2019, 12, 25))
+
+
+def test_labels_and_what_a_follow_button_follows_are_not_the_headline() -> None:
+    header = extract.read_header(["Car Bomb Outside Embassy", "", "From Example News:", "", BODY])
+    assert header.title == "Car Bomb Outside Embassy"
+    header = extract.read_header(["Envoy expelled", "", "Storyline:National News, World", "", BODY])
+    assert header.title == "Envoy expelled" and header.drop[2] == rules.HEADER_EXTRA_RULE
+    header = extract.read_header(["Blast hits embassy", "", "Click to follow", "The Example Online", "", BODY])
+    assert header.title == "Blast hits embassy" and header.drop[3] == rules.HEADER_EXTRA_RULE
+
+
+def test_datelines_with_an_agency_and_place_or_an_article_published_line() -> None:
+    raw = [
+        "Minister expelled as rally row mounts",
+        "",
+        "AFP Rotterdam, Netherlands Mar 12, 2017, 01.27 AM (IST)",
+        "",
+        BODY,
+    ]
+    header = extract.read_header(raw)
+    assert (header.title, header.byline_date) == ("Minister expelled as rally row mounts", dt.date(2017, 3, 12))
+    header = extract.read_header(["Article published on the 2008-09-11 Latest update 2008-09-11 15:39 TU", BODY])
+    assert header.byline_date == dt.date(2008, 9, 11) and header.title is None
+    # A Title Case headline that carries its date stays the headline.
+    header = extract.read_header(["Asylum Seekers Leave China - 2002-05-16", "", BODY])
+    assert header.title == "Asylum Seekers Leave China"
+
+
+def test_a_decorated_deck_is_not_the_headline_and_a_byline_may_follow_the_standfirst() -> None:
+    deck = "///////////The president accuses the ambassador of fostering divisions.//////////////"
+    header = extract.read_header(["Ambassador expelled", "", deck, "", "By Jane Roe, Staff Writer", "", BODY])
+    assert (header.title, header.author) == ("Ambassador expelled", "Jane Roe")
+    standfirst = "The country has expelled the ambassador, accusing him of fomenting the unrest in the provinces."
+    raw = ["Ambassador expelled", "", standfirst, "", "By Jane Roe, Latin America Correspondent", "", BODY]
+    header = extract.read_header(raw)
+    assert header.author == "Jane Roe" and header.drop[4] == rules.BYLINE_RULE
+
+
+def test_the_headline_is_the_first_long_line_not_a_section_label_a_related_link_or_a_standfirst() -> None:
+    header = extract.read_header(["South Asia and Beyond", "", "Envoy To UK Locked Out Of Embassy", "", BODY])
+    assert header.title == "Envoy To UK Locked Out Of Embassy" and header.drop[0] == rules.HEADER_EXTRA_RULE
+    raw = [
+        "Security Guard Returns Home in Border Deal",
+        "",
+        "Ambassador condemns the attack at the settlement",
+        "Embassy in the capital attacked, some people wounded - TV",
+        "",
+        "30 July, 2017",
+        "",
+        BODY,
+    ]
+    header = extract.read_header(raw)
+    assert (header.title, header.byline_date) == ("Security Guard Returns Home in Border Deal", dt.date(2017, 7, 30))
+    standfirst = "Israel says its neighbour did not tie the guard's return to the removal of the metal detectors"
+    header = extract.read_header(["Embassy guard involved in shooting returned home", standfirst, "", BODY])
+    assert header.title == "Embassy guard involved in shooting returned home"
+
+
+def test_a_page_title_with_the_site_a_tagline_menu_and_pictograph_menu_are_not_the_headline() -> None:
+    raw = ["Protesters storm embassy in the capital | WEEKLY", "", "Protesters storm embassy in the capital", "", BODY]
+    header = extract.read_header(raw)
+    assert (header.title, header.site) == ("Protesters storm embassy in the capital", "WEEKLY")
+    tagline = "Sound journalism, grounded in facts and truth | Donate"
+    assert (
+        extract.read_header([tagline, "", "Protesters storm the embassy", "", BODY]).title
+        == "Protesters storm the embassy"
+    )
+    menu = "📷Images of unrest ✍️ Submit a column Best looks 💃💃 👀See interactive map"
+    header = extract.read_header([menu, "GRAPHICS", "", "A visual guide to how the embassy was evacuated", "", BODY])
+    assert header.title == "A visual guide to how the embassy was evacuated"
+    assert header.drop[0] == rules.NAVIGATION_RULE  # a menu, not merely a line above the headline
+    tagged = extract.read_header([tagline, "", "Protesters storm the embassy", "", BODY])
+    assert tagged.drop[0] == rules.NAVIGATION_RULE
+
+
+def test_a_name_alone_under_the_headline_is_the_author_and_quote_marks_do_not_make_a_new_headline() -> None:
+    header = extract.read_header(["US embassy evacuated by special forces", "Liaquat Ali", BODY])
+    assert (header.title, header.author) == ("US embassy evacuated by special forces", "Liaquat Ali")
+    header = extract.read_header(["Middle East", "", "Gunman kills security chief at embassy", "", BODY])
+    assert header.author is None
+    raw = ["Ambassador ‘locked out’ of London embassy", "", "Ambassador 'locked out' of London embassy", "", BODY]
+    header = extract.read_header(raw)
+    assert (
+        header.title == "Ambassador ‘locked out’ of London embassy" and header.drop[2] == rules.REPEATED_HEADLINE_RULE
+    )
+
+
+def test_a_name_over_a_photo_caption_that_opens_with_it_is_the_pictures_label_not_the_author() -> None:
+    # The Guardian's page in examples/senkaku-2010: the picture's label, then its caption, then the text.
+    raw = [
+        "Japan releases Chinese fishing boat captain",
+        "",
+        "Arrest after collision with coastguard ships in disputed waters sparked row between Japan and China",
+        "Zhan Qixiong",
+        "Zhan Qixiong, seen being led away by coastguard personnel, was arrested. Photograph: Karii Matayoshi/AP",
+        "",
+        BODY,
+    ]
+    header = extract.read_header(raw)
+    assert header.title == "Japan releases Chinese fishing boat captain"
+    assert header.author is None and header.drop[3] == rules.CAPTION_RULE
+
+
+def test_a_dateline_under_the_standfirst_or_a_dotted_one_above_the_headline() -> None:
+    standfirst = "On April 17, the security service reported the detention of the consul in the port city."
+    raw = [
+        "Ministry calls the consul's detention a provocation",
+        standfirst,
+        "Saturday, 17 April 2021, 10:49",
+        "",
+        BODY,
+    ]
+    header = extract.read_header(raw)
+    assert header.byline_date == dt.date(2021, 4, 17) and header.drop[2] == rules.DATELINE_RULE
+    header = extract.read_header(["11:55 17.04.2021", "", "Ministry calls the detention a provocation", "", BODY])
+    assert (header.title, header.byline_date) == ("Ministry calls the detention a provocation", dt.date(2021, 4, 17))
+
+
+def test_a_section_label_under_the_headline_a_media_tag_two_writers_and_reading_time_in_a_dateline() -> None:
+    header = extract.read_header(["Police break into the embassy to arrest a former minister", "", "World", "", BODY])
+    assert header.drop[2] == rules.HEADER_EXTRA_RULE
+    title = "Protesters storm the embassy and set it on fire in retaliation for plans to burn a book(Videos)"
+    assert extract.read_header([title, "", BODY]).title == title
+    raw = ["Kingdom freezes ties, Ottawa defiant", "", "Aziz El Yaakoubi and David Ljunggren", BODY]
+    assert extract.read_header(raw).author == "Aziz El Yaakoubi and David Ljunggren"
+    raw = ["Gunman kills security chief at embassy", "", "Fri., Jan. 27, 20231 min. read", "", BODY]
+    assert extract.read_header(raw).byline_date == dt.date(2023, 1, 27)

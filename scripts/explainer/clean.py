@@ -105,11 +105,13 @@ def mark_lines(raw: list[str], header: dict[int, str], author: str | None, scrip
             rule = rules.FOREIGN_MENU_RULE
         if rule:
             drop[index] = rule
+    _mark_comment_thread(stripped, drop)
     _mark_author_trailer(stripped, drop, author)
     _mark_photo_captions(stripped, drop)
     _mark_repeated_captions(stripped, drop)
     _mark_repeated_standfirst(stripped, drop)
     _mark_link_lists(stripped, drop)
+    _mark_inline_headlines(stripped, drop)
     _mark_tail(stripped, drop)
     return [Line(i + 1, raw[i], drop.get(i)) for i in range(len(raw))]
 
@@ -129,11 +131,67 @@ def _mark_photo_captions(stripped: list[str], drop: dict[int, str]) -> None:
         if line:
             block.append(index)
             continue
-        credited = [i for i in block if i not in drop and is_photo_credit(stripped[i])]
+        credited = [
+            i
+            for i in block
+            if i not in drop and (is_photo_credit(stripped[i]) or rules.CAPTION_POSITION.search(stripped[i]))
+        ]
         if credited:
-            caption = block if len(block) <= rules.CAPTION_BLOCK_MAX_LINES else credited
+            # a short block is a caption up to a credit ending a line ("… placed a wreath. [Photo: Global Times]"):
+            # a line after that starts the text; a credit alone on its line ("Vahid Salemi/AP") heads the caption
+            last = credited[-1]
+            alone = any(rules.PHOTO_CREDIT_LINE.fullmatch(stripped[i]) for i in credited)
+            short = block if alone else block[: block.index(last) + 1]
+            caption = short if len(block) <= rules.CAPTION_BLOCK_MAX_LINES else credited
             drop.update({i: rules.CAPTION_RULE for i in caption if i not in drop})
         block = []
+    captions = [(i, stripped[i]) for i, rule in drop.items() if rule == rules.CAPTION_RULE]
+    for index, line in enumerate(stripped):
+        alt = line.lstrip("".join(rules.CAPTION_BULLETS)).strip()
+        if (
+            index not in drop
+            and words(alt) >= rules.REPEATED_LINE_MIN_WORDS
+            and any(i != index and c.startswith(alt) and c[len(alt) : len(alt) + 1] in {"", " "} for i, c in captions)
+        ):
+            drop[index] = rules.CAPTION_RULE
+
+
+def _mark_comment_thread(stripped: list[str], drop: dict[int, str]) -> None:
+    """From the first reader's comment header ("• Nebul - 2012-05-02 12:40") or the comment section's heading
+    ("Leave a Reply") under the text on, the rest of the page is the comment thread: readers' words, not the
+    article's. A heading with more prose under it than above it is a link near the top, not the thread."""
+    prose = [i for i, line in enumerate(stripped) if i not in drop and is_prose(line)]
+    if not prose:
+        return
+    for start in range(prose[0] + 1, len(stripped)):
+        line = stripped[start]
+        if rules.COMMENT_HEADER.fullmatch(line) or rules.COMMENT_SECTION.fullmatch(line):
+            break
+    else:
+        return
+    if sum(i > start for i in prose) > sum(i < start for i in prose):
+        return
+    drop.update({i: rules.COMMENT_RULE for i in range(start, len(stripped)) if stripped[i]})
+
+
+def is_title_case(line: str) -> bool:
+    """Every word of TITLE_CASE_MIN_LETTERS letters or more starts with a capital."""
+    long_words = [w for w in rules.TITLE_CASE_WORD.findall(line) if len(w) >= rules.TITLE_CASE_MIN_LETTERS]
+    return bool(long_words) and all(w[0].isupper() for w in long_words)
+
+
+def _mark_inline_headlines(stripped: list[str], drop: dict[int, str]) -> None:
+    """Between the first and last lines of prose: a Title Case line longer than a subhead, not a sentence, is the
+    headline of another story the page links to."""
+    prose = [i for i, line in enumerate(stripped) if i not in drop and is_prose(line)]
+    if len(prose) < 2:
+        return
+    for index in range(prose[0] + 1, prose[-1]):
+        line = stripped[index]
+        if not line or index in drop or _is_sentence(line):
+            continue
+        if rules.SUBHEAD_MAX_WORDS < words(line) <= rules.HEADLINE_MAX_WORDS and is_title_case(line):
+            drop[index] = rules.INLINE_HEADLINE_RULE
 
 
 def _mark_repeated_standfirst(stripped: list[str], drop: dict[int, str]) -> None:
@@ -141,10 +199,17 @@ def _mark_repeated_standfirst(stripped: list[str], drop: dict[int, str]) -> None
     kept = [i for i, line in enumerate(stripped) if line and i not in drop]
     text = "\n".join(stripped[i] for i in kept)
     offset = 0
-    for index in kept:
+    for index in kept[: rules.STANDFIRST_MAX_POSITION]:
         line = stripped[index]
-        # found again after its own place (one search of the joined text, in C, rather than a loop over lines)
-        if words(line) >= rules.REPEATED_LINE_MIN_WORDS and text.find(line, offset + len(line)) != -1:
+        # found again after its own place (one search of the joined text, in C, rather than a loop over lines),
+        # whole or but for its full stop ("… to China." then "… to China, a …"); a line printed many times over
+        # is the text's own repetition, not a standfirst printed again
+        bare = line.rstrip(".")
+        if (
+            words(line) >= rules.REPEATED_LINE_MIN_WORDS
+            and text.find(bare, offset + len(line)) != -1
+            and text.count(bare) <= rules.STANDFIRST_MAX_PRINTINGS
+        ):
             drop[index] = rules.TEASER_RULE
         offset += len(line) + 1
 
@@ -175,13 +240,29 @@ def _mark_tail(stripped: list[str], drop: dict[int, str]) -> None:
     last = last_prose_line(stripped, drop)
     if last is None:
         return
+    # The page ends in a paragraph cut short: the subhead over it is the text's, not furniture.
+    final = max(i for i, line in enumerate(stripped) if line)
+    heading = None
+    if final not in drop and _cut_paragraph(stripped, final):
+        heading = max((i for i in range(last + 1, final) if stripped[i]), default=None)
     for index in range(last + 1, len(stripped)):
+        if index == heading and words(stripped[index]) <= rules.SUBHEAD_MAX_WORDS:
+            continue
         line = rules.CONTROL_CHARS.sub("", stripped[index]).strip()
         if not line or index in drop:
             continue
         sentence = _is_sentence(line) and words(line) >= rules.TAIL_SENTENCE_MIN_WORDS
-        if not sentence and words(line) < rules.TAIL_PROSE_MIN_WORDS:
+        if not sentence and words(line) < rules.TAIL_PROSE_MIN_WORDS and not _cut_paragraph(stripped, index):
             drop[index] = rules.TAIL_RULE
+
+
+def _cut_paragraph(stripped: list[str], index: int) -> bool:
+    """The file's last line, a paragraph the stored copy cut short: long enough, with lower-case words in it."""
+    if any(stripped[index + 1 :]):
+        return False
+    tokens = stripped[index].split()
+    lower = sum(t[:1].islower() for t in tokens)
+    return len(tokens) >= rules.TAIL_CUT_MIN_WORDS and lower >= rules.TAIL_CUT_MIN_LOWER_SHARE * len(tokens)
 
 
 def _mark_author_trailer(stripped: list[str], drop: dict[int, str], author: str | None) -> None:

@@ -35,8 +35,14 @@ def _quote(mention: DateMention, source: Source) -> str:
     return f"“{mention.text}” ({_where(source, mention.line)})"
 
 
+def _quoted(mention: DateMention) -> bool:
+    """The date stands inside quotation marks in its line: a speaker's date."""
+    at = mention.context.find(mention.text)
+    return any(q.start() < at < q.end() for q in rules.QUOTATION.finditer(mention.context))
+
+
 def _newest_full_date(source: Source) -> DateMention | None:
-    full = [m for m in source.mentions if m.precision == "day" and m.value]
+    full = [m for m in source.mentions if m.precision == "day" and m.value and not _quoted(m)]
     return max(full, key=lambda m: m.value or dt.date.min) if full else None
 
 
@@ -130,6 +136,45 @@ def _later_month(source: Source, anchor: dt.date) -> DateMention | None:
     return max(later, key=lambda m: m.value or dt.date.min) if later else None
 
 
+def _recalled(source: Source, mention: DateMention) -> bool:
+    """The sentence around the date recalls it as history ("which echoed the Nov. 4, 1979 storming …")."""
+    if not 0 < mention.line <= len(source.lines):
+        return False
+    text = source.lines[mention.line - 1].text
+    at = text.find(mention.text)
+    if at < 0:
+        return False
+    start = max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at)) + 1
+    end = min(
+        (i for i in (text.find(p, at + len(mention.text)) for p in (". ", "? ", "! ")) if i >= 0), default=len(text)
+    )
+    return bool(rules.RECALLED_DATE_CUE.search(text[start:end]))
+
+
+def _says_when(source: Source) -> bool:
+    """The text places its news in time: a weekday or "today"."""
+    return any(m.precision == "weekday" and not m.cited_story for m in source.mentions) or any(
+        rules.RELATIVE_DAY.search(p.text) for p in source.paragraphs
+    )
+
+
+def _with_its_weekday(mention: DateMention) -> bool:
+    """The date is printed after its own weekday: "Thursday, April 8, 2021"."""
+    at = mention.context.find(mention.text)
+    before = rules.WEEKDAY_BEFORE_DATE.search(mention.context[:at]) if at > 0 else None
+    if before is None or mention.value is None:
+        return False
+    return dates.weekday_index(before.group("day")) == mention.value.weekday()
+
+
+def _lede_lines(source: Source) -> range:
+    """The raw lines of the article's first paragraph of prose."""
+    for paragraph in source.paragraphs:
+        if not paragraph.subhead and len(paragraph.text.split()) >= rules.TAIL_PROSE_MIN_WORDS:
+            return range(paragraph.first_line, paragraph.first_line + paragraph.text.count("\n") + 1)
+    return range(0)
+
+
 def _infer(source: Source, hint: YearHint | None) -> DateFinding:
     evidence: list[str] = []
     anchor: dt.date | None = None
@@ -155,6 +200,34 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
         evidence.append(
             f"The latest date it writes is {_quote(newest_mention, source)}: {fmt(anchor)}, so the article is no older."
         )
+    if anchor is not None and newest is not None and newest.in_caption and newest.value == anchor:
+        if not _says_when(source):
+            reason = (
+                f"The only full date is a photo caption's ({_quote(newest, source)}), and the text says nothing of "
+                "when it happened relative to it (no weekday, no “today”): the date is unknown."
+            )
+            return DateFinding(None, "unknown", [*evidence, reason])
+        lede = _lede_lines(source)  # the dateline's day ("LA PAZ, Bolivia, Sept. 11 (UPI)"), not background
+        before = [
+            m
+            for m in day_months
+            if m.value
+            and m.line in lede
+            and not m.cited_story
+            and (m.value.month, m.value.day) < (anchor.month, anchor.day)
+        ]
+        if before:
+            reason = (
+                f"The text's own {_quote(before[0], source)} falls before the caption's date in that year: the "
+                "photo is older than the article, whose year cannot be read; the date is unknown."
+            )
+            return DateFinding(None, "unknown", [*evidence, reason])
+    if anchor is not None and newest is not None and newest.value == anchor and _recalled(source, newest):
+        reason = (
+            f"The sentence holding {_quote(newest, source)} recalls it as history: the article is newer, "
+            "but no day in it can be read; the date is unknown."
+        )
+        return DateFinding(None, "unknown", [*evidence, reason])
     if anchor is None:
         reason = "No date is printed with the article and none can be read from its text; the date is unknown."
         return DateFinding(None, "unknown", [reason])
@@ -165,9 +238,22 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
         )
         return DateFinding(None, "unknown", [*evidence, reason])
     value = anchor
+    if newest is not None and newest.value == anchor and _with_its_weekday(newest):
+        # "Thursday, April 8, 2021": the text's weekdays are of that week, not after it
+        evidence.append(
+            f"Its newest full date is printed with its weekday ({_quote(newest, source)}): the text's weekdays "
+            "fall in that week, not after it."
+        )
+        evidence.append(f"Date shown: {fmt(value)}, inferred as the earliest date consistent with the text.")
+        return DateFinding(value, "inferred", evidence)
     resolved: dict[str, tuple[dt.date, DateMention]] = {}
-    for mention in source.mentions:
-        if mention.precision == "weekday" and mention.text not in resolved:
+    weekdays = [m for m in source.mentions if m.precision == "weekday"]
+    lede = _lede_lines(source)
+    if any(m.line in lede for m in weekdays):
+        # the lede's day is the news; a weekday further down may be ahead ("holds elections on Wednesday")
+        weekdays = [m for m in weekdays if m.line in lede]
+    for mention in weekdays:
+        if mention.text not in resolved:
             resolved[mention.text] = (dates.on_or_after(anchor, mention.text), mention)
     if resolved:
         latest, first = max(resolved.values(), key=lambda pair: pair[0])
@@ -210,7 +296,7 @@ def year_hint(source: Source, years: DatedYears) -> YearHint | None:
         shared = sorted(names & years.own_names[year])  # names no other year's sources share
         if best is None or len(shared) > len(best[1]):
             best = (year, shared)
-    if best is None or len(best[1]) < rules.YEAR_FROM_CORPUS_MIN_SHARED_NAMES:
+    if best is None or len(set(best[1]) - rules.TITLE_WORDS) < rules.YEAR_FROM_CORPUS_MIN_SHARED_NAMES:
         return None
     year, shared = best
     reason = (

@@ -35,6 +35,7 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
     script = script or clean.article_script(raw)
     header = Header()
     candidates: list[tuple[int, str]] = []  # short lines that could be the headline
+    stop: int | None = None  # the first line of prose, where the header ends
     dateline_at: int | None = None
     for index, line in enumerate(raw):
         text = rules.CONTROL_CHARS.sub("", line).strip()
@@ -43,7 +44,15 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
         if _is_teaser(raw, index, text):
             header.drop[index] = rules.TEASER_RULE
             continue
+        if _question_headline(text, candidates):
+            candidates.append((index, text))
+            continue
+        if clean.is_photo_credit(text):  # a photo's caption between the headline and the dateline
+            continue
         if (clean.is_prose(text) and not _headline_like(text)) or _ends_sentence(text):
+            if text.startswith(rules.CAPTION_BULLETS):  # a gallery's caption, not the text's first sentence
+                continue
+            stop = index
             break
         if rules.RELATED_BLOCK_HEADER.fullmatch(text):
             break
@@ -53,8 +62,12 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             header.drop[index] = rules.FOREIGN_MENU_RULE
         elif text in {raw[index - 1].strip() if index else "", raw[index + 1].strip() if index + 1 < len(raw) else ""}:
             header.drop[index] = rules.REPEATED_CAPTION_RULE
-        elif header.byline is None and (match := rules.BYLINE.fullmatch(text) or rules.CREDIT_LINE.fullmatch(text)):
-            header.author, header.byline, header.byline_line = match.group("author"), text, index + 1
+        elif header.author is None and (match := rules.BYLINE.fullmatch(text) or rules.CREDIT_LINE.fullmatch(text)):
+            # a byline under a dateline ("In World News on September 10, 2011" then "By Richard Hall") names the
+            # author; the dated line stays the one the date is read from
+            header.author = match.group("author")
+            if header.byline_date is None:
+                header.byline, header.byline_line = text, index + 1
             header.drop[index] = rules.BYLINE_RULE
             _set_byline_date(header, match.groupdict().get("rest") or "", index, text)
         elif value := _dateline(text):  # "Published : …" then "Updated : …": both are datelines
@@ -66,10 +79,16 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
                 header.byline_date, header.byline_date_text = value, text
                 header.byline, header.byline_line = header.byline or text, header.byline_line or index + 1
             header.drop[index] = rules.DATELINE_RULE
+        elif rules.HEADER_LABEL.fullmatch(text) or _follows_a_follow_button(raw, index):
+            header.drop[index] = rules.HEADER_EXTRA_RULE
+        elif _labels_a_caption(raw, index, text):  # "Zhan Qixiong" over "Zhan Qixiong, seen … Photograph: X/AP"
+            header.drop[index] = rules.CAPTION_RULE
         elif clean.words(text) <= rules.HEADLINE_MAX_WORDS:
             candidates.append((index, text))
         else:
             break
+    if stop is not None and (header.author is None or header.byline_date is None):
+        _byline_under_standfirst(header, raw, stop)
     if header.author:  # the author's name alone on a line near the byline ("Rachel Holdsworth")
         for index, text in candidates:
             if text.casefold() == header.author.casefold():
@@ -80,8 +99,49 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
 
 
 def _headline_like(text: str) -> bool:
-    """Short and ending in a closing quote with no punctuation inside it: a headline, not a sentence."""
-    return clean.words(text) <= rules.HEADLINE_MAX_WORDS and bool(rules.HEADLINE_QUOTE_END.search(text))
+    """Short and ending in a closing quote with no punctuation inside it, or in a media tag ("(Videos)"): a
+    headline, not a sentence."""
+    return clean.words(text) <= rules.HEADLINE_MAX_WORDS and bool(
+        rules.HEADLINE_QUOTE_END.search(text) or rules.HEADLINE_MEDIA_TAG.search(text)
+    )
+
+
+def _byline_under_standfirst(header: Header, raw: list[str], stop: int) -> None:
+    """A byline or a dateline right under the first paragraph (a standfirst): "By Jeremy McDermott, Latin America
+    Correspondent", "Saturday, 17 April 2021, 10:49"."""
+    following = [i for i in range(stop + 1, len(raw)) if raw[i].strip()][: rules.BYLINE_UNDER_STANDFIRST_LINES]
+    for index in following:
+        text = rules.CONTROL_CHARS.sub("", raw[index]).strip()
+        if header.author is None and (match := rules.BYLINE.fullmatch(text)):
+            header.author = match.group("author")
+            header.byline, header.byline_line = header.byline or text, header.byline_line or index + 1
+            header.drop[index] = rules.BYLINE_RULE
+            _set_byline_date(header, match.group("rest") or "", index, text)
+            return
+        if header.byline_date is None and (value := _dateline(text)):
+            header.byline_date, header.byline_date_text = value, text
+            header.byline, header.byline_line = header.byline or text, header.byline_line or index + 1
+            header.drop[index] = rules.DATELINE_RULE
+            return
+        if clean.is_prose(text):
+            return
+
+
+def _follows_a_follow_button(raw: list[str], index: int) -> bool:
+    """The name under a "Click to follow" button: what the reader would follow, not the headline."""
+    above = next((line.strip() for line in reversed(raw[:index]) if line.strip()), "")
+    return clean.line_rule(above) == rules.FOLLOW_LINES.name
+
+
+def _question_headline(text: str, candidates: list[tuple[int, str]]) -> bool:
+    """The first short line of the page ending in a question mark, with no sentence before it inside:
+    a headline that asks ("… Killed at Saudi Consulate in Istanbul?"), not a sentence of the text."""
+    return (
+        not candidates
+        and text.endswith("?")
+        and clean.words(text) <= rules.HEADLINE_MAX_WORDS
+        and not re.search(r"[.!?]\s", text)
+    )
 
 
 def _is_teaser(raw: list[str], index: int, text: str) -> bool:
@@ -100,7 +160,17 @@ def _choose_title(header: Header, candidates: list[tuple[int, str]], dateline_at
     byline_at = header.byline_line - 1 if header.byline_line and header.author else None
     after_dateline = [c for c in candidates if dateline_at is not None and c[0] > dateline_at]
     above = [c for c in candidates if c[0] < (byline_at if byline_at is not None else dateline_at or 1 << 30)]
-    index, text = after_dateline[0] if after_dateline else (above or candidates)[-1]
+    pool = above or candidates
+    # a page title ("Headline | WORLD") above the article's own headline is not the headline
+    titled = {m.group("title") for c in pool if (m := rules.TITLE_SITE_SUFFIX.fullmatch(c[1]))}
+    long = [
+        c
+        for c in pool
+        if clean.words(c[1]) >= rules.HEADLINE_MIN_WORDS
+        and not ((m := rules.TITLE_SITE_SUFFIX.fullmatch(c[1])) and any(o[1] == m.group("title") for o in pool))
+    ]
+    long = long or [c for c in pool if c[1] in titled]
+    index, text = after_dateline[0] if after_dateline else (long[0] if long else pool[-1])
     header.title, header.title_line = text, index + 1
     header.drop[index] = "headline"
     if match := rules.TITLE_DATE_SUFFIX.fullmatch(text):
@@ -112,10 +182,37 @@ def _choose_title(header: Header, candidates: list[tuple[int, str]], dateline_at
         if other != index and site and site.group("title") == header.title and header.site is None:
             header.site, header.site_line = site.group("site").strip(), other + 1
             header.drop[other] = rules.REPEATED_HEADLINE_RULE
-        elif other != index and other_text == text:
+        elif other != index and _same_words(other_text, text):
             header.drop[other] = rules.REPEATED_HEADLINE_RULE
-        elif other < index or (len(extras_after) >= rules.HEADER_EXTRAS_AFTER_TITLE_MIN and other > index):
+        elif other > index and header.author is None and _name_alone(other_text):
+            header.author, header.byline, header.byline_line = other_text, other_text, other + 1
+            header.drop[other] = rules.BYLINE_RULE
+        elif (
+            other < index
+            or (len(extras_after) >= rules.HEADER_EXTRAS_AFTER_TITLE_MIN and other > index)
+            or (other > index and clean.words(other_text) <= rules.SECTION_LABEL_MAX_WORDS)
+        ):
             header.drop[other] = rules.HEADER_EXTRA_RULE
+
+
+def _same_words(a: str, b: str) -> bool:
+    """The same line but for its quotation marks (‘locked out’ and 'locked out')."""
+    return rules.QUOTE_MARKS.sub("'", a) == rules.QUOTE_MARKS.sub("'", b)
+
+
+def _labels_a_caption(raw: list[str], index: int, text: str) -> bool:
+    """A name alone on the line above a photo's caption that opens with it is the picture's label, not a byline."""
+    following = next((line.strip() for line in raw[index + 1 :] if line.strip()), "")
+    return (
+        _name_alone(text)
+        and following[len(text) : len(text) + 1] in {",", " "}
+        and following.startswith(text)
+        and clean.is_photo_credit(following)
+    )
+
+
+def _name_alone(text: str) -> bool:
+    return bool(rules.NAME_ALONE.fullmatch(text)) and not rules.NOT_NAME_WORDS.intersection(text.split())
 
 
 @dataclass
@@ -147,8 +244,16 @@ def read_footer(raw: list[str]) -> Footer:
 def _is_menu(text: str) -> bool:
     if len(rules.MENU_GAPS.findall(text)) >= rules.MENU_MIN_GAPS:
         return True
+    if len(rules.MENU_PICTOGRAPHS.findall(text)) >= rules.MENU_MIN_PICTOGRAPHS:
+        return True
+    if rules.MENU_ITEM_AFTER_BAR.fullmatch(text):
+        return True
     tokens = text.split()
-    return len(tokens) >= rules.MENU_MIN_CAPITALISED_WORDS and all(rules.MENU_WORD.fullmatch(t) for t in tokens)
+    return (
+        len(tokens) >= rules.MENU_MIN_CAPITALISED_WORDS
+        and all(rules.MENU_WORD.fullmatch(t) for t in tokens)
+        and not rules.HEADLINE_PHRASE_WORDS.intersection(tokens)
+    )
 
 
 def _ends_sentence(text: str) -> bool:
@@ -164,12 +269,17 @@ def _set_byline_date(header: Header, text: str, index: int, printed: str) -> Non
 
 
 def _dateline(text: str) -> dt.date | None:
+    if rules.TITLE_DATE_SUFFIX.fullmatch(text):  # "Headline - 2002-05-10": a headline that carries its date
+        return None
     text = rules.DATELINE_PREFIX.sub("", text, count=1) if rules.DATELINE_PREFIX.match(text) else text
-    if clean.words(text) > rules.DATELINE_MAX_WORDS or not rules.YEAR_MENTION.search(text):
+    text = rules.DATELINE_READING_TIME.sub("", rules.DATELINE_COMMENT_COUNT.sub("", text)).strip()
+    if clean.words(text) > rules.DATELINE_MAX_WORDS or not rules.FOUR_DIGIT_YEAR.search(text):
         return None
     match = rules.DATE_CANDIDATES.search(text)
     rest = rules.WEEKDAY.sub("", text[: match.start()] + text[match.end() :]) if match else ""
     if not match or not rules.DATELINE_REST.fullmatch(rest):
+        return None
+    if len(rules.DATELINE_NAME.findall(rest)) > rules.DATELINE_MAX_NAMES:  # a Title Case headline with a date
         return None
     found = dates.read_candidate(match)
     return found[0] if found and found[1] == "day" else None

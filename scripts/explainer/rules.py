@@ -34,8 +34,16 @@ CHROME_LINES = LineRule(
         r"most (read|popular|viewed)|trending( now)?|latest news|print (view|this page|version)|"
         # a size picker: "Text size Aa Aa", "A A A"
         r"(text|font) size(\s+a\s?a){0,3}|[aA]\s?[aA]\s?[aA]|(a\s?a\s*){2,3}|listen to (this )?(article|story)|"
-        r"related (articles|stories|content|topics)|you may also like|recommended( for you)?|"
-        r"you are (in|here)\s*:.*|[-=_*~#.·•\s]{3,})"
+        r"related (articles|stories|content|topics)|you may also like|recommended( for you| videos| stories)?|"
+        # reading time and a gallery's counter: "2 Min Read", "1 / 12"
+        r"\d+\s*min(ute)?s?\.?\s*read|\d+\s*(/|of)\s*\d+|in (video|pictures)|"
+        # a link to the section, a caption's label alone on its line: "More from World", "Image:"
+        r"more (from|on|in) [\w ]{1,30}|(image|photo|picture|pic)\s*:|"
+        r"you are (in|here)\s*:.*|[-=_*~#.·•\s]{3,}|"
+        # a dateline's label whose date the page drew with a script ("Updated on"), a placeholder for it
+        r"(published|posted|updated|last updated)( on| at)?\s*:?|loading( content)?(,? please wait)?\W*|"
+        # a link to the rest of the article elsewhere: "Full article…", "Continue reading"
+        r"((read|see) )?(the )?full (article|story)\W*|continue reading\W*)"
     ),
     max_words=6,
 )
@@ -51,6 +59,9 @@ PAGE_NOTICE_LINES = LineRule(
     ),
     max_words=20,
 )
+
+# A row of scores beside the headline: "Objectivity 4.8 | Credibility 4.8 | Relevance 4.8".
+RATING_LINES = LineRule("rating widget", _rx(r"[a-z ]+\d+(\.\d+)?(\s*\|\s*[a-z ]+\d+(\.\d+)?)+"), max_words=20)
 
 # A row of page tools: "print dictionary print", "Email Print Font size".
 TOOLBAR_LINES = LineRule(
@@ -108,7 +119,10 @@ SUBSCRIPTION_LINES = LineRule(
     "subscription pitch",
     _rx(
         r"(by subscribing\b.*|subscribe (now|today|to (our|the))\b.*|already a subscriber\??.*|"
-        r"sign up for\b.*|you may occasionally receive promotional content\b.*|"
+        r"sign up (for|here|now|today|to)\b.*|you may occasionally receive promotional content\b.*|"
+        r"get the latest (news|updates|headlines)\b.*|"
+        # a newsletter pitch: "Site highlights each day to your inbox."
+        r".*\b(to|in|into) your inbox\b.*|"
         r".*\bquality journalism is (more |now more )?"
         r"(crucial|important|vital|needed)\b.*|support (our|independent) journalism\b.*|"
         # a metered paywall: "You've read  of  free articles. Subscribe to continue.", "Get unlimited …"
@@ -116,6 +130,55 @@ SUBSCRIPTION_LINES = LineRule(
         r".*\bget unlimited\b.*)"
     ),
     max_words=30,
+)
+
+# "Follow Business Insider Australia on Facebook, Twitter, LinkedIn, and Instagram.", "Like us on Facebook"
+FOLLOW_LINES = LineRule(
+    "follow-us line",
+    _rx(
+        r"(follow|like|join|find) (us|[a-z][\w.&'’ -]{1,50}) on (facebook|twitter|x|instagram|linkedin|youtube|"
+        r"telegram|whatsapp|tiktok|threads|google news|social media)\b.*|"
+        # a channel to join: "Jane Roe WhatsApp Channel"
+        r".{1,40}\s(whatsapp|telegram|youtube) channel|"
+        # "Follow AllAfrica", "Click to follow" (the name it follows is on the next line)
+        r"(follow|like) (us|[a-z][\w.&'’-]{1,30})\W*|(click|tap) to follow\W*"
+    ),
+    max_words=16,
+)
+
+# "Translated by Ollie Richardson for Fort Russ": who translated the page, not who wrote it.
+TRANSLATION_LINES = LineRule("translation credit", _rx(r"translated (by|from)\b.*"), max_words=12)
+
+# One related story's headline inside the text after a pointer: "Read also: …", "READ MORE: …", "Related: …"
+# (a pointer alone on its line opens a block instead: RELATED_BLOCK_HEADER).
+RELATED_HEADLINE_LINES = LineRule(
+    "related headline",
+    _rx(
+        r"(read ?also|also read)\s*:?\s*\S.*|(read more|related( stories| articles| coverage)?|see also)\s*:\s*\S.*|"
+        r"(you may (also )?(read|like)|more news|more stories)\s*:\s*\S.*|read more (about|on) .*|"
+        # a bulleted link to another story with its date: "- Libya holds vast untapped oil reserves - December 03, 2024"
+        r"[-•·*]\s*\S.{3,150}?\s[-–—|]\s*(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9},? \d{4}|\d{4}-\d{2}-\d{2})"
+    ),
+    max_words=25,
+)
+
+# An aggregator's or blog's disclaimer under the text: "Publishers named above each report are responsible for their own
+# content", "To address comments or complaints, please Contact us.", "X publishes around 400 reports a day …".
+DISCLAIMER_LINES = LineRule(
+    "site disclaimer",
+    _rx(
+        r".*\b(responsible for (their|its) own content|to address comments or complaints|"
+        r"views expressed (here|in this article) are|submissions? (may|can|should) be sent to|"
+        r"publishes (around |about |more than |over )?[\d,]+ "
+        r"(reports|articles|stories) (a|per|each) day)\b.*|"
+        r"our standards\s*:.*"
+    ),
+    max_words=80,
+)
+
+# A writer's initials and the agency the story comes from, under the text: "TB (according to VNA)".
+AGENCY_CREDIT_LINES = LineRule(
+    "agency credit", re.compile(r"[A-Z]{1,4}\s*\((?:according to|source:?|via|with) [^()]{2,40}\)"), max_words=8
 )
 
 # "Source: Meduza": the site names itself (or a wire agency) under the headline.
@@ -131,12 +194,18 @@ COPYRIGHT_LINES = LineRule(
 LINE_RULES: tuple[LineRule, ...] = (
     CHROME_LINES,
     PAGE_NOTICE_LINES,
+    RATING_LINES,
     TOOLBAR_LINES,
     BREADCRUMB_LINES,
     ADVERTISEMENT_LINES,
     SHARE_LINES,
     SOCIAL_LOGIN_LINES,
     SUBSCRIPTION_LINES,
+    FOLLOW_LINES,
+    TRANSLATION_LINES,
+    RELATED_HEADLINE_LINES,
+    DISCLAIMER_LINES,
+    AGENCY_CREDIT_LINES,
     SOURCE_LINES,
     COPYRIGHT_LINES,
 )
@@ -157,15 +226,113 @@ MENU_GAPS = re.compile(r"\S(?: {2,}|\t)\S")
 MENU_MIN_GAPS = 3
 MENU_MIN_CAPITALISED_WORDS = 8
 MENU_WORD = re.compile(r"[A-Z0-9][\w/&'-]*")
+# A Title Case headline is capitalised word for word too ("Footage Shows US Embassy In Yemen Being Overrun"), but it
+# is a phrase: it holds a preposition or a verb form that a menu of sections does not.
+HEADLINE_PHRASE_WORDS = frozenset(
+    {
+        "In",
+        "Of",
+        "To",
+        "For",
+        "On",
+        "At",
+        "With",
+        "From",
+        "By",
+        "After",
+        "Over",
+        "Into",
+        "As",
+        "Is",
+        "Are",
+        "Was",
+        "Were",
+        "Be",
+        "Being",
+        "Been",
+        "Has",
+        "Have",
+        "Had",
+        "Will",
+        "Says",
+        "Said",
+        "Could",
+        "Would",
+        "Can",
+        "May",
+        "Not",
+    }
+)
+# Above the text, a label is not the headline: a line ending in a colon ("From Fox News:") or a field name glued to
+# its value ("Storyline:National News, World").
+HEADER_LABEL = re.compile(r".{1,40}:\s*|\w+:(?=\S).*|[/*=~#]{3,}.*")  # and a deck set off by "///////////"
+# The headline is the first candidate of at least this many words; shorter lines above it are section labels
+# ("US News", "South Asia and Beyond"). With none so long, the last short line above the text is taken.
+HEADLINE_MIN_WORDS = 5
+# A site's tagline or title run into a menu item: "Sound journalism, grounded in facts and Biblical truth | Donate".
+MENU_ITEM_AFTER_BAR = _rx(
+    r".*\|\s*(donate|subscribe|menu|search|log ?in|sign ?in|register|newsletters?|shop|contact( us)?|about( us)?)\s*"
+)
+# A row of pictographs is a site's menu ("📷Images of unrest ✍️ Submit a column …").
+MENU_PICTOGRAPHS = re.compile(r"[\u2600-\u27bf\U0001f300-\U0001faff]")
+MENU_MIN_PICTOGRAPHS = 2
+# A person's name alone under the headline is the byline ("Liaquat Ali"): two or three capitalised words, none of them
+# a word that names a section or a site.
+_NAME = r"[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z'’-]+){1,2}"
+NAME_ALONE = re.compile(rf"{_NAME}(?: and {_NAME})?")  # "Aziz El Yaakoubi and David Ljunggren": two writers
+NOT_NAME_WORDS = frozenset(
+    {
+        "News",
+        "World",
+        "Online",
+        "Times",
+        "Press",
+        "Media",
+        "Embassy",
+        "East",
+        "West",
+        "North",
+        "South",
+        "Video",
+        "Photos",
+        "Live",
+        "Breaking",
+        "Latest",
+        "Politics",
+        "Asia",
+        "Africa",
+        "Europe",
+        "America",
+        "Middle",
+        "Daily",
+        "Opinion",
+        "Business",
+        "Sport",
+        "Sports",
+        "Weather",
+        "Home",
+        "Section",
+        "Story",
+        "Read",
+        "More",
+        "Beyond",
+    }
+)
 # Short lines above the first paragraph other than the headline: section labels before it, captions after it.
 HEADER_EXTRA_RULE = "navigation or caption above the text"
 HEADER_EXTRAS_AFTER_TITLE_MIN = 2
+# A line of at most this many words between the headline and the text is a section label ("World"), even alone.
+SECTION_LABEL_MAX_WORDS = 2
 # A teaser cut short with an ellipsis, then the paragraph it was cut from ("… concessions from Communist…").
 TEASER_RULE = "teaser (repeats the text)"
 TEASER_END = re.compile(r"(?:…|\.\.\.)\s*$")
 # A standfirst printed whole again inside a later line of the text: the later one is kept. Shorter lines may
 # recur by chance (a quote, a subhead).
 REPEATED_LINE_MIN_WORDS = 8
+# A standfirst stands among the first few lines of the text and is printed at most this many times (deck, image
+# text, first paragraph); a paragraph printed more often is the text's own repetition and stays.
+STANDFIRST_MAX_POSITION = 3
+STANDFIRST_MAX_PRINTINGS = 3
 # The headline printed twice above the text (page title, then article title).
 REPEATED_HEADLINE_RULE = "headline repeated"
 
@@ -186,13 +353,32 @@ LINK_LIST_MIN_LINES = 2
 CAPTION_RULE = "photo caption"
 PHOTO_CREDIT_END = _rx(
     r".*(?:\bphoto(?:graph)?s?\s*:\s*[^.:]{2,80}|\b(?:file\s+)?photo\s+by\s+[^.:]{2,60}|"
-    r"\((?:photo|photograph|file photo|image)\b[^()]{0,40}\)|\([^()]{1,30}/\s*file\))\s*"
+    r"\((?:photo|photograph|file photo|image)\b[^()]{0,40}\)|\([^()]{1,30}/\s*file\)|"
+    # "((Anjum Naveed/Associated Press))", "(Jane Roe/Reuters)": a photographer and the agency, in brackets
+    r"\(\(?[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{1,40}\)?\)|"
+    # an agency's credit after a caption that ends without a full stop: "… following the incident (AFP)"
+    r"(?<=[^.!?”\"\s])\s*\((?:AFP|AP|Reuters|EPA|Getty Images|Xinhua|PA|Bloomberg)(?:/[^()]{1,30})?\)|"
+    # "… Pic: AP", "… AFP PHOTO/POOL/MANDEL NGAN …", "… on national television. — AFP"
+    r"\bpic(?:ture)?s?\s*:\s*[^.:]{2,40}|\b(?:AFP|AP|EPA|REUTERS|GETTY)\s+PHOTO\s*/\s*[A-Z /.'-]{2,60}\W*|"
+    r"(?<=[.!?]) [—–-]\s*(?:AFP|AP|Reuters|EPA|Xinhua|Getty Images)|"
+    # "… under tight security. – Photo credit AP"
+    r"\bphoto\s+credit\s*:?\s*[^.:]{2,60})"
+    # a link to the picture after the credit: "(UPI Photo/Ezio Petersen) | License Photo"
+    r"(?:\s*\|\s*(?:license|buy|view|download|more) photos?)?\s*"
 )
+# Where a person stands in the picture: "Kenyatta (right) welcomes …", "Wei Jinghua (L) and …".
+CAPTION_POSITION = re.compile(r"\((?:far |second |third )?(?:left|right|centre|center|L|R|C)(?: to right)?\)")
 PHOTO_CREDIT_LINE = re.compile(
     r"[A-Z][\w.'’ -]{1,40}/(?:[\w.'’ -]{1,30}/)*"
     r"(?:AP|AFP|Reuters|Getty Images|EPA|PA|Associated Press|Bloomberg|Xinhua|Photo by [A-Z][\w.'’ -]{1,40})"
+    # "TRT World and Agencies"
+    r"|[A-Z][\w.'’ -]{1,40}\s(?:and|&)\s[Aa]gencies"
 )
 CAPTION_BLOCK_MAX_LINES = 3
+# Above the text, a sentence after a bullet is a caption of the page's pictures, not the first paragraph.
+CAPTION_BULLETS = ("•", "·")
+# A line printed again, whole, at the start of a caption (the picture's alternative text, then the caption with its
+# credit) is part of the caption.
 
 # The same short line twice in a row: an image's alternative text, then its caption.
 REPEATED_CAPTION_RULE = "photo caption (repeated)"
@@ -202,11 +388,39 @@ REPEATED_CAPTION_RULE = "photo caption (repeated)"
 TAIL_RULE = "page furniture after the text"
 TAIL_SENTENCE_MIN_WORDS = 4
 TAIL_PROSE_MIN_WORDS = 12
+# The file's last line, cut short where the stored copy stops ("… went ahead to institute measures "), is a paragraph
+# when it runs to this many words, a good share of them in lower case (not a list of names).
+TAIL_CUT_MIN_WORDS = 6
+TAIL_CUT_MIN_LOWER_SHARE = 0.3
 
 # A short line mostly in another script than the article's own: an other-language site menu.
 FOREIGN_MENU_RULE = "other-language menu"
 FOREIGN_MENU_MAX_WORDS = 12
 FOREIGN_MENU_MIN_SHARE = 0.6
+
+# Under the text, a reader's comment opens with its writer and the time it was posted: "• Nebul - 2012-05-02 12:40",
+# "AnthonyfromAfrica - 2012-05-03 05:55", "• - 2012-05-02 14:01" (no name). From the first such line on, the rest
+# of the page is the comment thread.
+COMMENT_RULE = "reader comments"
+COMMENT_HEADER = re.compile(
+    r"(?:[•·]\s*)?(?:\S[^\n]{0,40}?\s)?[-–—|]\s*\d{4}-\d{2}-\d{2}(?:,?\s+\d{1,2}:\d{2}(?::\d{2})?)?|"
+    # "by Darius Kadivar on" (the date left out), "recommended by Darius Kadivar": a comment's signature
+    r"(?:recommended )?by [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?: on\b.*)?"
+)
+# The comment section's own heading, or the form under it, opens it as well: "Leave a Reply", "3 Comments",
+# "Comments are closed.", "Post a comment".
+COMMENT_SECTION = _rx(
+    r"(leave a (reply|comment)|post a comment|add (a|your) comment|join the (discussion|conversation)|"
+    r"(\d+|no|one) (comments?|responses?)|comments are closed|(reader )?comments( \(\d+\))?|"
+    r"(\d+ )?post a comment)\W*"
+)
+
+# Inside the text, a line in Title Case, longer than a subhead and not a sentence, is another story's headline
+# ("Saudi Arabia $100 Billion Scandal: Over 200 People Detained in Anti-Corruption Purge"). Title Case: every word
+# of TITLE_CASE_MIN_LETTERS letters or more starts with a capital.
+INLINE_HEADLINE_RULE = "related headline"
+TITLE_CASE_MIN_LETTERS = 4
+TITLE_CASE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 # Control characters (backspace and friends) are removed from kept lines; NUL marks a binary file (refused).
 CONTROL_CHARS = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -220,6 +434,8 @@ BYLINE = re.compile(
     r"\s*(?:(?:[|,;•·–—\[(]|\s-\s|(?=(?i:last edited|last updated|updated|published|posted)\b))\s*(?P<rest>.*))?"
 )
 BYLINE_RULE = "byline"
+# A byline or a dateline may stand under the standfirst, within this many lines after it.
+BYLINE_UNDER_STANDFIRST_LINES = 2
 
 # News agencies: credited on a line of their own ("From Reuters", "• Kyodo") they are the byline; in a
 # dateline ("WASHINGTON (Kyodo)") they mark wire material rather than the outlet that published it.
@@ -243,22 +459,45 @@ _AGENCY = "|".join(re.escape(a) for a in sorted(WIRE_AGENCIES, key=len, reverse=
 CREDIT_LINE = re.compile(rf"(?:From(?: the)?\s+|[•·]\s*)(?P<author>{_AGENCY})")
 
 # A line that is only a date, perhaps with a time: "December 09, 2011 10:15", "Published: 2002-05-10".
-DATELINE_PREFIX = _rx(r"(published|posted|updated|last updated|date)\s*:?\s*")
+DATELINE_PREFIX = _rx(
+    r"((article |story )?(published|posted|updated|last updated|date)\s*(on\b( the\b)?)?\s*:?|"
+    # a blog's post line: "In World News on September 10, 2011 at 3:25 am", "Posted in Asia on …"
+    r"(posted\s+)?in\s+[a-z][\w&' -]{0,30}?\s+on\b)\s*"
+)
 DATELINE_MAX_WORDS = 9
 # What may surround the date on a dateline: weekday, time ("2:27 am"), time zone, punctuation — no lower-case words.
-DATELINE_REST = re.compile(r"(?:[^a-z]|(?<![a-z])[ap]\.?m\.?(?![a-z]))*")
+DATELINE_REST = re.compile(
+    r"(?:[^a-z]|(?<![a-z])(?:[ap]\.?m\.?|at|update[ds]?)(?![a-z])"
+    # the agency and the place before the date: "AFP Rotterdam, Netherlands Mar 12, 2017, 01.27 AM (IST)"
+    r"|(?<![A-Za-z])[A-Z][a-z]+(?![a-z]))*"
+)
+# At most this many capitalised words (an agency's place, "Rotterdam, Netherlands") beside a dateline's date; more
+# make a Title Case headline that carries its date ("Asylum Seekers Leave China - 2002-05-16").
+DATELINE_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+")
+DATELINE_MAX_NAMES = 3
+# Reading time run into the dateline's year: "Fri., Jan. 27, 20231 min. read".
+DATELINE_READING_TIME = _rx(r"(?<=\d{4})\s*\d{1,2}\s*min(ute)?s?\.?\s*read\s*$")
+# A comment count beside the date: "09-Sep-2011 (one comment)".
+DATELINE_COMMENT_COUNT = _rx(r"\((?:no|one|\d+) (?:comments?|responses?)\)")
 # Under the text, a date counts as the page's only with one of DATELINE_PREFIX's words: "Last Updated 16 August 2012".
 FOOTER_DATELINE_RULE = "dateline under the text"
 DATELINE_RULE = "dateline"
 
+# A date in ISO form ("2012-05-02 12:28"): YEAR_MENTION does not see a year followed by a hyphen.
+ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
 # "Headline - 2002-05-10": an archive or feed title that carries the date after the headline.
 TITLE_DATE_SUFFIX = re.compile(r"(?P<title>.+?)\s+[-–—|]\s+(?P<date>\d{4}-\d{2}-\d{2})")
 
+# Quotation marks of every kind, made one when two printings of a headline are compared.
+QUOTE_MARKS = re.compile(r"[‘’'“”\"]")
 # A headline: short, not ending like a sentence.
 HEADLINE_MAX_WORDS = 20
 # A short line ending in a closing quote with no punctuation before it reads as a headline, not a sentence:
 # "U.S. shuts down Russian consulate in San Francisco ‘in the spirit of parity’".
 HEADLINE_QUOTE_END = re.compile(r"[^\s.!?,;:…][’”\"']\s*$")
+# A headline may end in a tag for its media: "… in Sweden(Videos)", "… (VIDEO)".
+HEADLINE_MEDIA_TAG = _rx(r"\s*[(\[](videos?|photos?|pictures?|watch|live|updated?)[)\]]\s*$")
 # Japanese and Chinese sentences end in 。！？ and often in a closing quote 」』 or bracket ）.
 SENTENCE_END = re.compile(r"[.!?:\"”’)。！？」』）]\s*$")
 # Japanese and Chinese write no spaces between words: their characters (kanji, kana) count a word per two, about the
@@ -364,7 +603,9 @@ WIRE_CREDIT = re.compile(r"^(?P<place>[A-Z][A-Z .'-]{2,})\s+\((?P<agency>[A-Z][\
 # dateparser reads all three as dates). Year-less dates are checked against leap year 2000 ("February 29").
 DATE_CANDIDATES = re.compile(
     r"\b(?:(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})"
-    r"|(?P<dmy_day>\d{1,2})\s+(?P<dmy_month>[A-Z][a-z]{2,8})\.?,?\s+(?P<dmy_year>\d{4})"
+    r"|(?P<dash_day>\d{1,2})-(?P<dash_month>[A-Z][a-z]{2,8})-(?P<dash_year>\d{4})"  # "09-Sep-2011", "27-Jan-2023"
+    r"|(?P<dot_day>\d{1,2})\.(?P<dot_month>\d{1,2})\.(?P<dot_year>\d{4})"  # "17.04.2021": day, month, year
+    r"|(?P<dmy_day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<dmy_month>[A-Z][a-z]{2,8})\.?,?\s+(?P<dmy_year>\d{4})"
     r"|(?P<md_month>[A-Z][a-z]{2,8})\.?\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<md_year>\d{4}))?"
     r"|(?P<my_month>[A-Z][a-z]{2,8})\s+(?P<my_year>\d{4}))\b"
 )
@@ -395,6 +636,21 @@ FOUR_DIGIT_YEAR = re.compile(r"\b\d{4}\b")
 # literal characters is scanned for those in C, about 3 times faster than one that begins with a lookbehind.
 YEAR_MENTION = re.compile(r"(?:19[4-9]|20[0-4])\d(?<![\d-]\d{4})(?![\d-])")
 WEEKDAY = re.compile(r"(?P<day>" + "|".join(rf"{d}(?<!\w{d})" for d in calendar.day_name) + r")\b")  # as above
+# A full date the text recalls as history ("which echoed the Nov. 4, 1979 storming of the US Embassy") bounds the
+# article from below but is not its day: no day is inferred from it (nor from a weekday after it).
+RECALLED_DATE_CUE = _rx(
+    r"\b(echo(?:ed|es|ing)?|recall(?:s|ed|ing)?|reminiscent|anniversary|"
+    r"years? (?:ago|earlier)|decades? (?:ago|earlier))\b"
+)
+# A caption's date (a file photo's) is contradicted when the text's own day without a year ("Sept. 11") falls before
+# it in its year: the article is of a later year; no day is inferred.
+# A caption's date dates the article only when the text says when, relative to it: a weekday, "today", "tonight".
+RELATIVE_DAY = _rx(r"\b(today|tonight|yesterday|this (morning|afternoon|evening))\b")
+# Inside quotation marks, a full date is the speaker's ("the agreement that was reached on the 17th September
+# 2020"): a background the article is newer than, not a day to read the article's own date from.
+QUOTATION = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# A weekday printed just before a full date: "Thursday, April 8, 2021".
+WEEKDAY_BEFORE_DATE = re.compile(r"(?P<day>" + "|".join(calendar.day_name) + r"),?\s*$")
 # A byline this many days newer than every full date in the text is contradicted by the text.
 BYLINE_CONTRADICTION_DAYS = 365
 # Names two articles must share before one's year is borrowed for the other's year-less dates.
@@ -402,6 +658,49 @@ YEAR_FROM_CORPUS_MIN_SHARED_NAMES = 3
 # The capital first and the look back behind it: a pattern that begins with a character class is scanned in C.
 PROPER_NAME = re.compile(r"[A-Z](?<=[a-z,;] [A-Z])[a-z]{3,}(?:\s+[A-Z][a-z]+)*")
 NOT_NAMES = frozenset(calendar.day_name) | frozenset(calendar.month_name[1:])
+# Capitalised inside a sentence but not people or places: titles and institutions ("Prime Minister", "the Indian
+# Embassy") are shared by stories of every year and say nothing of which year an article belongs to, so they do not
+# count towards YEAR_FROM_CORPUS_MIN_SHARED_NAMES (they are still listed as shared).
+TITLE_WORDS = frozenset(
+    {
+        "Embassy",
+        "Embassies",
+        "Consulate",
+        "Consul",
+        "Ambassador",
+        "Prime",
+        "Minister",
+        "Ministry",
+        "Foreign",
+        "Affairs",
+        "President",
+        "Government",
+        "Secretary",
+        "General",
+        "Police",
+        "Army",
+        "Chief",
+        "Cabinet",
+        "Council",
+        "Committee",
+        "Department",
+        "State",
+        "National",
+        "Federal",
+        "Republic",
+        "Kingdom",
+        "United",
+        "Nations",
+        "Office",
+        "Agency",
+        "News",
+        "Press",
+        "Security",
+        "Service",
+        "Court",
+        "Parliament",
+    }
+)
 
 # --- sentences --------------------------------------------------------------------------------------------
 
