@@ -118,3 +118,30 @@ def test_the_readme_names_each_article_its_outlet_and_address() -> None:
         url = re.search(r"^url: (\S+)", meta, re.M)
         assert outlet and url, article.name
         assert article.stem in section and outlet.group(1) in section and url.group(1) in section, article.name
+
+
+def test_it_carries_the_converters_current_scripts_stylesheets_and_overrides() -> None:
+    # `new` copies these into an explainer once; the example is the project's own, so a change to them (a print
+    # rule, a script a page kind needs) must reach it too, or its pages lose a feature the converter's HTML expects.
+    from explainer.scaffold import COPIED, COPIED_FOLDERS
+
+    files = [name for name in COPIED if name.startswith(("docs/assets/", "overrides/"))]
+    files += [str(p.relative_to(ROOT)) for folder in COPIED_FOLDERS for p in sorted((ROOT / folder).iterdir())]
+    stale = [name for name in files if (EXAMPLE / name).read_bytes() != (ROOT / name).read_bytes()] + [
+        str(p.relative_to(EXAMPLE))
+        for folder in COPIED_FOLDERS
+        for p in sorted((EXAMPLE / folder).iterdir())
+        if not (ROOT / p.relative_to(EXAMPLE)).exists()
+    ]
+    assert len(files) >= 10 and not stale, f"copy the converter's current files into {EXAMPLE}: {stale}"
+
+
+def test_it_reads_its_markdown_with_the_converters_current_extensions() -> None:
+    # The converter's pages need its Markdown extensions (finished_html, citation_marks …): the example's
+    # mkdocs.yml, copied by `new`, must list the same ones as the project's.
+    def extensions(config: Path) -> str:
+        text = config.read_text(encoding="utf-8")
+        start = text.index("\nmarkdown_extensions:\n")
+        return text[start : re.compile(r"\n[a-z_]+:").search(text, start + 2).start()]  # type: ignore[union-attr]
+
+    assert extensions(EXAMPLE / "mkdocs.yml") == extensions(ROOT / "mkdocs.yml")
