@@ -17,8 +17,11 @@ from typing import Any
 from . import narrative as narrative_mod
 from .cite import ResolvedCitation
 from .data import ENTITY_KINDS, MARK, PRECISIONS, Citation
-from .pages import Site, _page, entity_path, source_path, split_sentences
-from .render import date_label
+from .render.context import Site
+from .render.mentions import split_sentences
+from .render.text import date_label
+from .render.text import page as _page
+from .render.urls import entity_path, source_path
 from .story import Story
 
 DATA_DIR = "data"

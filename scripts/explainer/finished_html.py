@@ -19,13 +19,9 @@ from typing import Any
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-OPEN = "<!-- finished-html -->"
-CLOSE = "<!-- /finished-html -->"
+from .render.html import CLOSE, OPEN, block
 
-
-def block(html: str) -> str:
-    """Finished HTML as a Markdown page carries it: between the markers, blank lines around."""
-    return f"\n{OPEN}\n{html.strip()}\n{CLOSE}\n\n"
+__all__ = ["CLOSE", "OPEN", "FinishedHtmlExtension", "block", "makeExtension"]
 
 
 class FinishedHtml(Preprocessor):

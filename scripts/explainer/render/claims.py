@@ -6,10 +6,11 @@ import json
 import posixpath
 from collections import Counter
 
-from .cite import ResolvedCitation, span_id
-from .pages import CLAIMS_PAGE, Site, source_path
-from .render import date_label, inert_block
-from .support import Check, Report, Review, plain
+from ..cite import ResolvedCitation, span_id
+from ..support import Check, Report, Review, plain
+from .context import Site
+from .text import date_label, inert_block
+from .urls import CLAIMS_PAGE, source_path
 
 _DESCRIPTION = "Every cited sentence of the explainer beside the words it cites and what the build checked."
 _KIND_TEXT = {

@@ -1,8 +1,8 @@
 """The whole explainer on one page, for printing and for the PDF: a title page, then home, the three topics,
 timeline, disputes, figures and glossary in reading order, with one continuous set of numbered notes.
 
-Each chapter is rendered by the same functions as its own page (on a copy of the site's backlink registers, so
-the print page never shows up in "Cited by"), then its notes are renumbered to follow the previous chapter's."""
+Each chapter is rendered by the same functions as its own page (the first pass plans no notes for the print page,
+so it never shows up in "Cited by"), then its notes are renumbered to follow the previous chapter's."""
 
 from __future__ import annotations
 
@@ -12,12 +12,13 @@ import datetime as dt
 import posixpath
 import re
 
-from . import narrative as narrative_mod
-from . import pages
-from .dating import fmt
-from .render import ABBREVIATIONS, inert_block, inert_inline
+from .. import narrative as narrative_mod
+from ..dating import fmt
+from . import disputes, figures, glossary, timeline, topic
+from .context import Site
+from .text import ABBREVIATIONS, inert_block, inert_inline
+from .urls import PRINT_PAGE, rel
 
-PRINT_PAGE = "print.md"
 PRINT_LINK_TEXT = "Print or save as PDF"
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n\n", re.S)
 _MARKER = re.compile(r"\[\^(\d+)\]")
@@ -28,7 +29,7 @@ _LINK = re.compile(r"\]\((?![a-z]+:|#|/)([^)\s]+)\)")
 
 
 def print_link(page: str) -> str:
-    return f"[{PRINT_LINK_TEXT}]({pages.rel(page, PRINT_PAGE)}){{ .print-link data-search-exclude }}\n"
+    return f"[{PRINT_LINK_TEXT}]({rel(page, PRINT_PAGE)}){{ .print-link data-search-exclude }}\n"
 
 
 def _at_root(page: narrative_mod.NarrativePage) -> narrative_mod.NarrativePage:
@@ -75,7 +76,7 @@ def _contents(titles: list[str]) -> str:
     return f'<div class="print-contents" data-search-exclude>{heading}<ol>{rows}</ol></div>\n\n'
 
 
-def _title_page(site: pages.Site, title: str, built: dt.date) -> str:
+def _title_page(site: Site, title: str, built: dt.date) -> str:
     rows = "".join(
         f"<li>{inert_block(s.metadata.get('outlet') or s.id)}, {inert_block(s.title)} "
         f"({inert_block(fmt(s.date.value) if s.date.value else 'date unknown')})</li>"
@@ -89,19 +90,24 @@ def _title_page(site: pages.Site, title: str, built: dt.date) -> str:
     )
 
 
-def render_print_page(
-    site: pages.Site, narrative: list[narrative_mod.NarrativePage], title: str, built: dt.date
-) -> str:
-    """The print page's Markdown. `narrative` must be the pages as parsed, before their own rendering."""
-    scratch = dataclasses.replace(site, cited_by={}, linked_from={}, notes=[])  # no backlinks from the print page
+def _narrative_chapter(site: Site, page: narrative_mod.NarrativePage) -> str:
+    """A home or topic page rendered as a chapter at the site's root, with the notes its page plans."""
+    moved = _at_root(page)
+    return topic.render_narrative(
+        dataclasses.replace(site, planned={**site.planned, PRINT_PAGE: topic.notes_of(moved)}), moved
+    )
+
+
+def render_print_page(site: Site, narrative: list[narrative_mod.NarrativePage], title: str, built: dt.date) -> str:
+    """The print page's Markdown."""
     by_path = {page.path: page for page in narrative}
     order = ["index.md", *site.data.story.thread_pages.values()]
-    rendered = [pages.render_narrative(scratch, _at_root(by_path[path])) for path in order if path in by_path]
+    rendered = [_narrative_chapter(site, by_path[path]) for path in order if path in by_path]
     rendered += [
-        pages.render_timeline(scratch),
-        pages.render_disputes(scratch),
-        pages.render_figures(scratch),
-        pages.render_glossary(scratch),
+        timeline.render_timeline(site),
+        disputes.render_disputes(site),
+        figures.render_figures(site),
+        glossary.render_glossary(site),
     ]
     on_screen = (  # hidden on paper by the print stylesheet
         '<p class="print-link" data-search-exclude>To print it, or save it as PDF, use your browser\'s Print '

@@ -1,11 +1,11 @@
-"""Links inside finished HTML: written here as final addresses, remembered with the data that asked for them, and
-checked against the pages and anchors the converter generates.
+"""Every page address, relative link and anchor of the generated site, and the check of the links the converter
+writes into finished HTML.
 
-MkDocs rewrites and validates the links of Markdown (`[x](../entities/china.md)`), but never looks inside raw
-HTML. Pages whose bodies the converter writes as finished HTML (finished_html.py) take their links from here
-instead, and `check` fails the build on any that points at no page, or at an anchor that page does not carry,
-naming the file and line of the data that produced it (an entity of entities.yml, a citation in a page or a
-data file, an article)."""
+Pages are named by their path under docs/ (`entities/china.md`). Markdown links (`rel`) keep the `.md`: MkDocs
+rewrites and validates them. HTML the converter finishes itself (html.py) never reaches MkDocs' link check, so its
+links come from `Links.to` as final `.html` addresses, each remembered with the data that asked for it, and
+`Links.check` fails the build on any that points at no page or at an anchor that page does not carry, naming the
+file and line of that data (an entity of entities.yml, a citation in a page or a data file, an article)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,80 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problem
+from ..errors import Problem
+from .html import Html
+
+SOURCES_DIR = "sources"
+SOURCES_INDEX = f"{SOURCES_DIR}/index.md"
+ENTITY_INDEX = "entities/index.md"
+TIMELINE = "timeline.md"
+DISPUTES = "disputes.md"
+FIGURES = "figures.md"
+GLOSSARY = "glossary.md"
+CLAIMS_PAGE = "claims.md"
+PRINT_PAGE = "print.md"
+MENTIONS_SCRIPT = "assets/javascripts/mentions.js"
+NATIVE_NAMES_SCRIPT = "assets/native-names.js"
+
+
+def entity_path(entity_id: str) -> str:
+    return f"entities/{entity_id}.md"
+
+
+def source_path(source_id: str) -> str:
+    return f"{SOURCES_DIR}/{source_id}.md"
+
+
+def mentions_data_path(entity_id: str) -> str:
+    """The data file of an entity's full mention list, beside its page (entities/<id>.mentions.js)."""
+    return f"entities/{entity_id}.mentions.js"
+
+
+def event_anchor(event_id: str) -> str:
+    """The id of an event on the full timeline (timeline.html#event-<id>)."""
+    return f"event-{event_id}"
+
+
+def paragraph_anchor(number: int) -> str:
+    """The id of a source's numbered paragraph (clean.py numbers them; the source page gives each its id)."""
+    return f"p-{number}"
+
+
+def footnote_anchor(note: int) -> str:
+    """Python-Markdown's id for the reference to footnote [^note]."""
+    return f"fnref:{note}"
+
+
+def rel(from_page: str, to: str) -> str:
+    """A Markdown link from one generated page to another path under docs/ (anchor kept; MkDocs rewrites it)."""
+    target, _, anchor = to.partition("#")
+    link = _relative(target, posixpath.dirname(from_page) or ".")
+    return f"{link}#{anchor}" if anchor else link
+
+
+@functools.lru_cache(maxsize=65536)
+def _relative(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder)
+
+
+def built(from_page: str, to: str) -> str:
+    """The address of a page as the built site has it, from another page (raw HTML that MkDocs leaves alone)."""
+    return rel(from_page, to).removesuffix(".md") + ".html"
+
+
+def href(page: str, target: str, anchor: str = "") -> str:
+    """The address of `target#anchor` as written in `page`'s HTML: relative, `.md` → `.html` (the site's URLs are
+    not directory URLs; mkdocs.yml says so for the offline plugin)."""
+    fragment = f"#{anchor}" if anchor else ""
+    if target == page:
+        return fragment
+    return _address(target, posixpath.dirname(page) or ".") + fragment
+
+
+# 17,000 links at 1,000 sources between a few hundred folder and page pairs: posixpath.relpath once per pair.
+@functools.lru_cache(maxsize=1 << 16)
+def _address(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder).removesuffix(".md") + ".html"
 
 
 @dataclass(frozen=True)
@@ -35,30 +108,15 @@ class Emitted:
     origin: Origin
 
 
-def href(page: str, target: str, anchor: str = "") -> str:
-    """The address of `target#anchor` as written in `page`'s HTML: relative, `.md` → `.html` (the site's URLs are
-    not directory URLs; mkdocs.yml says so for the offline plugin)."""
-    fragment = f"#{anchor}" if anchor else ""
-    if target == page:
-        return fragment
-    return _address(target, posixpath.dirname(page) or ".") + fragment
-
-
-# 17,000 links at 1,000 sources between a few hundred folder and page pairs: posixpath.relpath once per pair.
-@functools.lru_cache(maxsize=1 << 16)
-def _address(target: str, folder: str) -> str:
-    return posixpath.relpath(target, folder).removesuffix(".md") + ".html"
-
-
 @dataclass
 class Links:
     """Every link the converter writes into finished HTML, with its origin."""
 
     emitted: list[Emitted] = field(default_factory=list)
 
-    def to(self, page: str, target: str, anchor: str, origin: Origin) -> str:
+    def to(self, page: str, target: str, anchor: str, origin: Origin) -> Html:
         self.emitted.append(Emitted(page, target, anchor, origin))
-        return href(page, target, anchor)
+        return Html(href(page, target, anchor))
 
     def check(self, pages: dict[str, str], docs: Path) -> list[Problem]:
         """Problems (one per bad link) against the generated `pages` (path → text) and the hand-written pages."""
