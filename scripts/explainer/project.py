@@ -11,10 +11,11 @@ from .corpus import load_corpus
 from .data import load_data
 from .errors import ExplainerError, Problem
 from .model import Source
-from .narrative import CitationUse, load_narrative
+from .narrative import CitationUse, NarrativePage, load_narrative
 from .render.build import render_site
 from .render.context import Site
 from .story import check_pages, mkdocs_fragment, story_css
+from .support import Report
 from .write import write_owned
 
 STORY_CSS = "assets/stylesheets/story.css"
@@ -54,9 +55,9 @@ class Project:
         return self.root / "mkdocs.yml"
 
 
-def build_pages(project: Project, notices: list[str] | None = None) -> tuple[list[Source], dict[str, str]]:
-    """Read and check every input, then render every generated page (path under docs/ → Markdown). The support
-    lint's counts are appended to `notices` when given."""
+def load_site(project: Project, notices: list[str] | None = None) -> tuple[Site, list[NarrativePage], Report]:
+    """Read and check every input: what the render stage works from. The support lint's counts are appended to
+    `notices` when given."""
     problems: list[Problem] = []
     try:
         sources = load_corpus(project.articles)
@@ -88,6 +89,13 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     for claim in claims:
         for citation in claim.citations:
             site.claim_of.setdefault(citation, claim.id)
+    return site, narrative, report
+
+
+def build_pages(project: Project, notices: list[str] | None = None) -> tuple[list[Source], dict[str, str]]:
+    """Read and check every input, then render every generated page (path under docs/ → Markdown)."""
+    site, narrative, report = load_site(project, notices)
+    data, sources = site.data, site.sources
     built = bundle.build_date(project.root)
     out, links = render_site(site, narrative, report, built, project.sources / "entities.yml")
     if site.place_map:

@@ -52,6 +52,8 @@ class Footnotes:
         return _marks_and_text(text, show)
 
     def definitions(self) -> str:
+        if len(self.entries) != len(self.planned):
+            raise RuntimeError(f"{self.page}: {len(self.entries)} notes rendered, {len(self.planned)} planned")
         lines = []
         for number, item in enumerate(self.entries, start=1):
             if isinstance(item, Mark):
