@@ -8,6 +8,7 @@ block (`{!…!}`, backticks, brackets, colons), so the pages stay byte for byte 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from markupsafe import Markup
@@ -25,9 +26,29 @@ class Html(Markup):
 
     @classmethod
     def escape(cls, s: Any, /) -> Html:
-        if hasattr(s, "__html__"):
-            return cls(s.__html__())
-        return cls(inert_block(str(s)))
+        return _new(cls, _inert(s))
+
+    # markupsafe's own format and join build a Markup object for each value and parse the template with
+    # string.Formatter on every call: 0.3 s of CPU over the source pages at N = 1,000 (43,000 calls). These escape
+    # each value to a plain string and build one object. Fields are `{}` or `{name}`, without format specifications.
+    def format(self, *args: Any, **kwargs: Any) -> Html:
+        named = {key: _inert(value) for key, value in kwargs.items()}
+        return _new(self.__class__, str.format(self, *map(_inert, args), **named))
+
+    def join(self, iterable: Iterable[Any], /) -> Html:
+        return _new(self.__class__, str.join(self, map(_inert, iterable)))
+
+
+_new = str.__new__
+
+
+def _inert(value: Any) -> str:
+    """A value as it goes into finished HTML: HTML as it is, anything else through `inert_block`."""
+    if isinstance(value, Html):
+        return value
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return inert_block(value if isinstance(value, str) else str(value))
 
 
 def block(html: str) -> str:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-import copy
+import dataclasses
 import html
 
 from .. import narrative as narrative_mod
@@ -25,9 +25,14 @@ def notes_of(narrative: NarrativePage) -> list[Note]:
 
 def linked_entities(site: Site, narrative: NarrativePage) -> set[str]:
     """The entities the page's text links (the first mention of each in each section), without rendering it."""
-    scratch = copy.deepcopy(narrative)
+    scratch = _linkable(narrative)
     narrative_mod.link_entities(scratch, site.data.entities, site.entity_urls(narrative.path))
     return scratch.entity_links
+
+
+def _linkable(narrative: NarrativePage) -> NarrativePage:
+    """A copy whose lines and entity links `narrative.link_entities` may change: the parsed page stays as read."""
+    return dataclasses.replace(narrative, lines=list(narrative.lines), entity_links=set())
 
 
 def render_narrative(site: Site, narrative: NarrativePage) -> str:
@@ -39,7 +44,7 @@ def render_narrative(site: Site, narrative: NarrativePage) -> str:
             notes.mark(use.mark)
     here = narrative.path
     urls = site.entity_urls(here)
-    narrative = copy.deepcopy(narrative)  # its lines get their entity links; the parsed page stays as read
+    narrative = _linkable(narrative)
     narrative_mod.link_entities(narrative, site.data.entities, urls)
     body: list[str] = []
     map_figure = _place_map(site, here)
