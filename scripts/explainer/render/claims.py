@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import posixpath
 from collections import Counter
 
 from ..cite import ResolvedCitation, span_id
@@ -11,7 +10,7 @@ from ..support import Check, Report, Review, plain
 from .context import Site
 from .html import Html
 from .text import date_label
-from .urls import CLAIMS_PAGE, source_path
+from .urls import address, source_path
 
 _DESCRIPTION = "Every cited sentence of the explainer beside the words it cites and what the build checked."
 _KIND_TEXT = {
@@ -22,11 +21,6 @@ _KIND_TEXT = {
     "speaker": "speaker",
     "side": "side",
 }
-
-
-def _html(path: str) -> str:
-    """A link from the claims page (at the site's root) to a generated page, as MkDocs writes it."""
-    return posixpath.splitext(path)[0] + ".html"
 
 
 def _in_project(path: object) -> str:
@@ -57,7 +51,7 @@ def _evidence(site: Site, item: ResolvedCitation) -> Html:
     paragraph = source.paragraphs[item.where.paragraph - 1].text
     start, end = item.where.start, item.where.end
     where = f"{source.metadata.get('outlet') or source.id}, {date_label(source)}, ¶{item.where.paragraph}"
-    target = Html(_html(source_path(source.id)) + "#" + span_id(item, site.spans))
+    target = Html(address(source_path(source.id)) + "#" + span_id(item, site.spans))
     quoted = Html("{}<mark>{}</mark>{}").format(paragraph[:start], paragraph[start:end], paragraph[end:])
     return Html('<li><a href="{}">{}</a>: {}</li>').format(target, where, quoted)
 
@@ -74,7 +68,7 @@ _BASIS = Html('<p class="claim-basis"><strong>{}:</strong> “{}” — {}</p>')
 
 def _row(site: Site, review: Review) -> str:
     claim = review.claim
-    group = Html('<a href="{}">{}</a>').format(Html(_html(claim.page)), claim.group) if claim.page else claim.group
+    group = Html('<a href="{}">{}</a>').format(Html(address(claim.page)), claim.group) if claim.page else claim.group
     side = Html(" · the position of {}").format(claim.side) if claim.side else ""
     parts = [
         Html('<div class="claim" id="{}">').format(claim.id),
@@ -129,6 +123,3 @@ def render_claims(site: Site, report: Report) -> str:
         body.append(f"## {group} ({len(reviews)})\n\n")
         body.append("\n".join(_row(site, r) for r in reviews) + "\n\n")
     return head + "".join(body)
-
-
-__all__ = ["CLAIMS_PAGE", "render_claims"]

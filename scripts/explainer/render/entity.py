@@ -18,6 +18,7 @@ from .urls import (
     entity_path,
     event_anchor,
     mentions_data_path,
+    paragraph_anchor,
     rel,
     source_path,
 )
@@ -103,7 +104,7 @@ def _mentions_list(entity_id: str, mentions: list[Mention]) -> str:
     lines = []
     for mention in mentions[:QUOTED_MENTIONS]:
         where = f"{where_label(mention.source)}, ¶{mention.paragraph}"
-        link = rel(here, f"{source_path(mention.source.id)}#p-{mention.paragraph}")
+        link = rel(here, f"{source_path(mention.source.id)}#{paragraph_anchor(mention.paragraph)}")
         lines.append(f"- “{inert_inline(nested_quote(mention.sentence))}” — [{inert_inline(where)}]({link})\n")
     if len(mentions) <= QUOTED_MENTIONS:
         return "".join(lines)

@@ -77,6 +77,11 @@ def built(from_page: str, to: str) -> str:
     return rel(from_page, to).removesuffix(".md") + ".html"
 
 
+def address(target: str) -> str:
+    """A page's address from the site's root (the data files, the claims page), as MkDocs writes it."""
+    return target.removesuffix(".md") + ".html"
+
+
 def href(page: str, target: str, anchor: str = "") -> str:
     """The address of `target#anchor` as written in `page`'s HTML: relative, `.md` → `.html` (the site's URLs are
     not directory URLs; mkdocs.yml says so for the offline plugin)."""
