@@ -16,7 +16,8 @@ from .. import narrative as narrative_mod
 from ..dating import fmt
 from . import disputes, figures, glossary, timeline, topic
 from .context import Site
-from .text import ABBREVIATIONS, inert_block, inert_inline
+from .html import Html
+from .text import ABBREVIATIONS, inert_inline
 from .urls import PRINT_PAGE, rel
 
 PRINT_LINK_TEXT = "Print or save as PDF"
@@ -70,24 +71,36 @@ def _numbered(body: str, number: int) -> tuple[str, str]:
 
 
 def _contents(titles: list[str]) -> str:
-    """The chapters in reading order, each a link to its heading (on paper: a list of what follows)."""
-    rows = "".join(f'<li><a href="#chapter-{n}">{title}</a></li>' for n, title in enumerate(titles, 1) if title)
-    heading = '<p class="print-title-sources">Contents</p>'
-    return f'<div class="print-contents" data-search-exclude>{heading}<ol>{rows}</ol></div>\n\n'
+    """The chapters in reading order, each a link to its heading (on paper: a list of what follows). A title is
+    its heading's text as rendered, inert already."""
+    rows = Html("").join(
+        Html('<li><a href="#chapter-{}">{}</a></li>').format(n, Html(title))
+        for n, title in enumerate(titles, 1)
+        if title
+    )
+    return Html(
+        '<div class="print-contents" data-search-exclude><p class="print-title-sources">Contents</p>'
+        "<ol>{}</ol></div>\n\n"
+    ).format(rows)
+
+
+_SOURCE_ROW = Html("<li>{}, {} ({})</li>")
+_TITLE_PAGE = Html(
+    '<div class="print-title" data-search-exclude><p class="print-title-name">{title}</p>'
+    '<p class="print-title-sub">An explainer built from news articles</p>'
+    '<p class="print-title-date">Built on {built}, from the sources below.</p>'
+    '<p class="print-title-sources">Sources ({count})</p><ul>{rows}</ul></div>\n\n'
+)
 
 
 def _title_page(site: Site, title: str, built: dt.date) -> str:
-    rows = "".join(
-        f"<li>{inert_block(s.metadata.get('outlet') or s.id)}, {inert_block(s.title)} "
-        f"({inert_block(fmt(s.date.value) if s.date.value else 'date unknown')})</li>"
+    rows = Html("").join(
+        _SOURCE_ROW.format(
+            s.metadata.get("outlet") or s.id, s.title, fmt(s.date.value) if s.date.value else "date unknown"
+        )
         for s in site.sources
     )
-    return (
-        f'<div class="print-title" data-search-exclude><p class="print-title-name">{inert_block(title)}</p>'
-        '<p class="print-title-sub">An explainer built from news articles</p>'
-        f'<p class="print-title-date">Built on {inert_block(fmt(built))}, from the sources below.</p>'
-        f'<p class="print-title-sources">Sources ({len(site.sources)})</p><ul>{rows}</ul></div>\n\n'
-    )
+    return _TITLE_PAGE.format(title=title, built=fmt(built), count=len(site.sources), rows=rows)
 
 
 def _narrative_chapter(site: Site, page: narrative_mod.NarrativePage) -> str:
