@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import bundle, place_map, support
+from . import bundle, place_map, site_parts, support
 from .cite import highlight_spans, resolve
 from .corpus import load_corpus
 from .data import load_data
@@ -14,7 +14,7 @@ from .model import Source
 from .narrative import CitationUse, NarrativePage, load_narrative
 from .render.build import render_site
 from .render.context import Site
-from .story import check_pages, mkdocs_fragment, story_css
+from .story import check_pages, mkdocs_story, story_css
 from .support import Report
 from .write import write_owned
 
@@ -103,7 +103,8 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     out["includes/offline-bundle.md"] = bundle.bundle_fragment(bundle.bundle_name(project.root))
     # The story's part of the site: thread colours, and the title, description and navigation mkdocs.yml inherits.
     out[STORY_CSS] = story_css(data.story)
-    out[MKDOCS_STORY] = mkdocs_fragment(data.story)
+    out[MKDOCS_STORY] = site_parts.mkdocs_fragment(project.root, mkdocs_story(data.story))
+    out.update(site_parts.site_files(project.docs))  # an explainer elsewhere: the converter's scripts and styles
     if problems := links.check(out, project.docs):  # a bad link is the converter's fault: named by its data
         raise ExplainerError(sorted(problems, key=lambda p: (str(p.path), p.line or 0)))
     return sources, out
