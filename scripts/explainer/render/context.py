@@ -40,8 +40,8 @@ class Mention:
 
 @dataclass
 class Site:
-    """Everything rendering needs. The first four are the checked inputs; the rest is filled by gather.py before
-    any page is rendered."""
+    """Everything rendering needs: the checked inputs (set by project.load_site), then what gather.py works out
+    before any page is rendered."""
 
     sources: list[Source]
     data: CuratedData
