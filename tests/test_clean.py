@@ -334,6 +334,16 @@ def test_a_pictures_alternative_text_printed_again_in_its_credited_caption_is_th
     assert lines[4].dropped_by is None and lines[6].dropped_by is None  # a shorter line that only starts alike
 
 
+def test_a_pool_photographers_credit_with_a_comma_ends_a_caption() -> None:
+    prose = "The flag was raised over the newly reopened embassy for the first time in half a century on Friday."
+    caption = (
+        "The secretary watches as marines carry the flag during the raising of the flag over the embassy. "
+        "Friday, Aug. 14, 2015. He traveled to the capital to reopen the embassy. (AP Photo/Jane Roe,Pool)"
+    )
+    lines = clean.mark_lines(["Flag raised over embassy", "", caption, "", prose], {0: "headline"}, None)
+    assert lines[2].dropped_by == rules.CAPTION_RULE and lines[4].dropped_by is None
+
+
 def test_captions_by_a_bracketed_credit_or_a_position_end_at_the_credit() -> None:
     prose = "Officials said at least six people were killed and 35 wounded in the blast outside the gate."
     raw = [

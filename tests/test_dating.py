@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from explainer.corpus import build_corpus
 from explainer.model import Source
 from explainer.read import RawArticle
@@ -145,6 +147,19 @@ def test_no_day_is_inferred_from_a_date_the_text_recalls_as_history() -> None:
     # Without the recall, the same date is where the article's day is read from.
     plain = corpus(article("p", text.replace("The assault echoed the", "On")))["p"]
     assert plain.date.value == dt.date(1979, 11, 6) and plain.date.status == "inferred"
+
+
+@pytest.mark.parametrize("before", ["since", "for the last time on"])
+def test_no_day_is_inferred_from_a_date_the_text_gives_as_a_past_bound(before: str) -> None:
+    text = (
+        "Flag raised over embassy\n\nThe secretary visited the capital on Friday to raise the flag over the embassy.\n\n"
+        f"The flag has not flown over the building {before} January 3, 1961, the day ties were severed.\n"
+    )
+    source = corpus(article("s", text))["s"]
+    assert source.date.value is None and source.date.status == "unknown"
+    # Without those words, the same date is where the article's day is read from.
+    plain = corpus(article("t", text.replace(f"has not flown over the building {before}", "was lowered on")))["t"]
+    assert plain.date.value == dt.date(1961, 1, 6) and plain.date.status == "inferred"
 
 
 def test_a_full_date_inside_a_quotation_is_the_speakers_not_the_articles() -> None:

@@ -137,7 +137,8 @@ def _later_month(source: Source, anchor: dt.date) -> DateMention | None:
 
 
 def _recalled(source: Source, mention: DateMention) -> bool:
-    """The sentence around the date recalls it as history ("which echoed the Nov. 4, 1979 storming …")."""
+    """The sentence around the date recalls it as history ("which echoed the Nov. 4, 1979 storming …"), or the words
+    right before it make it a past bound ("since January 3, 1961")."""
     if not 0 < mention.line <= len(source.lines):
         return False
     text = source.lines[mention.line - 1].text
@@ -148,7 +149,7 @@ def _recalled(source: Source, mention: DateMention) -> bool:
     end = min(
         (i for i in (text.find(p, at + len(mention.text)) for p in (". ", "? ", "! ")) if i >= 0), default=len(text)
     )
-    return bool(rules.RECALLED_DATE_CUE.search(text[start:end]))
+    return bool(rules.RECALLED_DATE_CUE.search(text[start:end]) or rules.RECALLED_DATE_BEFORE.search(text[start:at]))
 
 
 def _says_when(source: Source) -> bool:

@@ -354,8 +354,9 @@ CAPTION_RULE = "photo caption"
 PHOTO_CREDIT_END = _rx(
     r".*(?:\bphoto(?:graph)?s?\s*:\s*[^.:]{2,80}|\b(?:file\s+)?photo\s+by\s+[^.:]{2,60}|"
     r"\((?:photo|photograph|file photo|image)\b[^()]{0,40}\)|\([^()]{1,30}/\s*file\)|"
-    # "((Anjum Naveed/Associated Press))", "(Jane Roe/Reuters)": a photographer and the agency, in brackets
-    r"\(\(?[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{1,40}\)?\)|"
+    # "((Anjum Naveed/Associated Press))", "(Jane Roe/Reuters)": a photographer and the agency, in brackets; a pool
+    # photographer's credit has a comma in it ("(AP Photo/Pablo Martinez Monsivais,Pool)")
+    r"\(\(?[A-Z][\w.'’ -]{1,40}/[\w.,'’ &-]{1,40}\)?\)|"
     # an agency's credit after a caption that ends without a full stop: "… following the incident (AFP)"
     r"(?<=[^.!?”\"\s])\s*\((?:AFP|AP|Reuters|EPA|Getty Images|Xinhua|PA|Bloomberg)(?:/[^()]{1,30})?\)|"
     # "… Pic: AP", "… AFP PHOTO/POOL/MANDEL NGAN …", "… on national television. — AFP"
@@ -642,6 +643,9 @@ RECALLED_DATE_CUE = _rx(
     r"\b(echo(?:ed|es|ing)?|recall(?:s|ed|ing)?|reminiscent|anniversary|"
     r"years? (?:ago|earlier)|decades? (?:ago|earlier))\b"
 )
+# Right before the date, words that make it a past bound, not the news day: "have not flown … since January 3, 1961",
+# "lowered the flag for the last time on 4 January 1961".
+RECALLED_DATE_BEFORE = _rx(r"\b(?:since|until|till|for the (?:last|first) time(?: on| in)?)\s+$")
 # A caption's date (a file photo's) is contradicted when the text's own day without a year ("Sept. 11") falls before
 # it in its year: the article is of a later year; no day is inferred.
 # A caption's date dates the article only when the text says when, relative to it: a weekday, "today", "tonight".
