@@ -152,7 +152,7 @@ def test_no_day_is_inferred_from_a_date_the_text_recalls_as_history() -> None:
 @pytest.mark.parametrize("before", ["since", "for the last time on"])
 def test_no_day_is_inferred_from_a_date_the_text_gives_as_a_past_bound(before: str) -> None:
     text = (
-        "Flag raised over embassy\n\nThe secretary visited the capital on Friday to raise the flag over the embassy.\n\n"
+        "Flag raised over embassy\n\nThe secretary visited the capital on Friday to raise the flag at the embassy.\n\n"
         f"The flag has not flown over the building {before} January 3, 1961, the day ties were severed.\n"
     )
     source = corpus(article("s", text))["s"]

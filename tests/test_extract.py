@@ -348,3 +348,32 @@ def test_a_section_label_under_the_headline_a_media_tag_two_writers_and_reading_
     assert extract.read_header(raw).author == "Aziz El Yaakoubi and David Ljunggren"
     raw = ["Gunman kills security chief at embassy", "", "Fri., Jan. 27, 20231 min. read", "", BODY]
     assert extract.read_header(raw).byline_date == dt.date(2023, 1, 27)
+
+
+def test_a_pictures_caption_above_the_headline_does_not_end_the_header() -> None:
+    caption = "The statue outside the consulate in the port city."
+    headline = "Ambassador Recalled Over Statue Outside Consulate"
+    header = extract.read_header([caption, "", headline, "", BODY])
+    assert header.title == headline and header.drop[0] == rules.CAPTION_RULE
+    # A short first sentence followed by a paragraph, not by a headline, is the text.
+    header = extract.read_header([caption, "", BODY])
+    assert header.title is None and 0 not in header.drop
+
+
+def test_a_hard_wrapped_first_paragraph_is_the_text_not_headline_candidates() -> None:
+    raw = [
+        "Envoys expelled over killing in the capital",
+        "",
+        "The government has expelled two diplomats working at the",
+        "embassy after prosecutors took over the case of a man shot in a park, saying the",
+        "evidence suggests the involvement of a foreign",
+        "government.",
+        "The foreign ministry said it was responding in this way because the authorities had not cooperated.",
+    ]
+    header = extract.read_header(raw)
+    assert header.title == "Envoys expelled over killing in the capital" and set(header.drop) == {0}
+    # A short line right above the first sentence that ends a phrase, the next line opening with a capital, is a
+    # standfirst: the text starts below it.
+    raw = [raw[0], "Diplomats told to leave the country in a week", raw[6]]
+    assert extract._wrapped_into_the_text(raw, 2, [(0, raw[0]), (1, raw[1])]) == 2
+    assert extract._wrapped_into_the_text(raw, 2, [(0, raw[0]), (1, raw[1].replace("in a week", "in the"))]) == 1

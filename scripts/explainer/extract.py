@@ -52,6 +52,9 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
         if (clean.is_prose(text) and not _headline_like(text)) or _ends_sentence(text):
             if text.startswith(rules.CAPTION_BULLETS):  # a gallery's caption, not the text's first sentence
                 continue
+            if not candidates and _caption_over_headline(raw, index, text):
+                header.drop[index] = rules.CAPTION_RULE
+                continue
             stop = index
             break
         if rules.RELATED_BLOCK_HEADER.fullmatch(text):
@@ -87,6 +90,9 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             candidates.append((index, text))
         else:
             break
+    if stop is not None:
+        stop = _wrapped_into_the_text(raw, stop, candidates)
+        candidates = [c for c in candidates if c[0] < stop]
     if stop is not None and (header.author is None or header.byline_date is None):
         _byline_under_standfirst(header, raw, stop)
     if header.author:  # the author's name alone on a line near the byline ("Rachel Holdsworth")
@@ -96,6 +102,37 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
         candidates = [c for c in candidates if c[0] not in header.drop]
     _choose_title(header, candidates, dateline_at)
     return header
+
+
+def _next_lines(raw: list[str], index: int, count: int) -> list[str]:
+    return [s for line in raw[index + 1 :] if (s := line.strip())][:count]
+
+
+def _caption_over_headline(raw: list[str], index: int, text: str) -> bool:
+    """A short sentence first on the page, then a headline-sized line, then prose: the caption of the picture
+    above the headline ("The comfort woman statue outside Japan’s consulate in Busan."), not the text."""
+    following = _next_lines(raw, index, 2)
+    return (
+        not clean.is_prose(text)
+        and len(following) == 2
+        and rules.HEADLINE_MIN_WORDS <= clean.words(following[0]) <= rules.HEADLINE_MAX_WORDS
+        and not _ends_sentence(following[0])
+        and clean.is_prose(following[1])
+    )
+
+
+def _wrapped_into_the_text(raw: list[str], stop: int, candidates: list[tuple[int, str]]) -> int:
+    """Where the first paragraph starts, when the page is hard-wrapped: the short lines right above the first
+    sentence, with no blank line between, that run on into the next line (it goes on in lower case, or they end
+    on a word such as "the" or "of") are its first lines, not headline candidates."""
+    short = dict(candidates)
+    while stop - 1 in short:
+        line, following = short[stop - 1], raw[stop].strip()
+        last = line.split()[-1] if line.split() else ""
+        if not (following[:1].islower() or last in rules.WRAPPED_LINE_LAST_WORDS):
+            break
+        stop -= 1
+    return stop
 
 
 def _headline_like(text: str) -> bool:

@@ -323,6 +323,37 @@ HEADER_EXTRA_RULE = "navigation or caption above the text"
 HEADER_EXTRAS_AFTER_TITLE_MIN = 2
 # A line of at most this many words between the headline and the text is a section label ("World"), even alone.
 SECTION_LABEL_MAX_WORDS = 2
+# A hard-wrapped page (lines cut at a width, The Reference) starts its first paragraph on short lines that look like
+# headline candidates; a line that ends on one of these words runs on into the next.
+WRAPPED_LINE_LAST_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "as",
+        "than",
+        "its",
+        "their",
+        "his",
+        "her",
+    }
+)
 # A teaser cut short with an ellipsis, then the paragraph it was cut from ("… concessions from Communist…").
 TEASER_RULE = "teaser (repeats the text)"
 TEASER_END = re.compile(r"(?:…|\.\.\.)\s*$")
