@@ -463,3 +463,16 @@ def test_a_paragraph_printed_many_times_is_the_texts_own_not_a_standfirst() -> N
     paragraph = "Officials said on Thursday that talks would continue, according to a statement of May 10, 2002."
     lines = clean.mark_lines(["Many paragraphs", "", *["", paragraph] * 5], {0: "headline"}, None)
     assert [line.dropped_by for line in lines if line.text == paragraph] == [None] * 5
+
+
+def test_short_lines_right_above_a_paragraph_are_an_uncredited_caption_unless_they_run_on() -> None:
+    first = "A group of refugees has been detained by armed police while trying to enter a consulate in the north."
+    after = "Armed police entered the grounds of the consulate without permission, an official said on Wednesday."
+    alt, caption = "Refugee being detained outside the consulate", "Three refugees were prevented from entering"
+    lines = clean.mark_lines([first, "", alt, caption, after], {}, None)
+    assert [line.dropped_by for line in lines] == [None, None, rules.CAPTION_RULE, rules.CAPTION_RULE, None]
+    # One such line alone is a subhead; lines that run on ("... took over the", "case ...") are a hard-wrapped text.
+    lines = clean.mark_lines([first, "", caption, after], {}, None)
+    assert all(line.dropped_by is None for line in lines)
+    wrapped = [first, "", "Police said two diplomats working at the", "Embassy after prosecutors took over", after]
+    assert all(line.dropped_by is None for line in clean.mark_lines(wrapped, {}, None))

@@ -108,6 +108,7 @@ def mark_lines(raw: list[str], header: dict[int, str], author: str | None, scrip
     _mark_comment_thread(stripped, drop)
     _mark_author_trailer(stripped, drop, author)
     _mark_photo_captions(stripped, drop)
+    _mark_uncredited_captions(stripped, drop)
     _mark_repeated_captions(stripped, drop)
     _mark_repeated_standfirst(stripped, drop)
     _mark_link_lists(stripped, drop)
@@ -154,6 +155,36 @@ def _mark_photo_captions(stripped: list[str], drop: dict[int, str]) -> None:
             and any(i != index and c.startswith(alt) and c[len(alt) : len(alt) + 1] in {"", " "} for i, c in captions)
         ):
             drop[index] = rules.CAPTION_RULE
+
+
+def runs_on(line: str, following: str) -> bool:
+    """A hard-wrapped line that goes on in the next: that one opens in lower case, or this one ends on "the", "of"."""
+    tokens = line.split()
+    return following[:1].islower() or bool(tokens and tokens[-1] in rules.WRAPPED_LINE_LAST_WORDS)
+
+
+def _mark_uncredited_captions(stripped: list[str], drop: dict[int, str]) -> None:
+    """Inside the text, two or more short lines that are not sentences, right above a paragraph with no blank line
+    between: a picture's alternative text and caption ("North Korean refugee being detained outside the consulate",
+    "Three refugees were prevented from entering the compound"), not the text. Lines that run on into the next are
+    a hard-wrapped paragraph."""
+    prose = [i for i, line in enumerate(stripped) if i not in drop and is_prose(line)]
+    if not prose:
+        return
+    run: list[int] = []
+    for index in range(prose[0] + 1, len(stripped)):
+        line = stripped[index]
+        if not line or index in drop:
+            run = []
+            continue
+        if is_prose(line) and line[:1].isupper():
+            if len(run) >= rules.UNCREDITED_CAPTION_MIN_LINES:
+                drop.update(dict.fromkeys(run, rules.CAPTION_RULE))
+            run = []
+            continue
+        following = stripped[index + 1] if index + 1 < len(stripped) else ""
+        short = rules.CAPTION_MIN_WORDS <= words(line) <= rules.HEADLINE_MAX_WORDS and not _is_sentence(line)
+        run = [*run, index] if short and following and not runs_on(line, following) else []
 
 
 def _mark_comment_thread(stripped: list[str], drop: dict[int, str]) -> None:

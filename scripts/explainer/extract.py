@@ -127,9 +127,7 @@ def _wrapped_into_the_text(raw: list[str], stop: int, candidates: list[tuple[int
     on a word such as "the" or "of") are its first lines, not headline candidates."""
     short = dict(candidates)
     while stop - 1 in short:
-        line, following = short[stop - 1], raw[stop].strip()
-        last = line.split()[-1] if line.split() else ""
-        if not (following[:1].islower() or last in rules.WRAPPED_LINE_LAST_WORDS):
+        if not clean.runs_on(short[stop - 1], raw[stop].strip()):
             break
         stop -= 1
     return stop

@@ -407,6 +407,10 @@ PHOTO_CREDIT_LINE = re.compile(
     r"|[A-Z][\w.'’ -]{1,40}\s(?:and|&)\s[Aa]gencies"
 )
 CAPTION_BLOCK_MAX_LINES = 3
+# Inside the text, at least this many short lines (of CAPTION_MIN_WORDS words or more), none a sentence, right above a
+# paragraph with no blank line between: a picture's alternative text and its caption without a credit (BBC, 2002).
+UNCREDITED_CAPTION_MIN_LINES = 2
+CAPTION_MIN_WORDS = 4
 # Above the text, a sentence after a bullet is a caption of the page's pictures, not the first paragraph.
 CAPTION_BULLETS = ("•", "·")
 # A line printed again, whole, at the start of a caption (the picture's alternative text, then the caption with its
