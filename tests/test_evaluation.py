@@ -59,6 +59,7 @@ EVALUATION_OF = {
     "tune5": "tune5",
     "tune6": "tune6",
     "tune7": "tune7",
+    "tune8": "tune8",
     "held-out5": "held-out5",
     "held-out6": "held-out6",
 }
