@@ -85,6 +85,10 @@ from explainer import clean, rules
             "Example News publishes around 400 reports a day from more than 100 news organizations.",
             rules.DISCLAIMER_LINES.name,
         ),
+        ("This news has been broadcast on Example.com with the title: Envoys Told To Go", rules.DISCLAIMER_LINES.name),
+        ("This article was originally published on Example News.", rules.DISCLAIMER_LINES.name),
+        ("ALSO SEE: Minister Inaugurates 17 Ambassadors", rules.RELATED_HEADLINE_LINES.name),
+        ("Please use Chrome browser for a more accessible video player", rules.PAGE_NOTICE_LINES.name),
     ],
 )
 def test_boilerplate_line_rules(line: str, rule: str) -> None:
@@ -476,3 +480,23 @@ def test_short_lines_right_above_a_paragraph_are_an_uncredited_caption_unless_th
     assert all(line.dropped_by is None for line in lines)
     wrapped = [first, "", "Police said two diplomats working at the", "Embassy after prosecutors took over", after]
     assert all(line.dropped_by is None for line in clean.mark_lines(wrapped, {}, None))
+
+
+def test_the_title_under_a_line_standing_for_a_video_is_not_the_text() -> None:
+    prose = "The ministry recalled its ambassadors on Friday after the deal was announced, officials said."
+    for pointer in ("In video", "Please use Chrome browser for a more accessible video player"):
+        raw = [prose, "", pointer, "", "Submarines make a rare ‘surface’", "", prose.replace("Friday", "Monday")]
+        lines = clean.mark_lines(raw, {}, None)
+        assert lines[4].dropped_by == rules.MEDIA_TITLE_RULE and lines[6].dropped_by is None
+    # A sentence under the pointer is the text going on.
+    lines = clean.mark_lines([prose, "", "In video", "", prose.replace("Friday", "Monday")], {}, None)
+    assert lines[4].dropped_by is None
+
+
+def test_an_agency_then_its_photographer_ends_a_caption() -> None:
+    caption = "The minister speaks during a news conference in Madrid, Spain, July 9, 2021. REUTERS/Jane Roe"
+    prose = (
+        "PARIS, Sept 17 (Reuters) - France said on Friday it had decided to recall its ambassadors for consultations."
+    )
+    lines = clean.mark_lines([caption, "", prose], {}, None)
+    assert lines[0].dropped_by == rules.CAPTION_RULE and lines[2].dropped_by is None

@@ -182,6 +182,19 @@ def test_a_file_photos_date_is_contradicted_by_the_texts_own_day() -> None:
     assert "photo is older than the article" in " ".join(source.date.evidence)
 
 
+def test_a_file_photos_date_is_contradicted_by_a_later_day_in_the_lede_too() -> None:
+    text = (
+        "The minister speaks in Madrid, Spain, July 9, 2021. REUTERS/Jane Roe\n\n"
+        "PARIS, Sept 17 (Reuters) - France said on Friday it had decided to recall its ambassadors for consultations.\n"
+    )
+    source = corpus(article("v", text))["v"]
+    assert source.date.value is None and source.date.status == "unknown"
+    assert "photo is older than the article" in " ".join(source.date.evidence)
+    # The lede giving the caption's own day: the caption dates the article.
+    same = corpus(article("w", text.replace("Sept 17", "July 9")))["w"]
+    assert same.date.value == dt.date(2021, 7, 9)
+
+
 def test_the_ledes_weekday_is_the_news_day_not_one_ahead_further_down() -> None:
     text = (
         "Minister expelled\n\nPolice used water cannon early Sunday outside the consulate as the city expelled "

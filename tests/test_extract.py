@@ -377,3 +377,20 @@ def test_a_hard_wrapped_first_paragraph_is_the_text_not_headline_candidates() ->
     raw = [raw[0], "Diplomats told to leave the country in a week", raw[6]]
     assert extract._wrapped_into_the_text(raw, 2, [(0, raw[0]), (1, raw[1])]) == 2
     assert extract._wrapped_into_the_text(raw, 2, [(0, raw[0]), (1, raw[1].replace("in a week", "in the"))]) == 1
+
+
+def test_a_wire_agencys_label_is_not_the_headline() -> None:
+    raw = ["AP National", "", "By JANE ROE", "", "The Associated Press", "", BODY]
+    header = extract.read_header(raw)
+    assert header.title is None and header.author == "JANE ROE"
+    assert header.drop == {0: rules.HEADER_EXTRA_RULE, 2: rules.BYLINE_RULE, 4: rules.HEADER_EXTRA_RULE}
+
+
+def test_a_date_above_the_headline_is_the_sites_clock_when_another_stands_under_it() -> None:
+    raw = ["Saturday, 27 November 2021, 08:24:11 pm", "Ten ambassadors ordered out of the country", "October 23, 2021"]
+    header = extract.read_header([*raw, "", BODY])
+    assert header.title == raw[1] and header.byline_date == dt.date(2021, 10, 23)
+    assert header.drop[0] == header.drop[2] == rules.DATELINE_RULE
+    # Alone above the headline, that date is the article's.
+    header = extract.read_header([raw[0], raw[1], "", BODY])
+    assert header.title == raw[1] and header.byline_date == dt.date(2021, 11, 27)

@@ -106,6 +106,7 @@ def mark_lines(raw: list[str], header: dict[int, str], author: str | None, scrip
         if rule:
             drop[index] = rule
     _mark_comment_thread(stripped, drop)
+    _mark_media_titles(stripped, drop)
     _mark_author_trailer(stripped, drop, author)
     _mark_photo_captions(stripped, drop)
     _mark_uncredited_captions(stripped, drop)
@@ -155,6 +156,21 @@ def _mark_photo_captions(stripped: list[str], drop: dict[int, str]) -> None:
             and any(i != index and c.startswith(alt) and c[len(alt) : len(alt) + 1] in {"", " "} for i, c in captions)
         ):
             drop[index] = rules.CAPTION_RULE
+
+
+def _mark_media_titles(stripped: list[str], drop: dict[int, str]) -> None:
+    """The title of an embedded video: the short line, not a sentence, under the line that stands for the video."""
+    for index, line in enumerate(stripped):
+        if not rules.MEDIA_POINTER.fullmatch(line):
+            continue
+        title = next((i for i in range(index + 1, len(stripped)) if stripped[i]), None)
+        if (
+            title is not None
+            and title not in drop
+            and words(stripped[title]) <= rules.HEADLINE_MAX_WORDS
+            and not rules.FULL_STOP_END.search(stripped[title])  # a title may end in a quote mark
+        ):
+            drop[title] = rules.MEDIA_TITLE_RULE
 
 
 def runs_on(line: str, following: str) -> bool:

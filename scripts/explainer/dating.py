@@ -209,17 +209,19 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
             )
             return DateFinding(None, "unknown", [*evidence, reason])
         lede = _lede_lines(source)  # the dateline's day ("LA PAZ, Bolivia, Sept. 11 (UPI)"), not background
-        before = [
+        other_day = [
             m
             for m in day_months
             if m.value
             and m.line in lede
             and not m.cited_story
-            and (m.value.month, m.value.day) < (anchor.month, anchor.day)
+            and (m.value.month, m.value.day) != (anchor.month, anchor.day)
         ]
-        if before:
+        if other_day:
+            # before the caption's day in its year, the article is of a later year; after it, of that year or a
+            # later one: either way the photo is a file photo and the article's year cannot be read
             reason = (
-                f"The text's own {_quote(before[0], source)} falls before the caption's date in that year: the "
+                f"The text's own {_quote(other_day[0], source)} is another day than the caption's date: the "
                 "photo is older than the article, whose year cannot be read; the date is unknown."
             )
             return DateFinding(None, "unknown", [*evidence, reason])

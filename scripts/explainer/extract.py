@@ -37,6 +37,7 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
     candidates: list[tuple[int, str]] = []  # short lines that could be the headline
     stop: int | None = None  # the first line of prose, where the header ends
     dateline_at: int | None = None
+    lower_datelines: list[tuple[int, dt.date, str]] = []  # datelines after the first
     for index, line in enumerate(raw):
         text = rules.CONTROL_CHARS.sub("", line).strip()
         if not text or clean.line_rule(text):
@@ -76,13 +77,18 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
         elif value := _dateline(text):  # "Published : …" then "Updated : …": both are datelines
             if dateline_at is not None:
                 header.drop[index] = rules.DATELINE_RULE
+                lower_datelines.append((index, value, text))
                 continue
             dateline_at = index
             if header.byline_date is None:
                 header.byline_date, header.byline_date_text = value, text
                 header.byline, header.byline_line = header.byline or text, header.byline_line or index + 1
             header.drop[index] = rules.DATELINE_RULE
-        elif rules.HEADER_LABEL.fullmatch(text) or _follows_a_follow_button(raw, index):
+        elif (
+            rules.HEADER_LABEL.fullmatch(text)
+            or rules.AGENCY_LABEL.fullmatch(text)
+            or _follows_a_follow_button(raw, index)
+        ):
             header.drop[index] = rules.HEADER_EXTRA_RULE
         elif _labels_a_caption(raw, index, text):  # "Zhan Qixiong" over "Zhan Qixiong, seen … Photograph: X/AP"
             header.drop[index] = rules.CAPTION_RULE
@@ -101,7 +107,23 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
                 header.drop[index] = rules.BYLINE_RULE
         candidates = [c for c in candidates if c[0] not in header.drop]
     _choose_title(header, candidates, dateline_at)
+    _dateline_under_the_headline(header, dateline_at, lower_datelines)
     return header
+
+
+def _dateline_under_the_headline(
+    header: Header, dateline_at: int | None, lower: list[tuple[int, dt.date, str]]
+) -> None:
+    """A date above the headline and another under it: the upper one is the site's clock ("Saturday, 27 November
+    2021, 08:24:11 pm", the day the page was viewed); the one under the headline is the article's."""
+    if header.title_line is None or dateline_at is None or dateline_at >= header.title_line - 1:
+        return
+    if header.byline_date_text is None or header.byline_line != dateline_at + 1:
+        return
+    below = next(((i, v, s) for i, v, s in lower if i > header.title_line - 1), None)
+    if below is not None:
+        index, header.byline_date, header.byline_date_text = below
+        header.byline, header.byline_line = below[2], index + 1
 
 
 def _next_lines(raw: list[str], index: int, count: int) -> list[str]:

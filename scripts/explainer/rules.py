@@ -55,10 +55,17 @@ PAGE_NOTICE_LINES = LineRule(
         r"(we(’|')re sorry, this feature is currently unavailable\b.*|"
         r"this (article|story|page )?was published \d+ (years?|months?|weeks?|days?) ago|"
         # the day the page was viewed and the site's last update: "Monday, Sep 25, 2023 | Last Update : 09:40 PM IST"
-        r".{0,40}\|\s*last updated?\s*:.*)"
+        r".{0,40}\|\s*last updated?\s*:.*|"
+        # a video player's notice: "Please use Chrome browser for a more accessible video player"
+        r"please use [\w ]{1,30} browser\b.*)"
     ),
     max_words=20,
 )
+# A line that stands for an embedded video or gallery ("In video", the player's notice): the line under it is that
+# video's title, not the text ("Zelaya’s return to Honduras prompts curfew").
+MEDIA_POINTER = _rx(r"in (video|pictures)|please use [\w ]{1,30} browser\b.*")
+MEDIA_TITLE_RULE = "title of an embedded video"
+FULL_STOP_END = re.compile(r"[.!?]\s*$")
 
 # A row of scores beside the headline: "Objectivity 4.8 | Credibility 4.8 | Relevance 4.8".
 RATING_LINES = LineRule("rating widget", _rx(r"[a-z ]+\d+(\.\d+)?(\s*\|\s*[a-z ]+\d+(\.\d+)?)+"), max_words=20)
@@ -154,7 +161,8 @@ TRANSLATION_LINES = LineRule("translation credit", _rx(r"translated (by|from)\b.
 RELATED_HEADLINE_LINES = LineRule(
     "related headline",
     _rx(
-        r"(read ?also|also read)\s*:?\s*\S.*|(read more|related( stories| articles| coverage)?|see also)\s*:\s*\S.*|"
+        r"(read ?also|also read)\s*:?\s*\S.*|(read more|related( stories| articles| coverage)?|(see|also) (also|see))"
+        r"\s*:\s*\S.*|"
         r"(you may (also )?(read|like)|more news|more stories)\s*:\s*\S.*|read more (about|on) .*|"
         # a bulleted link to another story with its date: "- Libya holds vast untapped oil reserves - December 03, 2024"
         r"[-•·*]\s*\S.{3,150}?\s[-–—|]\s*(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9},? \d{4}|\d{4}-\d{2}-\d{2})"
@@ -171,7 +179,10 @@ DISCLAIMER_LINES = LineRule(
         r"views expressed (here|in this article) are|submissions? (may|can|should) be sent to|"
         r"publishes (around |about |more than |over )?[\d,]+ "
         r"(reports|articles|stories) (a|per|each) day)\b.*|"
-        r"our standards\s*:.*"
+        r"our standards\s*:.*|"
+        # a syndication note: "This news has been broadcast on JPNN.com with the title: …"
+        r"this (news|article|story|report) (has been|was) (first |originally )?(broadcast|published|posted) "
+        r"(on|in|by)\b.*"
     ),
     max_words=80,
 )
@@ -394,7 +405,9 @@ PHOTO_CREDIT_END = _rx(
     r"\bpic(?:ture)?s?\s*:\s*[^.:]{2,40}|\b(?:AFP|AP|EPA|REUTERS|GETTY)\s+PHOTO\s*/\s*[A-Z /.'-]{2,60}\W*|"
     r"(?<=[.!?]) [—–-]\s*(?:AFP|AP|Reuters|EPA|Xinhua|Getty Images)|"
     # "… under tight security. – Photo credit AP"
-    r"\bphoto\s+credit\s*:?\s*[^.:]{2,60})"
+    r"\bphoto\s+credit\s*:?\s*[^.:]{2,60}|"
+    # the agency, then its photographer, ending the caption: "… in Madrid, Spain, July 9, 2021. REUTERS/Susana Vera"
+    r"(?<=[.!?] )(?:REUTERS|AFP|EPA|AP|XINHUA|GETTY IMAGES)/[A-Z][\w.'’ -]{1,40})"
     # a link to the picture after the credit: "(UPI Photo/Ezio Petersen) | License Photo"
     r"(?:\s*\|\s*(?:license|buy|view|download|more) photos?)?\s*"
 )
@@ -493,6 +506,9 @@ WIRE_AGENCIES = (
 )
 _AGENCY = "|".join(re.escape(a) for a in sorted(WIRE_AGENCIES, key=len, reverse=True))
 CREDIT_LINE = re.compile(rf"(?:From(?: the)?\s+|[•·]\s*)(?P<author>{_AGENCY})")
+# Above the text, a wire agency's name alone or with a section ("The Associated Press", "AP National") labels the wire
+# copy: not the headline.
+AGENCY_LABEL = re.compile(rf"(?:The\s+)?(?:{_AGENCY})(?:\s+[A-Z][a-z]+){{0,2}}")
 
 # A line that is only a date, perhaps with a time: "December 09, 2011 10:15", "Published: 2002-05-10".
 DATELINE_PREFIX = _rx(
@@ -681,8 +697,8 @@ RECALLED_DATE_CUE = _rx(
 # Right before the date, words that make it a past bound, not the news day: "have not flown … since January 3, 1961",
 # "lowered the flag for the last time on 4 January 1961".
 RECALLED_DATE_BEFORE = _rx(r"\b(?:since|until|till|for the (?:last|first) time(?: on| in)?)\s+$")
-# A caption's date (a file photo's) is contradicted when the text's own day without a year ("Sept. 11") falls before
-# it in its year: the article is of a later year; no day is inferred.
+# A caption's date (a file photo's) is contradicted when the lede's own day without a year ("Sept. 11", "Sept 17") is
+# another day: the photo is older than the article, whose year cannot be read; no day is inferred.
 # A caption's date dates the article only when the text says when, relative to it: a weekday, "today", "tonight".
 RELATIVE_DAY = _rx(r"\b(today|tonight|yesterday|this (morning|afternoon|evening))\b")
 # Inside quotation marks, a full date is the speaker's ("the agreement that was reached on the 17th September
