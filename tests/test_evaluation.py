@@ -60,6 +60,7 @@ EVALUATION_OF = {
     "tune6": "tune6",
     "tune7": "tune7",
     "tune8": "tune8",
+    "tune9": "tune9",
     "held-out5": "held-out5",
     "held-out6": "held-out6",
 }
