@@ -500,3 +500,16 @@ def test_an_agency_then_its_photographer_ends_a_caption() -> None:
     )
     lines = clean.mark_lines([caption, "", prose], {}, None)
     assert lines[0].dropped_by == rules.CAPTION_RULE and lines[2].dropped_by is None
+
+
+def test_a_file_photos_credit_and_a_bare_agency_under_a_caption_line() -> None:
+    prose = (
+        "The president said on Wednesday he was breaking diplomatic relations with the United States, officials said."
+    )
+    file_photo = "FILE PHOTO: The president speaks in the capital January 14, 2019. REUTERS/Jane Roe -/File Photo"
+    raw = [file_photo, "", prose, "", "The head of the parliament,", "EPA", "", prose.replace("Wednesday", "Monday")]
+    dropped = [line.number for line in clean.mark_lines(raw, {}, None) if line.dropped_by == rules.CAPTION_RULE]
+    assert dropped == [1, 5, 6]
+    # Under a sentence, an agency's name alone is not a caption's credit: the paragraph stays.
+    raw = [prose, "", prose.replace("Wednesday", "Monday"), "Reuters"]
+    assert all(line.dropped_by != rules.CAPTION_RULE for line in clean.mark_lines(raw, {}, None))

@@ -195,6 +195,18 @@ def test_a_file_photos_date_is_contradicted_by_a_later_day_in_the_lede_too() -> 
     assert same.date.value == dt.date(2021, 7, 9)
 
 
+def test_no_day_is_inferred_from_a_file_photos_caption() -> None:
+    text = (
+        "FILE PHOTO: The president speaks in the capital January 14, 2019. REUTERS/Jane Roe -/File Photo\n\n"
+        "CARACAS (Reuters) - The president said on Wednesday he was breaking diplomatic relations with the US.\n"
+    )
+    source = corpus(article("x", text))["x"]
+    assert source.date.value is None and source.date.status == "unknown"
+    assert "file photo" in " ".join(source.date.evidence)
+    plain = corpus(article("y", text.replace("FILE PHOTO: ", "").replace(" -/File Photo", "")))["y"]
+    assert plain.date.value == dt.date(2019, 1, 16)
+
+
 def test_the_ledes_weekday_is_the_news_day_not_one_ahead_further_down() -> None:
     text = (
         "Minister expelled\n\nPolice used water cannon early Sunday outside the consulate as the city expelled "

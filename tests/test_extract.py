@@ -394,3 +394,21 @@ def test_a_date_above_the_headline_is_the_sites_clock_when_another_stands_under_
     # Alone above the headline, that date is the article's.
     header = extract.read_header([raw[0], raw[1], "", BODY])
     assert header.title == raw[1] and header.byline_date == dt.date(2021, 11, 27)
+
+
+def test_a_source_label_under_a_dateline_below_the_headline_is_not_the_headline() -> None:
+    raw = ["Kingdom breaks off ties after the execution", "", "January 3, 2016, 9:09pm", "", "BBC News", "", BODY]
+    header = extract.read_header(raw)
+    assert (header.title, header.byline_date) == (raw[0], dt.date(2016, 1, 3))
+    assert header.drop[4] == rules.HEADER_EXTRA_RULE
+
+
+def test_a_headline_of_up_to_25_words_and_a_byline_run_into_its_date() -> None:
+    headline = (
+        "The president tells the diplomats they have '72 hours to leave the country' as he breaks off ties in a row "
+        "with Washington"
+    )
+    assert 20 < clean.words(headline) <= 25
+    header = extract.read_header([headline, "", "Jane Roe23 January 2019", "", BODY])
+    assert (header.title, header.author, header.byline_date) == (headline, "Jane Roe", dt.date(2019, 1, 23))
+    assert header.drop == {0: "headline", 2: rules.BYLINE_RULE}

@@ -136,7 +136,12 @@ def _mark_photo_captions(stripped: list[str], drop: dict[int, str]) -> None:
         credited = [
             i
             for i in block
-            if i not in drop and (is_photo_credit(stripped[i]) or rules.CAPTION_POSITION.search(stripped[i]))
+            if i not in drop
+            and (
+                is_photo_credit(stripped[i])
+                or rules.CAPTION_POSITION.search(stripped[i])
+                or _bare_credit_under_caption(stripped, i, block)
+            )
         ]
         if credited:
             # a short block is a caption up to a credit ending a line ("… placed a wreath. [Photo: Global Times]"):
@@ -201,6 +206,15 @@ def _mark_uncredited_captions(stripped: list[str], drop: dict[int, str]) -> None
         following = stripped[index + 1] if index + 1 < len(stripped) else ""
         short = rules.CAPTION_MIN_WORDS <= words(line) <= rules.HEADLINE_MAX_WORDS and not _is_sentence(line)
         run = [*run, index] if short and following and not runs_on(line, following) else []
+
+
+def _bare_credit_under_caption(stripped: list[str], index: int, block: list[int]) -> bool:
+    above = index - 1
+    return (
+        bool(rules.BARE_PHOTO_CREDIT.fullmatch(stripped[index]))
+        and above in block
+        and not rules.FULL_STOP_END.search(stripped[above])
+    )
 
 
 def _mark_comment_thread(stripped: list[str], drop: dict[int, str]) -> None:

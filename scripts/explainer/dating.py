@@ -202,6 +202,12 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
             f"The latest date it writes is {_quote(newest_mention, source)}: {fmt(anchor)}, so the article is no older."
         )
     if anchor is not None and newest is not None and newest.in_caption and newest.value == anchor:
+        if rules.FILE_PHOTO.search(newest.context):
+            reason = (
+                f"The only full date is a caption's that calls its picture a file photo ({_quote(newest, source)}): "
+                "the article is newer, but no day in it can be read; the date is unknown."
+            )
+            return DateFinding(None, "unknown", [*evidence, reason])
         if not _says_when(source):
             reason = (
                 f"The only full date is a photo caption's ({_quote(newest, source)}), and the text says nothing of "

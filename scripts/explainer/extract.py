@@ -74,6 +74,10 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
                 header.byline, header.byline_line = text, index + 1
             header.drop[index] = rules.BYLINE_RULE
             _set_byline_date(header, match.groupdict().get("rest") or "", index, text)
+        elif header.author is None and (glued := rules.BYLINE_GLUED_DATE.fullmatch(text)):
+            header.author = glued.group("author")
+            header.drop[index] = rules.BYLINE_RULE
+            _set_byline_date(header, glued.group("date"), index, text)
         elif value := _dateline(text):  # "Published : …" then "Updated : …": both are datelines
             if dateline_at is not None:
                 header.drop[index] = rules.DATELINE_RULE
@@ -215,7 +219,13 @@ def _choose_title(header: Header, candidates: list[tuple[int, str]], dateline_at
     if not candidates:
         return
     byline_at = header.byline_line - 1 if header.byline_line and header.author else None
-    after_dateline = [c for c in candidates if dateline_at is not None and c[0] > dateline_at]
+    # under a dateline, the headline is the first line longer than a label: a source label ("BBC News") under a
+    # dateline that stands below the headline is not one
+    after_dateline = [
+        c
+        for c in candidates
+        if dateline_at is not None and c[0] > dateline_at and clean.words(c[1]) > rules.SECTION_LABEL_MAX_WORDS
+    ]
     above = [c for c in candidates if c[0] < (byline_at if byline_at is not None else dateline_at or 1 << 30)]
     pool = above or candidates
     # a page title ("Headline | WORLD") above the article's own headline is not the headline

@@ -407,7 +407,7 @@ PHOTO_CREDIT_END = _rx(
     # "… under tight security. – Photo credit AP"
     r"\bphoto\s+credit\s*:?\s*[^.:]{2,60}|"
     # the agency, then its photographer, ending the caption: "… in Madrid, Spain, July 9, 2021. REUTERS/Susana Vera"
-    r"(?<=[.!?] )(?:REUTERS|AFP|EPA|AP|XINHUA|GETTY IMAGES)/[A-Z][\w.'’ -]{1,40})"
+    r"(?<=[.!?] )(?:REUTERS|AFP|EPA|AP|XINHUA|GETTY IMAGES)/[A-Z][\w.'’ -]{1,40}(?:/\s*File Photo)?)"
     # a link to the picture after the credit: "(UPI Photo/Ezio Petersen) | License Photo"
     r"(?:\s*\|\s*(?:license|buy|view|download|more) photos?)?\s*"
 )
@@ -420,6 +420,9 @@ PHOTO_CREDIT_LINE = re.compile(
     r"|[A-Z][\w.'’ -]{1,40}\s(?:and|&)\s[Aa]gencies"
 )
 CAPTION_BLOCK_MAX_LINES = 3
+# A photo agency's name alone on a line, under a line that does not end a sentence, credits that line as a caption
+# ("Juan Guaido, President of the Venezuelan Parliament," then "EPA").
+BARE_PHOTO_CREDIT = re.compile(r"(?:AFP|AP|EPA|PA|Reuters|REUTERS|Getty Images|AFP/Getty Images|Xinhua|Shutterstock)")
 # Inside the text, at least this many short lines (of CAPTION_MIN_WORDS words or more), none a sentence, right above a
 # paragraph with no blank line between: a picture's alternative text and its caption without a credit (BBC, 2002).
 UNCREDITED_CAPTION_MIN_LINES = 2
@@ -483,6 +486,10 @@ BYLINE = re.compile(
     r"\s*(?:(?:[|,;•·–—\[(]|\s-\s|(?=(?i:last edited|last updated|updated|published|posted)\b))\s*(?P<rest>.*))?"
 )
 BYLINE_RULE = "byline"
+# A writer's name run into the date the page printed beside it: "Jacob Jarvis23 January 2019".
+BYLINE_GLUED_DATE = re.compile(
+    r"(?P<author>[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2})(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
+)
 # A byline or a dateline may stand under the standfirst, within this many lines after it.
 BYLINE_UNDER_STANDFIRST_LINES = 2
 
@@ -544,7 +551,7 @@ TITLE_DATE_SUFFIX = re.compile(r"(?P<title>.+?)\s+[-–—|]\s+(?P<date>\d{4}-\d
 # Quotation marks of every kind, made one when two printings of a headline are compared.
 QUOTE_MARKS = re.compile(r"[‘’'“”\"]")
 # A headline: short, not ending like a sentence.
-HEADLINE_MAX_WORDS = 20
+HEADLINE_MAX_WORDS = 25
 # A short line ending in a closing quote with no punctuation before it reads as a headline, not a sentence:
 # "U.S. shuts down Russian consulate in San Francisco ‘in the spirit of parity’".
 HEADLINE_QUOTE_END = re.compile(r"[^\s.!?,;:…][’”\"']\s*$")
@@ -699,6 +706,9 @@ RECALLED_DATE_CUE = _rx(
 RECALLED_DATE_BEFORE = _rx(r"\b(?:since|until|till|for the (?:last|first) time(?: on| in)?)\s+$")
 # A caption's date (a file photo's) is contradicted when the lede's own day without a year ("Sept. 11", "Sept 17") is
 # another day: the photo is older than the article, whose year cannot be read; no day is inferred.
+# A caption that calls its picture a file photo ("FILE PHOTO: …", "REUTERS/Jane Roe/File Photo", "(AFP/File)") dates
+# the picture, not the article: no day is inferred from it.
+FILE_PHOTO = _rx(r"\bfile\s+photo\b|/\s*file\b|\(file\)")
 # A caption's date dates the article only when the text says when, relative to it: a weekday, "today", "tonight".
 RELATIVE_DAY = _rx(r"\b(today|tonight|yesterday|this (morning|afternoon|evening))\b")
 # Inside quotation marks, a full date is the speaker's ("the agreement that was reached on the 17th September
