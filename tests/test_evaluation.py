@@ -61,6 +61,7 @@ EVALUATION_OF = {
     "tune7": "tune7",
     "tune8": "tune8",
     "tune9": "tune9",
+    "tune10": "tune10",
     "held-out5": "held-out5",
     "held-out6": "held-out6",
 }
