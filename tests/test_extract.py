@@ -412,3 +412,11 @@ def test_a_headline_of_up_to_25_words_and_a_byline_run_into_its_date() -> None:
     header = extract.read_header([headline, "", "Jane Roe23 January 2019", "", BODY])
     assert (header.title, header.author, header.byline_date) == (headline, "Jane Roe", dt.date(2019, 1, 23))
     assert header.drop == {0: "headline", 2: rules.BYLINE_RULE}
+
+
+def test_the_headline_printed_again_with_a_separator_left_at_its_end() -> None:
+    header = extract.read_header(
+        ["Five countries cut links with the emirate", "Five countries cut links with the emirate -", "", BODY]
+    )
+    assert header.title == "Five countries cut links with the emirate"
+    assert header.drop == {0: "headline", 1: rules.REPEATED_HEADLINE_RULE}

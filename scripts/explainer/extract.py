@@ -263,8 +263,11 @@ def _choose_title(header: Header, candidates: list[tuple[int, str]], dateline_at
 
 
 def _same_words(a: str, b: str) -> bool:
-    """The same line but for its quotation marks (‘locked out’ and 'locked out')."""
-    return rules.QUOTE_MARKS.sub("'", a) == rules.QUOTE_MARKS.sub("'", b)
+    """The same line but for its quotation marks (‘locked out’ and 'locked out') and a separator left at its end
+    ("Five countries cut links with Qatar -", where a page title lost the site's name)."""
+    return rules.QUOTE_MARKS.sub("'", a).rstrip(rules.TITLE_TRAILING_SEPARATORS) == rules.QUOTE_MARKS.sub(
+        "'", b
+    ).rstrip(rules.TITLE_TRAILING_SEPARATORS)
 
 
 def _labels_a_caption(raw: list[str], index: int, text: str) -> bool:

@@ -548,6 +548,8 @@ ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # "Headline - 2002-05-10": an archive or feed title that carries the date after the headline.
 TITLE_DATE_SUFFIX = re.compile(r"(?P<title>.+?)\s+[-–—|]\s+(?P<date>\d{4}-\d{2}-\d{2})")
 
+# A separator left at the end of a page title whose site name is gone: "Headline -".
+TITLE_TRAILING_SEPARATORS = " -–—|:"
 # Quotation marks of every kind, made one when two printings of a headline are compared.
 QUOTE_MARKS = re.compile(r"[‘’'“”\"]")
 # A headline: short, not ending like a sentence.
