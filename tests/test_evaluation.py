@@ -62,6 +62,7 @@ EVALUATION_OF = {
     "tune8": "tune8",
     "tune9": "tune9",
     "tune10": "tune10",
+    "tune11": "tune11",
     "held-out5": "held-out5",
     "held-out6": "held-out6",
 }
