@@ -420,3 +420,10 @@ def test_the_headline_printed_again_with_a_separator_left_at_its_end() -> None:
     )
     assert header.title == "Five countries cut links with the emirate"
     assert header.drop == {0: "headline", 1: rules.REPEATED_HEADLINE_RULE}
+
+
+def test_a_dateline_with_a_byline_after_a_bar_ending_in_a_full_stop() -> None:
+    raw = ["Leftists Storm the Envoy's Home", "", "December 18, 1996|By From Tribune News Services.", "", BODY]
+    header = extract.read_header(raw)
+    assert (header.title, header.byline_date) == (raw[0], dt.date(1996, 12, 18))
+    assert header.drop[2] == rules.DATELINE_RULE

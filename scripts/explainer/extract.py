@@ -50,7 +50,7 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             continue
         if clean.is_photo_credit(text):  # a photo's caption between the headline and the dateline
             continue
-        if (clean.is_prose(text) and not _headline_like(text)) or _ends_sentence(text):
+        if ((clean.is_prose(text) and not _headline_like(text)) or _ends_sentence(text)) and not _dateline(text):
             if text.startswith(rules.CAPTION_BULLETS):  # a gallery's caption, not the text's first sentence
                 continue
             if not candidates and _caption_over_headline(raw, index, text):
@@ -343,6 +343,7 @@ def _dateline(text: str) -> dt.date | None:
         return None
     text = rules.DATELINE_PREFIX.sub("", text, count=1) if rules.DATELINE_PREFIX.match(text) else text
     text = rules.DATELINE_READING_TIME.sub("", rules.DATELINE_COMMENT_COUNT.sub("", text)).strip()
+    text = rules.DATELINE_BYLINE_AFTER.sub("", text)
     if clean.words(text) > rules.DATELINE_MAX_WORDS or not rules.FOUR_DIGIT_YEAR.search(text):
         return None
     match = rules.DATE_CANDIDATES.search(text)

@@ -536,6 +536,8 @@ DATELINE_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+")
 DATELINE_MAX_NAMES = 3
 # Reading time run into the dateline's year: "Fri., Jan. 27, 20231 min. read".
 DATELINE_READING_TIME = _rx(r"(?<=\d{4})\s*\d{1,2}\s*min(ute)?s?\.?\s*read\s*$")
+# A byline after the date, past a bar: "December 18, 1996|By From Tribune News Services."
+DATELINE_BYLINE_AFTER = re.compile(r"\s*[|•·]\s*By\b.*$")
 # A comment count beside the date: "09-Sep-2011 (one comment)".
 DATELINE_COMMENT_COUNT = _rx(r"\((?:no|one|\d+) (?:comments?|responses?)\)")
 # Under the text, a date counts as the page's only with one of DATELINE_PREFIX's words: "Last Updated 16 August 2012".
