@@ -63,6 +63,7 @@ EVALUATION_OF = {
     "tune9": "tune9",
     "tune10": "tune10",
     "tune11": "tune11",
+    "tune12": "tune12",
     "held-out5": "held-out5",
     "held-out6": "held-out6",
 }
