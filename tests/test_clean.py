@@ -513,3 +513,33 @@ def test_a_file_photos_credit_and_a_bare_agency_under_a_caption_line() -> None:
     # Under a sentence, an agency's name alone is not a caption's credit: the paragraph stays.
     raw = [prose, "", prose.replace("Wednesday", "Monday"), "Reuters"]
     assert all(line.dropped_by != rules.CAPTION_RULE for line in clean.mark_lines(raw, {}, None))
+
+
+def test_credit_labels_a_caption_under_image_copyright_and_a_caption_printed_twice_on_one_line() -> None:
+    prose = "The man was waiting at the airport for a flight on Monday when a woman covered his face, police said."
+    later = prose.replace("Monday", "Tuesday")
+    doubled = "A van was seen leaving the hospital with a police escort"
+    raw = [
+        prose,
+        "",
+        "Image copyright AP",
+        "",
+        "The man who died was preparing to fly home",
+        "",
+        later,
+        "",
+        f"{doubled} {doubled}",
+        "",
+        later.replace("airport", "terminal"),
+        "",
+        "Image via Reuters",
+        "",
+        "A man is pictured in February 2007 at the airport (Kyodo News via AP, File)",
+        "",
+        prose.upper(),
+    ]
+    dropped = [line.number for line in clean.mark_lines(raw, {}, None) if line.dropped_by == rules.CAPTION_RULE]
+    assert dropped == [3, 5, 9, 13, 15]
+    # Under "Image copyright", a line that ends a sentence is the text.
+    raw = [prose, "", "Image copyright AP", "", later]
+    assert clean.mark_lines(raw, {}, None)[4].dropped_by is None

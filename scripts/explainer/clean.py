@@ -152,6 +152,17 @@ def _mark_photo_captions(stripped: list[str], drop: dict[int, str]) -> None:
             caption = short if len(block) <= rules.CAPTION_BLOCK_MAX_LINES else credited
             drop.update({i: rules.CAPTION_RULE for i in caption if i not in drop})
         block = []
+    for index, line in enumerate(stripped):
+        if index in drop and rules.CREDIT_ABOVE_CAPTION.fullmatch(line):
+            below = next((i for i in range(index + 1, len(stripped)) if stripped[i]), None)
+            if below is not None and below not in drop and not rules.FULL_STOP_END.search(stripped[below]):
+                drop[below] = rules.CAPTION_RULE
+        elif (
+            index not in drop
+            and words(line) <= rules.DOUBLED_CAPTION_MAX_WORDS
+            and rules.DOUBLED_CAPTION.fullmatch(line)
+        ):
+            drop[index] = rules.CAPTION_RULE
     captions = [(i, stripped[i]) for i, rule in drop.items() if rule == rules.CAPTION_RULE]
     for index, line in enumerate(stripped):
         alt = line.lstrip("".join(rules.CAPTION_BULLETS)).strip()

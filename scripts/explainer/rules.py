@@ -406,6 +406,8 @@ PHOTO_CREDIT_END = _rx(
     r"(?<=[.!?]) [—–-]\s*(?:AFP|AP|Reuters|EPA|Xinhua|Getty Images)|"
     # "… under tight security. – Photo credit AP"
     r"\bphoto\s+credit\s*:?\s*[^.:]{2,60}|"
+    # an agency's credit for another's picture, or an old one: "(Kyodo News via AP, File)", "(Jane Roe, File)"
+    r"\([^()]{1,40}\bvia (?:AP|AFP|Reuters|Getty Images)[^()]{0,20}\)|\([^()]{1,40},\s*file\)|"
     # the agency, then its photographer, ending the caption: "… in Madrid, Spain, July 9, 2021. REUTERS/Susana Vera"
     r"(?<=[.!?] )(?:REUTERS|AFP|EPA|AP|XINHUA|GETTY IMAGES)/[A-Z][\w.'’ -]{1,40}(?:/\s*File Photo)?)"
     # a link to the picture after the credit: "(UPI Photo/Ezio Petersen) | License Photo"
@@ -414,12 +416,21 @@ PHOTO_CREDIT_END = _rx(
 # Where a person stands in the picture: "Kenyatta (right) welcomes …", "Wei Jinghua (L) and …".
 CAPTION_POSITION = re.compile(r"\((?:far |second |third )?(?:left|right|centre|center|L|R|C)(?: to right)?\)")
 PHOTO_CREDIT_LINE = re.compile(
+    # a credit's label alone: "Image copyright AP", "Image via Reuters", "Cover image via CNN"
+    r"(?:(?:Cover|Featured|Top|Main) )?(?i:image|photo|picture)s? "
+    r"(?:copyright|credit|courtesy|via|source)\b:?\s*\S.{0,50}|"
     r"[A-Z][\w.'’ -]{1,40}/(?:[\w.'’ -]{1,30}/)*"
     r"(?:AP|AFP|Reuters|Getty Images|EPA|PA|Associated Press|Bloomberg|Xinhua|Photo by [A-Z][\w.'’ -]{1,40})"
     # "TRT World and Agencies"
     r"|[A-Z][\w.'’ -]{1,40}\s(?:and|&)\s[Aa]gencies"
 )
 CAPTION_BLOCK_MAX_LINES = 3
+# "Image copyright AP" stands above its caption: the next line, when it ends no sentence, is the caption (BBC).
+CREDIT_ABOVE_CAPTION = _rx(r"(?:image|photo|picture)s? (?:copyright|credit)\b.*")
+# A caption printed twice on one line: the picture's alternative text run into its caption ("A van was seen leaving
+# … with a police escort A van was seen leaving … with a police escort").
+DOUBLED_CAPTION = re.compile(r"(?P<caption>\S.{19,}?)\s+(?P=caption)")
+DOUBLED_CAPTION_MAX_WORDS = 100  # a caption is shorter; the check is quadratic in the line's length
 # A photo agency's name alone on a line, under a line that does not end a sentence, credits that line as a caption
 # ("Juan Guaido, President of the Venezuelan Parliament," then "EPA").
 BARE_PHOTO_CREDIT = re.compile(r"(?:AFP|AP|EPA|PA|Reuters|REUTERS|Getty Images|AFP/Getty Images|Xinhua|Shutterstock)")
