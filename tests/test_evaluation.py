@@ -64,6 +64,7 @@ EVALUATION_OF = {
     "tune10": "tune10",
     "tune11": "tune11",
     "tune12": "tune12",
+    "tune13": "tune13",
     "held-out5": "held-out5",
     "held-out6": "held-out6",
 }
