@@ -89,6 +89,8 @@ from explainer import clean, rules
         ("This article was originally published on Example News.", rules.DISCLAIMER_LINES.name),
         ("ALSO SEE: Minister Inaugurates 17 Ambassadors", rules.RELATED_HEADLINE_LINES.name),
         ("Please use Chrome browser for a more accessible video player", rules.PAGE_NOTICE_LINES.name),
+        ("World Bulletin / News Desk", rules.DESK_LINES.name),
+        ("— WikiLeaks (@wikileaks) April 11, 2019", rules.EMBEDDED_POST_LINES.name),
     ],
 )
 def test_boilerplate_line_rules(line: str, rule: str) -> None:

@@ -207,6 +207,18 @@ def test_no_day_is_inferred_from_a_file_photos_caption() -> None:
     assert plain.date.value == dt.date(2019, 1, 16)
 
 
+def test_an_embedded_posts_date_dates_the_article_like_a_captions() -> None:
+    text = (
+        "Founder arrested\n\nThe founder was arrested on Thursday by the police, who said officers were invited in.\n"
+        "The ambassador invited the police into the embassy and he was immediately arrested.\n"
+        "— Example (@example) April 11, 2019\n"
+        "He will be held at a police station until an appearance at the court can be arranged, the police said.\n"
+    )
+    source = corpus(article("z", text))["z"]
+    assert source.date.value == dt.date(2019, 4, 11)
+    assert "— Example (@example) April 11, 2019" not in " ".join(p.text for p in source.paragraphs)
+
+
 def test_the_ledes_weekday_is_the_news_day_not_one_ahead_further_down() -> None:
     text = (
         "Minister expelled\n\nPolice used water cannon early Sunday outside the consulate as the city expelled "

@@ -427,3 +427,16 @@ def test_a_dateline_with_a_byline_after_a_bar_ending_in_a_full_stop() -> None:
     header = extract.read_header(raw)
     assert (header.title, header.byline_date) == (raw[0], dt.date(1996, 12, 18))
     assert header.drop[2] == rules.DATELINE_RULE
+
+
+def test_a_section_before_the_byline_past_a_bar() -> None:
+    raw = [
+        "Published: Thu, May 17, 2018",
+        "World News | By Joan Terry",
+        "",
+        "Consul ordered to leave after the row",
+        BODY,
+    ]
+    header = extract.read_header(raw)
+    assert (header.title, header.author, header.byline_date) == (raw[3], "Joan Terry", dt.date(2018, 5, 17))
+    assert header.drop[1] == rules.BYLINE_RULE

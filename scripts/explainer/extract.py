@@ -66,7 +66,10 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             header.drop[index] = rules.FOREIGN_MENU_RULE
         elif text in {raw[index - 1].strip() if index else "", raw[index + 1].strip() if index + 1 < len(raw) else ""}:
             header.drop[index] = rules.REPEATED_CAPTION_RULE
-        elif header.author is None and (match := rules.BYLINE.fullmatch(text) or rules.CREDIT_LINE.fullmatch(text)):
+        elif header.author is None and (
+            match := rules.BYLINE.fullmatch(rules.SECTION_BEFORE_BYLINE.sub("", text, count=1))
+            or rules.CREDIT_LINE.fullmatch(text)
+        ):
             # a byline under a dateline ("In World News on September 10, 2011" then "By Richard Hall") names the
             # author; the dated line stays the one the date is read from
             header.author = match.group("author")
@@ -421,7 +424,8 @@ def related_stories(related: list[Line]) -> list[str]:
 
 
 def caption_lines(lines: list[Line]) -> list[Line]:
-    return [line for line in lines if line.dropped_by == rules.CAPTION_RULE]
+    """Captions, and the signatures of posts embedded in the page: their dates are the picture's or the post's."""
+    return [line for line in lines if line.dropped_by in {rules.CAPTION_RULE, rules.EMBEDDED_POST_LINES.name}]
 
 
 def date_mentions(

@@ -192,6 +192,21 @@ AGENCY_CREDIT_LINES = LineRule(
     "agency credit", re.compile(r"[A-Z]{1,4}\s*\((?:according to|source:?|via|with) [^()]{2,40}\)"), max_words=8
 )
 
+# The desk that filed the story, alone on its line: "World Bulletin / News Desk", "International Desk".
+DESK_LINES = LineRule(
+    "desk credit",
+    _rx(r"(?:[\w.&' -]{1,30}\s*/\s*)?(?:news|international|world|foreign|web|online|national) desk\W*"),
+    8,
+)
+
+# The signature under a post embedded in the page: "— WikiLeaks (@wikileaks) April 11, 2019". Its date dates the post
+# (it is read like a caption's: the article is no older).
+EMBEDDED_POST_LINES = LineRule(
+    "embedded post's signature",
+    re.compile(r"[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}"),
+    16,
+)
+
 # "Source: Meduza": the site names itself (or a wire agency) under the headline.
 SOURCE_LINES = LineRule("source credit", _rx(r"source\s*:\s*(?P<outlet>[A-Z][\w.&'’ -]{1,40})"), max_words=5)
 
@@ -217,6 +232,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     RELATED_HEADLINE_LINES,
     DISCLAIMER_LINES,
     AGENCY_CREDIT_LINES,
+    DESK_LINES,
+    EMBEDDED_POST_LINES,
     SOURCE_LINES,
     COPYRIGHT_LINES,
 )
@@ -497,6 +514,8 @@ BYLINE = re.compile(
     r"\s*(?:(?:[|,;•·–—\[(]|\s-\s|(?=(?i:last edited|last updated|updated|published|posted)\b))\s*(?P<rest>.*))?"
 )
 BYLINE_RULE = "byline"
+# A section's name before the byline, past a bar: "World News | By Joan Terry".
+SECTION_BEFORE_BYLINE = re.compile(r"[^|\d]{1,30}\|\s*(?=By\s)")
 # A writer's name run into the date the page printed beside it: "Jacob Jarvis23 January 2019".
 BYLINE_GLUED_DATE = re.compile(
     r"(?P<author>[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2})(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
