@@ -65,6 +65,7 @@ EVALUATION_OF = {
     "tune11": "tune11",
     "tune12": "tune12",
     "tune13": "tune13",
+    "tune14": "tune14",
     "held-out5": "held-out5",
     "held-out6": "held-out6",
 }
