@@ -90,6 +90,7 @@ from explainer import clean, rules
         ("ALSO SEE: Minister Inaugurates 17 Ambassadors", rules.RELATED_HEADLINE_LINES.name),
         ("Please use Chrome browser for a more accessible video player", rules.PAGE_NOTICE_LINES.name),
         ("World Bulletin / News Desk", rules.DESK_LINES.name),
+        ("Click here for article.", rules.CHROME_LINES.name),
         ("— WikiLeaks (@wikileaks) April 11, 2019", rules.EMBEDDED_POST_LINES.name),
     ],
 )
@@ -545,3 +546,10 @@ def test_credit_labels_a_caption_under_image_copyright_and_a_caption_printed_twi
     # Under "Image copyright", a line that ends a sentence is the text.
     raw = [prose, "", "Image copyright AP", "", later]
     assert clean.mark_lines(raw, {}, None)[4].dropped_by is None
+
+
+def test_a_wire_pictures_caption_ending_in_place_weekday_and_date() -> None:
+    caption = "The president listens during a meeting in the Kremlin in Moscow, Russia, Friday, Feb. 3, 2017."
+    prose = "(ABC News) — Russia has announced that it will expel 60 diplomats and close the consulate this week."
+    lines = clean.mark_lines([caption, "", prose, "", "He said so on Friday, Feb. 3, 2017, in a speech."], {}, None)
+    assert [line.dropped_by for line in lines] == [rules.CAPTION_RULE, None, None, None, None]

@@ -43,7 +43,9 @@ CHROME_LINES = LineRule(
         # a dateline's label whose date the page drew with a script ("Updated on"), a placeholder for it
         r"(published|posted|updated|last updated)( on| at)?\s*:?|loading( content)?(,? please wait)?\W*|"
         # a link to the rest of the article elsewhere: "Full article…", "Continue reading"
-        r"((read|see) )?(the )?full (article|story)\W*|continue reading\W*)"
+        r"((read|see) )?(the )?full (article|story)\W*|continue reading\W*|"
+        # "Click here for article."
+        r"(click|tap) here (for|to read) (the )?(full )?(article|story)\W*)"
     ),
     max_words=6,
 )
@@ -425,6 +427,9 @@ PHOTO_CREDIT_END = _rx(
     r"\bphoto\s+credit\s*:?\s*[^.:]{2,60}|"
     # an agency's credit for another's picture, or an old one: "(Kyodo News via AP, File)", "(Jane Roe, File)"
     r"\([^()]{1,40}\bvia (?:AP|AFP|Reuters|Getty Images)[^()]{0,20}\)|\([^()]{1,40},\s*file\)|"
+    # a wire picture's caption ends with the place, the weekday and the date: "… in the Kremlin in Moscow, Russia,
+    # Friday, Feb. 3, 2017."
+    r"(?<=,) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\.?|"
     # the agency, then its photographer, ending the caption: "… in Madrid, Spain, July 9, 2021. REUTERS/Susana Vera"
     r"(?<=[.!?] )(?:REUTERS|AFP|EPA|AP|XINHUA|GETTY IMAGES)/[A-Z][\w.'’ -]{1,40}(?:/\s*File Photo)?)"
     # a link to the picture after the credit: "(UPI Photo/Ezio Petersen) | License Photo"
