@@ -66,6 +66,7 @@ EVALUATION_OF = {
     "tune12": "tune12",
     "tune13": "tune13",
     "tune14": "tune14",
+    "tune15": "tune15",
     "held-out5": "held-out5",
     "held-out6": "held-out6",
 }
