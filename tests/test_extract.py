@@ -440,3 +440,16 @@ def test_a_section_before_the_byline_past_a_bar() -> None:
     header = extract.read_header(raw)
     assert (header.title, header.author, header.byline_date) == (raw[3], "Joan Terry", dt.date(2018, 5, 17))
     assert header.drop[1] == rules.BYLINE_RULE
+
+
+def test_a_spanish_language_sites_dateline_and_a_run_of_hard_wrapped_lines() -> None:
+    header = extract.read_header(["Nuncio's expulsion undermines relations", "", "15 de marzo 2022", "", BODY])
+    assert header.byline_date == dt.date(2022, 3, 15) and header.drop[2] == rules.DATELINE_RULE
+    assert dates.classify("3 de enero de 2019") == (dt.date(2019, 1, 3), "day")
+    wrapped = [
+        "The ministry summoned the ambassador as militia members massed outside the embassy in the capital",
+        "after he was held by the authorities during protests over a fatal plane crash near the airport",
+        "on suspicion of organising and directing radical actions, a news agency later said on its website",
+    ]
+    header = extract.read_header(["Envoy summoned as protests break out", "", *wrapped, "Officials said so."])
+    assert header.title == "Envoy summoned as protests break out" and set(header.drop) == {0}

@@ -153,8 +153,15 @@ def _caption_over_headline(raw: list[str], index: int, text: str) -> bool:
 def _wrapped_into_the_text(raw: list[str], stop: int, candidates: list[tuple[int, str]]) -> int:
     """Where the first paragraph starts, when the page is hard-wrapped: the short lines right above the first
     sentence, with no blank line between, that run on into the next line (it goes on in lower case, or they end
-    on a word such as "the" or "of") are its first lines, not headline candidates."""
+    on a word such as "the" or "of") are its first lines, not headline candidates; so are three or more lines of
+    prose length in a row (a standfirst is one)."""
     short = dict(candidates)
+    # a run of several prose-length lines, none ending a sentence, right above it: a text cut at a width
+    run = stop
+    while run - 1 in short and clean.words(short[run - 1]) >= rules.TAIL_PROSE_MIN_WORDS:
+        run -= 1
+    if stop - run >= rules.WRAPPED_RUN_MIN_LINES:
+        stop = run
     while stop - 1 in short:
         if not clean.runs_on(short[stop - 1], raw[stop].strip()):
             break

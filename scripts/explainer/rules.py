@@ -38,7 +38,7 @@ CHROME_LINES = LineRule(
         # reading time and a gallery's counter: "2 Min Read", "1 / 12"
         r"\d+\s*min(ute)?s?\.?\s*read|\d+\s*(/|of)\s*\d+|in (video|pictures)|"
         # a link to the section, a caption's label alone on its line: "More from World", "Image:"
-        r"more (from|on|in) [\w ]{1,30}|(image|photo|picture|pic)\s*:|"
+        r"more (from|on|in) [\w ]{1,30}|(image|photo|picture|pic)\s*:|article content|"
         r"you are (in|here)\s*:.*|[-=_*~#.·•\s]{3,}|"
         # a dateline's label whose date the page drew with a script ("Updated on"), a placeholder for it
         r"(published|posted|updated|last updated)( on| at)?\s*:?|loading( content)?(,? please wait)?\W*|"
@@ -384,6 +384,7 @@ WRAPPED_LINE_LAST_WORDS = frozenset(
         "her",
     }
 )
+WRAPPED_RUN_MIN_LINES = 3
 # A teaser cut short with an ellipsis, then the paragraph it was cut from ("… concessions from Communist…").
 TEASER_RULE = "teaser (repeats the text)"
 TEASER_END = re.compile(r"(?:…|\.\.\.)\s*$")
@@ -705,7 +706,9 @@ DATE_CANDIDATES = re.compile(
     r"|(?P<dot_day>\d{1,2})\.(?P<dot_month>\d{1,2})\.(?P<dot_year>\d{4})"  # "17.04.2021": day, month, year
     r"|(?P<dmy_day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<dmy_month>[A-Z][a-z]{2,8})\.?,?\s+(?P<dmy_year>\d{4})"
     r"|(?P<md_month>[A-Z][a-z]{2,8})\.?\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<md_year>\d{4}))?"
-    r"|(?P<my_month>[A-Z][a-z]{2,8})\s+(?P<my_year>\d{4}))\b"
+    r"|(?P<my_month>[A-Z][a-z]{2,8})\s+(?P<my_year>\d{4})"
+    # a Spanish-language site's dateline on its English page: "15 de marzo 2022", "3 de enero de 2019"
+    r"|(?P<es_day>\d{1,2}) de (?P<es_month>[a-z]{4,10}),? (?:de |del )?(?P<es_year>\d{4}))\b"
 )
 # English month names and the abbreviations newspapers print (with or without a full stop), by number.
 MONTHS = {
@@ -729,6 +732,27 @@ MONTHS = {
     )
     for name in names
 }
+# Spanish month names, for the "es" form of DATE_CANDIDATES only (an English word such as "mayo" is never a month).
+SPANISH_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ],
+        start=1,
+    )
+} | {"setiembre": 9}
 FOUR_DIGIT_YEAR = re.compile(r"\b\d{4}\b")
 # The year's digits first and the "not after a digit or hyphen" check behind them: a pattern that begins with
 # literal characters is scanned for those in C, about 3 times faster than one that begins with a lookbehind.
