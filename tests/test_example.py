@@ -10,10 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from browser_helpers import OfflinePage
 from conftest import ROOT, run_explainer
-from test_new import story_words
+from explainer.write import generated_files
+from test_new import converter_parts, story_words
 
 EXAMPLE = ROOT / "examples" / "senkaku-2010"
 ARTICLES = sorted((EXAMPLE / "sources" / "articles").glob("*.txt"))
@@ -120,28 +122,15 @@ def test_the_readme_names_each_article_its_outlet_and_address() -> None:
         assert article.stem in section and outlet.group(1) in section and url.group(1) in section, article.name
 
 
-def test_it_carries_the_converters_current_scripts_stylesheets_and_overrides() -> None:
-    # `new` copies these into an explainer once; the example is the project's own, so a change to them (a print
-    # rule, a script a page kind needs) must reach it too, or its pages lose a feature the converter's HTML expects.
-    from explainer.scaffold import COPIED, COPIED_FOLDERS
-
-    files = [name for name in COPIED if name.startswith(("docs/assets/", "overrides/"))]
-    files += [str(p.relative_to(ROOT)) for folder in COPIED_FOLDERS for p in sorted((ROOT / folder).iterdir())]
-    stale = [name for name in files if (EXAMPLE / name).read_bytes() != (ROOT / name).read_bytes()] + [
-        str(p.relative_to(EXAMPLE))
-        for folder in COPIED_FOLDERS
-        for p in sorted((EXAMPLE / folder).iterdir())
-        if not (ROOT / p.relative_to(EXAMPLE)).exists()
-    ]
-    assert len(files) >= 10 and not stale, f"copy the converter's current files into {EXAMPLE}: {stale}"
-
-
-def test_it_reads_its_markdown_with_the_converters_current_extensions() -> None:
-    # The converter's pages need its Markdown extensions (finished_html, citation_marks …): the example's
-    # mkdocs.yml, copied by `new`, must list the same ones as the project's.
-    def extensions(config: Path) -> str:
-        text = config.read_text(encoding="utf-8")
-        start = text.index("\nmarkdown_extensions:\n")
-        return text[start : re.compile(r"\n[a-z_]+:").search(text, start + 2).start()]  # type: ignore[union-attr]
-
-    assert extensions(EXAMPLE / "mkdocs.yml") == extensions(ROOT / "mkdocs.yml")
+def test_it_is_built_with_the_converters_current_scripts_stylesheets_and_settings(built: tuple[Path, str]) -> None:
+    # The example keeps no copy of the converter's parts (a copy drifts: it once lacked the print page's contents
+    # break and the finished_html extension); each build gives it the current ones.
+    copy, _ = built
+    parts = converter_parts()
+    held = {p.relative_to(EXAMPLE).as_posix() for p in EXAMPLE.rglob("*") if p.is_file()}
+    assert not {f"docs/{name}" for name in parts} & held - {f"docs/{n}" for n in generated_files(EXAMPLE / "docs")}
+    assert not (EXAMPLE / "overrides").exists()
+    assert {name: (copy / "site" / name).read_bytes() for name in parts} == parts
+    given = yaml.safe_load((copy / "docs" / "includes" / "story.mkdocs.yml").read_text(encoding="utf-8"))
+    own = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    assert given["markdown_extensions"] == own["markdown_extensions"]

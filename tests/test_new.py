@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import ROOT, run_explainer
 from explainer.data import load_data
@@ -205,6 +206,63 @@ def test_the_story_grows_threads_sides_and_pages_from_its_own_files(explainer: P
     assert "The council's position" in disputes and "Lee Park's position" in disputes
     assert "Questions on which the sources report The council and Lee Park apart" in disputes
     assert story_words_in(site) == {}
+
+
+def converter_parts() -> dict[str, bytes]:
+    """The converter's scripts and stylesheets, as its own explainer holds them (path under docs/ → bytes)."""
+    docs = ROOT / "docs"
+    paths = [*sorted((docs / "assets" / "javascripts").glob("*.js")), *(docs / "assets" / "stylesheets").glob("*.css")]
+    return {p.relative_to(docs).as_posix(): p.read_bytes() for p in paths if p.name != "story.css"}
+
+
+def test_new_copies_none_of_the_converters_parts_and_the_build_gives_the_current_ones(explainer: Path) -> None:
+    """A new explainer holds no copy of the converter's scripts, stylesheets, theme overrides or MkDocs settings
+    (copies drift from the converter); each build gives the current ones: every script and stylesheet byte for
+    byte, the sharing metadata of the theme overrides, and the Markdown extensions of the converter's own site."""
+    parts = converter_parts()
+    assert len(parts) >= 10
+    written = {p.relative_to(explainer).as_posix() for p in explainer.rglob("*") if p.is_file()}
+    assert not {f"docs/{name}" for name in parts} & written - generated(explainer)
+    assert not (explainer / "overrides").exists()
+    config = yaml.safe_load((explainer / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    assert set(config) == {"INHERIT", "site_url"}
+
+    (explainer / "docs" / "assets" / "javascripts" / "mentions.js").write_text("// edited in place\n")
+    built = run("--root", str(explainer), "site")
+    assert built.returncode == 0, built.stderr
+    site = explainer / "site"
+    assert {name: (site / name).read_bytes() for name in parts} == parts
+    head = (site / "index.html").read_text(encoding="utf-8")
+    assert '<meta property="og:title" content="The Harbour Row">' in head, "the converter's theme overrides"
+    given = yaml.safe_load((explainer / "docs" / "includes" / "story.mkdocs.yml").read_text(encoding="utf-8"))
+    own = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV", ""))
+    for setting in ("markdown_extensions", "plugins", "extra_css", "extra_javascript", "validation"):
+        assert given[setting] == own[setting], setting
+    assert "explainer.finished_html" in given["markdown_extensions"]
+
+
+def test_an_explainers_own_stylesheet_replaces_the_converters(tmp_path: Path) -> None:
+    """A stylesheet the explainer writes itself, where the converter would put its own, is the explainer's choice:
+    the build keeps it (and never overwrites it)."""
+    folder = tmp_path / "quiet-row"
+    assert run("new", str(folder)).returncode == 0
+    own = folder / "docs" / "assets" / "stylesheets" / "print.css"
+    own.parent.mkdir(parents=True)
+    own.write_text("/* this explainer's own print rules */\n", encoding="utf-8")
+    built = run("--root", str(folder), "site")
+    assert built.returncode == 0, built.stderr
+    assert (folder / "site" / "assets" / "stylesheets" / "print.css").read_text() == own.read_text()
+    assert own.read_text() == "/* this explainer's own print rules */\n"
+    assert "assets/stylesheets/print.css" not in generated(folder)
+    assert (folder / "site" / "assets" / "stylesheets" / "explainer.css").read_bytes() == converter_parts()[
+        "assets/stylesheets/explainer.css"
+    ]
+
+
+def generated(explainer: Path) -> set[str]:
+    manifest = explainer / "docs" / ".generated"
+    lines = manifest.read_text(encoding="utf-8").splitlines() if manifest.exists() else []
+    return {f"docs/{line}" if not line.startswith("#") else "" for line in lines} - {""}
 
 
 def test_new_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import bundle, citation_formats, export, jsonld, place_map, print_page, support
+from . import bundle, citation_formats, export, jsonld, place_map, print_page, site_parts, support
 from . import pages as explainer_pages
 from .citation_formats import cite_block, source_work
 from .cite import highlight_spans, resolve
@@ -18,7 +18,7 @@ from .links import Links, Origin
 from .model import Source
 from .narrative import CitationUse, load_narrative
 from .render import SOURCES_DIR, SourceLinks, render_source_pages
-from .story import Story, check_pages, mkdocs_fragment, story_css
+from .story import Story, check_pages, mkdocs_story, story_css
 from .write import write_owned
 
 STORY_CSS = "assets/stylesheets/story.css"
@@ -135,7 +135,8 @@ def build_pages(project: Project, notices: list[str] | None = None) -> tuple[lis
     out["includes/offline-bundle.md"] = bundle.bundle_fragment(bundle.bundle_name(project.root))
     # The story's part of the site: thread colours, and the title, description and navigation mkdocs.yml inherits.
     out[STORY_CSS] = story_css(data.story)
-    out[MKDOCS_STORY] = mkdocs_fragment(data.story)
+    out[MKDOCS_STORY] = site_parts.mkdocs_fragment(project.root, mkdocs_story(data.story))
+    out.update(site_parts.site_files(project.docs))  # an explainer elsewhere: the converter's scripts and styles
     if problems := links.check(out, project.docs):  # a bad link is the converter's fault: named by its data
         raise ExplainerError(sorted(problems, key=lambda p: (str(p.path), p.line or 0)))
     return sources, out

@@ -15,7 +15,7 @@ from .errors import ExplainerError, Problem
 from .fonts import native_fonts
 from .inputs import check_tree
 from .project import Project, convert
-from .scaffold import TOOL_ROOT
+from .site_parts import TOOL_ROOT
 from .write import generated_files, read_generated, remove_leftovers, replace_folder, write_owned
 
 # Browser-side assets installed by npm and served from the site itself (never from a CDN, never committed).

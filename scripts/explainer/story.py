@@ -206,7 +206,7 @@ def _css_string(text: str) -> str:
     return "".join(f"\\{ord(c):x} " if c in '"\\\n<>' else c for c in text)
 
 
-def mkdocs_fragment(story: Story) -> str:
+def mkdocs_story(story: Story) -> dict[str, object]:
     """The part of the MkDocs configuration the story decides (mkdocs.yml inherits it): title, description and
     the navigation, a topic page per thread that has one, in the story's order."""
     nav = [{"Home": "index.md"}, *({t.label: t.page} for t in story.threads if t.page)]
@@ -219,6 +219,4 @@ def mkdocs_fragment(story: Story) -> str:
         {"Glossary": "glossary.md"},
         {"About": "about.md"},
     ]
-    config = {"site_name": story.title, "site_description": story.description, "nav": nav}
-    header = "# Generated from sources/story.yml by the converter; mkdocs.yml inherits it. Never edit by hand.\n"
-    return header + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
+    return {"site_name": story.title, "site_description": story.description, "nav": nav}
