@@ -23,6 +23,8 @@
       element.classList.replace("md-ellipsis", "explainer-ellipsis");
     });
   }
-  if (document.readyState === "loading") inert();  // a script at the end of <body>: before Material mounts
+  // A deferred script (overrides/main.html) runs once the page is parsed, before DOMContentLoaded, when Material
+  // mounts its tooltips; after the page has loaded it would be too late.
+  if (document.readyState !== "complete") inert();
   else throw new Error("tooltip-text.js ran after Material mounted its tooltips");
 })();
