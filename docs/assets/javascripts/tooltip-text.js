@@ -15,7 +15,8 @@
       ".md-content [title], .md-header [title], abbr[title], .md-status[title]"
     );
     titled.forEach(function (element) {
-      if (element.hasAttribute("data-inert-title")) return;
+      // A glossary term marked data-preview gets its tooltip from previews.js, which shows the title as text.
+      if (element.hasAttribute("data-inert-title") || element.hasAttribute("data-preview")) return;
       element.setAttribute("title", escape(element.getAttribute("title")));
       element.setAttribute("data-inert-title", "");
     });
