@@ -35,6 +35,42 @@ def test_hover_a_citation_then_follow_it_to_the_highlighted_quote(built_site: Pa
         assert offline.blocked == [] and offline.errors == []
 
 
+def test_a_citation_preview_can_be_entered_and_its_source_followed_and_shows_on_keyboard_focus(
+    built_site: Path, browser: Any
+) -> None:
+    # previews.js builds the preview when pointed at (Material's own would be mounted for every marker at load):
+    # it lingers long enough to move into it, its links work, and the keyboard opens it as the pointer does.
+    with OfflinePage(browser) as offline:
+        page = offline.open(built_site / "timeline.html")
+        assert page.locator(".md-tooltip2").count() == 0  # nothing built before a reader points at a marker
+        marker = page.locator("sup a.footnote-ref").nth(3)
+        marker.scroll_into_view_if_needed()
+        marker.hover()
+        preview = page.locator(".md-tooltip2--active")
+        preview.wait_for(state="visible")
+        assert marker.get_attribute("aria-controls") == preview.get_attribute("id")
+        assert preview.get_attribute("role") == "dialog"
+        link = preview.locator("a[href*='sources/']").first
+        link.hover()  # the pointer leaves the marker for the preview: it stays
+        page.wait_for_timeout(400)
+        assert preview.is_visible()
+        link.click()
+        page.wait_for_load_state("load")
+        assert "/sources/" in page.url and "#p-" in page.url
+        page.go_back()
+        page.wait_for_load_state("load")
+        page.mouse.move(0, 0)
+        first = page.locator("sup a.footnote-ref").first
+        first.focus()
+        focused = page.locator(f"#{first.get_attribute('aria-controls')}.md-tooltip2--active")
+        focused.wait_for(state="visible")
+        assert focused.inner_text().strip()
+        page.keyboard.press("Tab")  # focus leaves the marker: its preview goes
+        focused.wait_for(state="detached")
+        assert first.get_attribute("aria-controls") is None
+        assert offline.blocked == [] and offline.errors == []
+
+
 def test_timeline_thread_filter_shows_one_thread(built_site: Path, browser: Any) -> None:
     with OfflinePage(browser) as offline:
         page = offline.open(built_site / "timeline.html")

@@ -108,4 +108,14 @@ def test_native_names_in_search_results_are_marked_with_their_language(built_sit
                 langs = {lang_of for name, lang_of in expected.items() if text in name}
                 assert len(langs) != 1 or langs == {lang}, (query, text, lang)
             assert any(text in query and lang == expected[query] for lang, text in found["marked"]), found
+            # Home shows no native name, so it does not link their fonts; the results that show one link them, and
+            # the name is drawn in its language's font (this machine has no CJK font of its own).
+            assert FAMILIES[expected[query]] in offline.page.evaluate(_LOADED_FACES), query
         assert offline.blocked == [] and offline.errors == []
+
+
+FAMILIES = {"ja": "Noto Sans JP", "zh-Hans": "Noto Sans SC", "zh-Hant": "Noto Sans TC", "ko": "Noto Sans KR"}
+_LOADED_FACES = (
+    "() => document.fonts.ready.then(() => [...document.fonts].filter(f => f.status === 'loaded')"
+    ".map(f => f.family.replaceAll('\"', '')))"
+)

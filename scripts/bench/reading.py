@@ -41,6 +41,9 @@ def measure(site: Path, shots: Path | None = None) -> list[str]:
             )
             for name in PAGES:
                 page.goto((site / name).as_uri())
+                # Parts laid out only near the window (content-visibility) measured at their real height, not the
+                # stand-in height a browser gives them until then.
+                page.add_style_tag(content="* { content-visibility: visible !important; }")
                 inferred = page.evaluate(
                     "() => (document.querySelector('article').innerText.match(/inferred/gi) || []).length"
                 )

@@ -4,6 +4,9 @@
 (function () {
   var names = window.explainerNativeNames || {};
   var keys = Object.keys(names);
+  // The names' fonts (@font-face rules): linked by the pages that show a native name, and here by any other page
+  // once its search results show one.
+  var FONTS = new URL("../vendor/fonts/native.css", document.currentScript.src).href;
   var RUN = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7a3]+/g;
 
   function languageOf(run) {
@@ -36,7 +39,19 @@
       if (at === 0) return;
       parts.append(text.slice(at));
       node.replaceWith(parts);
+      fonts();
     });
+  }
+
+  function fonts() {
+    var linked = Array.prototype.some.call(document.querySelectorAll('link[rel="stylesheet"]'), function (link) {
+      return link.href === FONTS;
+    });
+    if (linked) return;
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = FONTS;
+    document.head.append(link);
   }
 
   function watch() {

@@ -15,7 +15,8 @@
       ".md-content [title], .md-header [title], abbr[title], .md-status[title]"
     );
     titled.forEach(function (element) {
-      if (element.hasAttribute("data-inert-title")) return;
+      // A glossary term marked data-preview gets its tooltip from previews.js, which shows the title as text.
+      if (element.hasAttribute("data-inert-title") || element.hasAttribute("data-preview")) return;
       element.setAttribute("title", escape(element.getAttribute("title")));
       element.setAttribute("data-inert-title", "");
     });
@@ -23,6 +24,8 @@
       element.classList.replace("md-ellipsis", "explainer-ellipsis");
     });
   }
-  if (document.readyState === "loading") inert();  // a script at the end of <body>: before Material mounts
+  // A deferred script (overrides/main.html) runs once the page is parsed, before DOMContentLoaded, when Material
+  // mounts its tooltips; after the page has loaded it would be too late.
+  if (document.readyState !== "complete") inert();
   else throw new Error("tooltip-text.js ran after Material mounted its tooltips");
 })();
