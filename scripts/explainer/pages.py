@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from . import narrative as narrative_mod
 from . import place_map as place_map_mod
-from . import rules
+from . import rules, search_scope
 from .cite import ResolvedCitation, span_id
 from .data import MARK, Citation, CuratedData, Entity, Event, Mark
 from .dating import fmt
@@ -448,6 +448,8 @@ def rights_fragment(site: Site) -> str:
         rights = source.metadata.get("rights") or "not stated: quoted for research and commentary"
         # Links are relative to about.md (docs/), the page that includes this fragment.
         lines.append(f"- [{inert_inline(source.title)}]({source_path(source.id)}) — {inert_inline(rights)}")
+    if not search_scope.full_text(len(site.sources)):  # the titles again: out of a titles-only search index
+        return "<div markdown data-search-exclude>\n\n" + "\n".join(lines) + "\n\n</div>\n"
     return "\n".join(lines) + "\n"
 
 

@@ -152,7 +152,10 @@ def _source_links(
     site: explainer_pages.Site, mentions: dict[str, list[explainer_pages.Mention]], links: Links, entities_file: Path
 ) -> dict[str, SourceLinks]:
     """What each source page links to, as written in its finished HTML (every link recorded in `links`)."""
-    found = {s.id: SourceLinks(cite=cite_block(source_work(s), paragraphs=True)) for s in site.sources}
+    size = len(site.sources)
+    found = {
+        s.id: SourceLinks(cite=cite_block(source_work(s), paragraphs=True), corpus_size=size) for s in site.sources
+    }
     for source in site.sources:
         page = explainer_pages.source_path(source.id)
         found[source.id].index = links.to(page, f"{SOURCES_DIR}/index.md", "", Origin(source.path))

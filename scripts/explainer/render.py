@@ -13,6 +13,7 @@ from .dating import fmt
 from .finished_html import block
 from .links import Links, Origin
 from .model import Source
+from .search_scope import excluded_unless_full_text, full_text, titles_only_note
 
 SOURCES_DIR = "sources"
 ABBREVIATIONS = "{!abbreviations.md!}"  # markdown-include: glossary tooltips on every page
@@ -116,6 +117,7 @@ class SourceLinks:
     named: list[tuple[str, str]] = field(default_factory=list)  # (entity name, link)
     cite: str = ""  # the "Cite this page" box (citation_formats.py)
     index: str = "index.html"  # the back link to the sources index
+    corpus_size: int = 0  # sources in the site: above search_scope's limit, search holds the page's title only
 
 
 def _paragraph_html(text: str, number: int, spans: list[tuple[int, int]]) -> str:
@@ -144,8 +146,9 @@ def source_page(source: Source, links: SourceLinks | None = None) -> str:
         + "</details>\n\n"
         + links.cite
     )
-    parts = [front_matter(source.title, summary(source)), block(lead), "## Article text {#text}\n"]
-    text = []
+    scope = excluded_unless_full_text(links.corpus_size)
+    parts = [front_matter(source.title, summary(source)), block(lead), f"## Article text {{#text{scope}}}\n"]
+    text = [titles_only_note(links.corpus_size)] if scope else []
     if not source.paragraphs:
         text.append('<p class="empty">Every line of this article was removed as boilerplate.</p>\n')
     else:
@@ -329,6 +332,7 @@ def sources_index(sources: list[Source], links: Links | None = None) -> str:
         + f"The {len(sources)} articles this site is built from, oldest first. Each page shows the article's "
         "text verbatim with numbered paragraphs, and how its date was established. "
         "Dates marked *inferred* are read from the text; a flag marks a byline the text contradicts.\n\n"
+        + ("" if full_text(len(sources)) else titles_only_note(len(sources)) + "\n")
     )
     if not sources:
         return intro + sources_table(sources, str) + "\n" + ABBREVIATIONS + "\n"
@@ -347,7 +351,7 @@ def sources_index(sources: list[Source], links: Links | None = None) -> str:
             f"<td>{inert_block(outlet) if outlet else '<em>unknown</em>'}</td>\n</tr>"
         )
     table = (
-        "<table>\n<thead>\n<tr>\n<th>Date</th>\n<th>Article</th>\n<th>Outlet</th>\n</tr>\n</thead>\n<tbody>\n"
+        f"<table{excluded_unless_full_text(len(sources))}>\n<thead>\n<tr>\n<th>Date</th>\n<th>Article</th>\n<th>Outlet</th>\n</tr>\n</thead>\n<tbody>\n"
         + "\n".join(rows)
         + "\n</tbody>\n</table>"
     )
