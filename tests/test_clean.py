@@ -85,6 +85,13 @@ from explainer import clean, rules
             "Example News publishes around 400 reports a day from more than 100 news organizations.",
             rules.DISCLAIMER_LINES.name,
         ),
+        ("This news has been broadcast on Example.com with the title: Envoys Told To Go", rules.DISCLAIMER_LINES.name),
+        ("This article was originally published on Example News.", rules.DISCLAIMER_LINES.name),
+        ("ALSO SEE: Minister Inaugurates 17 Ambassadors", rules.RELATED_HEADLINE_LINES.name),
+        ("Please use Chrome browser for a more accessible video player", rules.PAGE_NOTICE_LINES.name),
+        ("World Bulletin / News Desk", rules.DESK_LINES.name),
+        ("Click here for article.", rules.CHROME_LINES.name),
+        ("— WikiLeaks (@wikileaks) April 11, 2019", rules.EMBEDDED_POST_LINES.name),
     ],
 )
 def test_boilerplate_line_rules(line: str, rule: str) -> None:
@@ -334,6 +341,16 @@ def test_a_pictures_alternative_text_printed_again_in_its_credited_caption_is_th
     assert lines[4].dropped_by is None and lines[6].dropped_by is None  # a shorter line that only starts alike
 
 
+def test_a_pool_photographers_credit_with_a_comma_ends_a_caption() -> None:
+    prose = "The flag was raised over the newly reopened embassy for the first time in half a century on Friday."
+    caption = (
+        "The secretary watches as marines carry the flag during the raising of the flag over the embassy. "
+        "Friday, Aug. 14, 2015. He traveled to the capital to reopen the embassy. (AP Photo/Jane Roe,Pool)"
+    )
+    lines = clean.mark_lines(["Flag raised over embassy", "", caption, "", prose], {0: "headline"}, None)
+    assert lines[2].dropped_by == rules.CAPTION_RULE and lines[4].dropped_by is None
+
+
 def test_captions_by_a_bracketed_credit_or_a_position_end_at_the_credit() -> None:
     prose = "Officials said at least six people were killed and 35 wounded in the blast outside the gate."
     raw = [
@@ -453,3 +470,86 @@ def test_a_paragraph_printed_many_times_is_the_texts_own_not_a_standfirst() -> N
     paragraph = "Officials said on Thursday that talks would continue, according to a statement of May 10, 2002."
     lines = clean.mark_lines(["Many paragraphs", "", *["", paragraph] * 5], {0: "headline"}, None)
     assert [line.dropped_by for line in lines if line.text == paragraph] == [None] * 5
+
+
+def test_short_lines_right_above_a_paragraph_are_an_uncredited_caption_unless_they_run_on() -> None:
+    first = "A group of refugees has been detained by armed police while trying to enter a consulate in the north."
+    after = "Armed police entered the grounds of the consulate without permission, an official said on Wednesday."
+    alt, caption = "Refugee being detained outside the consulate", "Three refugees were prevented from entering"
+    lines = clean.mark_lines([first, "", alt, caption, after], {}, None)
+    assert [line.dropped_by for line in lines] == [None, None, rules.CAPTION_RULE, rules.CAPTION_RULE, None]
+    # One such line alone is a subhead; lines that run on ("... took over the", "case ...") are a hard-wrapped text.
+    lines = clean.mark_lines([first, "", caption, after], {}, None)
+    assert all(line.dropped_by is None for line in lines)
+    wrapped = [first, "", "Police said two diplomats working at the", "Embassy after prosecutors took over", after]
+    assert all(line.dropped_by is None for line in clean.mark_lines(wrapped, {}, None))
+
+
+def test_the_title_under_a_line_standing_for_a_video_is_not_the_text() -> None:
+    prose = "The ministry recalled its ambassadors on Friday after the deal was announced, officials said."
+    for pointer in ("In video", "Please use Chrome browser for a more accessible video player"):
+        raw = [prose, "", pointer, "", "Submarines make a rare ‘surface’", "", prose.replace("Friday", "Monday")]
+        lines = clean.mark_lines(raw, {}, None)
+        assert lines[4].dropped_by == rules.MEDIA_TITLE_RULE and lines[6].dropped_by is None
+    # A sentence under the pointer is the text going on.
+    lines = clean.mark_lines([prose, "", "In video", "", prose.replace("Friday", "Monday")], {}, None)
+    assert lines[4].dropped_by is None
+
+
+def test_an_agency_then_its_photographer_ends_a_caption() -> None:
+    caption = "The minister speaks during a news conference in Madrid, Spain, July 9, 2021. REUTERS/Jane Roe"
+    prose = (
+        "PARIS, Sept 17 (Reuters) - France said on Friday it had decided to recall its ambassadors for consultations."
+    )
+    lines = clean.mark_lines([caption, "", prose], {}, None)
+    assert lines[0].dropped_by == rules.CAPTION_RULE and lines[2].dropped_by is None
+
+
+def test_a_file_photos_credit_and_a_bare_agency_under_a_caption_line() -> None:
+    prose = (
+        "The president said on Wednesday he was breaking diplomatic relations with the United States, officials said."
+    )
+    file_photo = "FILE PHOTO: The president speaks in the capital January 14, 2019. REUTERS/Jane Roe -/File Photo"
+    raw = [file_photo, "", prose, "", "The head of the parliament,", "EPA", "", prose.replace("Wednesday", "Monday")]
+    dropped = [line.number for line in clean.mark_lines(raw, {}, None) if line.dropped_by == rules.CAPTION_RULE]
+    assert dropped == [1, 5, 6]
+    # Under a sentence, an agency's name alone is not a caption's credit: the paragraph stays.
+    raw = [prose, "", prose.replace("Wednesday", "Monday"), "Reuters"]
+    assert all(line.dropped_by != rules.CAPTION_RULE for line in clean.mark_lines(raw, {}, None))
+
+
+def test_credit_labels_a_caption_under_image_copyright_and_a_caption_printed_twice_on_one_line() -> None:
+    prose = "The man was waiting at the airport for a flight on Monday when a woman covered his face, police said."
+    later = prose.replace("Monday", "Tuesday")
+    doubled = "A van was seen leaving the hospital with a police escort"
+    raw = [
+        prose,
+        "",
+        "Image copyright AP",
+        "",
+        "The man who died was preparing to fly home",
+        "",
+        later,
+        "",
+        f"{doubled} {doubled}",
+        "",
+        later.replace("airport", "terminal"),
+        "",
+        "Image via Reuters",
+        "",
+        "A man is pictured in February 2007 at the airport (Kyodo News via AP, File)",
+        "",
+        prose.upper(),
+    ]
+    dropped = [line.number for line in clean.mark_lines(raw, {}, None) if line.dropped_by == rules.CAPTION_RULE]
+    assert dropped == [3, 5, 9, 13, 15]
+    # Under "Image copyright", a line that ends a sentence is the text.
+    raw = [prose, "", "Image copyright AP", "", later]
+    assert clean.mark_lines(raw, {}, None)[4].dropped_by is None
+
+
+def test_a_wire_pictures_caption_ending_in_place_weekday_and_date() -> None:
+    caption = "The president listens during a meeting in the Kremlin in Moscow, Russia, Friday, Feb. 3, 2017."
+    prose = "(ABC News) — Russia has announced that it will expel 60 diplomats and close the consulate this week."
+    lines = clean.mark_lines([caption, "", prose, "", "He said so on Friday, Feb. 3, 2017, in a speech."], {}, None)
+    assert [line.dropped_by for line in lines] == [rules.CAPTION_RULE, None, None, None, None]

@@ -36,7 +36,9 @@ def oracle(text: str) -> tuple[dt.date | None, str] | None:
             "REQUIRE_PARTS": parts,
             "RELATIVE_BASE": dt.datetime(dates.NO_YEAR, 1, 1),
         }
-        value = dateparser.parse(text, languages=["en"], settings=settings)
+        # a Spanish-language site's dateline ("15 de marzo 2022") is read as Spanish
+        languages = ["es"] if rules.DATE_CANDIDATES.fullmatch(text) and " de " in text else ["en"]
+        value = dateparser.parse(text, languages=languages, settings=settings)
         return value.date() if value else None
 
     if rules.FOUR_DIGIT_YEAR.search(text):
@@ -62,7 +64,10 @@ def written_forms() -> list[str]:
                     f"{spelling} {day}th",
                 ]
             forms.append(f"{spelling.rstrip('.')} 2002")
-    return forms + [f"2002-{m:02d}-{d:02d}" for m in (1, 2, 5, 12) for d in (1, 29, 30, 31)]
+    spanish = [
+        f"{day} de {name} {of}2019" for name in rules.SPANISH_MONTHS for day in (1, 28, 31) for of in ("", "de ")
+    ]
+    return forms + spanish + [f"2002-{m:02d}-{d:02d}" for m in (1, 2, 5, 12) for d in (1, 29, 30, 31)]
 
 
 def real_candidates() -> list[str]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from explainer.corpus import build_corpus
 from explainer.model import Source
 from explainer.read import RawArticle
@@ -147,6 +149,19 @@ def test_no_day_is_inferred_from_a_date_the_text_recalls_as_history() -> None:
     assert plain.date.value == dt.date(1979, 11, 6) and plain.date.status == "inferred"
 
 
+@pytest.mark.parametrize("before", ["since", "for the last time on"])
+def test_no_day_is_inferred_from_a_date_the_text_gives_as_a_past_bound(before: str) -> None:
+    text = (
+        "Flag raised over embassy\n\nThe secretary visited the capital on Friday to raise the flag at the embassy.\n\n"
+        f"The flag has not flown over the building {before} January 3, 1961, the day ties were severed.\n"
+    )
+    source = corpus(article("s", text))["s"]
+    assert source.date.value is None and source.date.status == "unknown"
+    # Without those words, the same date is where the article's day is read from.
+    plain = corpus(article("t", text.replace(f"has not flown over the building {before}", "was lowered on")))["t"]
+    assert plain.date.value == dt.date(1961, 1, 6) and plain.date.status == "inferred"
+
+
 def test_a_full_date_inside_a_quotation_is_the_speakers_not_the_articles() -> None:
     quote = "“The leader has reneged on the agreement that was reached on the 17th September 2020,” the ministry said."
     text = f"Envoy expelled\n\nThe ministry ordered the envoy out on Sunday, officials said on Monday.\n\n{quote}\n"
@@ -165,6 +180,43 @@ def test_a_file_photos_date_is_contradicted_by_the_texts_own_day() -> None:
     source = corpus(article("u", text))["u"]
     assert source.date.value is None and source.date.status == "unknown"
     assert "photo is older than the article" in " ".join(source.date.evidence)
+
+
+def test_a_file_photos_date_is_contradicted_by_a_later_day_in_the_lede_too() -> None:
+    text = (
+        "The minister speaks in Madrid, Spain, July 9, 2021. REUTERS/Jane Roe\n\n"
+        "PARIS, Sept 17 (Reuters) - France said on Friday it had decided to recall its ambassadors for consultations.\n"
+    )
+    source = corpus(article("v", text))["v"]
+    assert source.date.value is None and source.date.status == "unknown"
+    assert "photo is older than the article" in " ".join(source.date.evidence)
+    # The lede giving the caption's own day: the caption dates the article.
+    same = corpus(article("w", text.replace("Sept 17", "July 9")))["w"]
+    assert same.date.value == dt.date(2021, 7, 9)
+
+
+def test_no_day_is_inferred_from_a_file_photos_caption() -> None:
+    text = (
+        "FILE PHOTO: The president speaks in the capital January 14, 2019. REUTERS/Jane Roe -/File Photo\n\n"
+        "CARACAS (Reuters) - The president said on Wednesday he was breaking diplomatic relations with the US.\n"
+    )
+    source = corpus(article("x", text))["x"]
+    assert source.date.value is None and source.date.status == "unknown"
+    assert "file photo" in " ".join(source.date.evidence)
+    plain = corpus(article("y", text.replace("FILE PHOTO: ", "").replace(" -/File Photo", "")))["y"]
+    assert plain.date.value == dt.date(2019, 1, 16)
+
+
+def test_an_embedded_posts_date_dates_the_article_like_a_captions() -> None:
+    text = (
+        "Founder arrested\n\nThe founder was arrested on Thursday by the police, who said officers were invited in.\n"
+        "The ambassador invited the police into the embassy and he was immediately arrested.\n"
+        "— Example (@example) April 11, 2019\n"
+        "He will be held at a police station until an appearance at the court can be arranged, the police said.\n"
+    )
+    source = corpus(article("z", text))["z"]
+    assert source.date.value == dt.date(2019, 4, 11)
+    assert "— Example (@example) April 11, 2019" not in " ".join(p.text for p in source.paragraphs)
 
 
 def test_the_ledes_weekday_is_the_news_day_not_one_ahead_further_down() -> None:

@@ -5,8 +5,8 @@ Each check is one expected headline, date, author or outlet, or one line that mu
 sources. The score of each set is printed; the gate fails when any set drops below its pinned floor. Two
 evaluations: the first (dev, tune, held-out: the Shenyang story, whole score "all") and the second (other
 diplomatic stories from other outlets: tune2 and held-out2 with their whole score "all2", the tuning sets
-tune3-tune7, held-out3 and held-out4 (held out, measured, then read and tuned on) and held-out5 (never tuned on),
-each scored on its own).
+tune3-tune15, held-out3, held-out4 and held-out5 (held out, measured, then read and tuned on) and held-out6 (never
+tuned on), each scored on its own).
 """
 
 from __future__ import annotations
@@ -25,25 +25,35 @@ from explainer.read import read_article
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = Path(__file__).resolve().parent / "evaldata" / "evaluation.yml"
 SITE_SOURCES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
-# Pinned at the measured scores, per set; raise them when the rules improve, never lower them to pass. held-out5 is
-# the headline figure (never tuned on); the other sets' floors keep what was learnt from them.
+# Pinned at the measured scores, per set; raise them when the rules improve, never lower them to pass. held-out6 is
+# the headline figure (never tuned on, measured once after round 3); the other sets' floors keep what was learnt from
+# them.
 FLOORS = {
-    "dev": 0.954,  # 83/87
+    "dev": 1.0,  # 87/87 (0.954 before round 3)
     "tune": 1.0,  # 72/72 (0.583 before tuning on it)
     "held-out": 0.975,  # 39/40 (0.850 before the first tuning, 0.925 before issue 17's third round)
-    "all": 0.974,  # 194/199
+    "all": 0.994,  # 198/199
     "tune2": 0.987,  # 78/79 (0.671 before tuning on it)
     "held-out2": 1.0,  # 65/65: 0.708 when measured; read after measurement on 2026-11-24 and tuned on since
     "all2": 0.993,  # 143/144
     "tune3": 0.971,  # 67/69 (0.725 before tuning on it)
     "tune4": 0.968,  # 62/64 (0.641 before)
     "tune5": 0.970,  # 65/67 (0.687 before)
-    "tune6": 0.985,  # 70/71 (0.761 before)
-    "tune7": 0.933,  # 28/30 (0.833 before)
+    "tune6": 1.0,  # 71/71 (0.761 before)
+    "tune7": 0.966,  # 29/30 (0.833 before)
     "held-out3": 0.974,  # 75/77: 0.701 before any tuning, 0.779 after the first round (its misses seen at the
     # before measurement); read after the first round's measurement and tuned on since
     "held-out4": 0.987,  # 77/78: 0.846 before any tuning, 0.923 after the first round (blind); read, tuned on since
-    "held-out5": 0.840,  # 37/44, before and after the second round: never tuned on, the honest held-out figure
+    "held-out5": 1.0,  # 44/44: 0.841 before and after round 2 (never tuned on then); read, tuned on in round 3
+    "tune8": 0.985,  # 68/69 (0.855 before tuning on it, round 3)
+    "tune9": 0.967,  # 59/61 (0.836 before)
+    "tune10": 0.978,  # 46/47 (0.957 before)
+    "tune11": 0.972,  # 36/37 (0.919 before)
+    "tune12": 0.967,  # 30/31 (0.742 before)
+    "tune13": 0.961,  # 50/52 (0.885 before)
+    "tune14": 0.982,  # 55/56 (0.929 before)
+    "tune15": 0.967,  # 60/62 (0.903 before)
+    "held-out6": 0.880,  # 59/67, measured once after round 3, never tuned on: the honest held-out figure
 }
 # Which whole score a set counts towards.
 EVALUATION_OF = {
@@ -59,7 +69,16 @@ EVALUATION_OF = {
     "tune5": "tune5",
     "tune6": "tune6",
     "tune7": "tune7",
+    "tune8": "tune8",
+    "tune9": "tune9",
+    "tune10": "tune10",
+    "tune11": "tune11",
+    "tune12": "tune12",
+    "tune13": "tune13",
+    "tune14": "tune14",
+    "tune15": "tune15",
     "held-out5": "held-out5",
+    "held-out6": "held-out6",
 }
 
 

@@ -348,3 +348,108 @@ def test_a_section_label_under_the_headline_a_media_tag_two_writers_and_reading_
     assert extract.read_header(raw).author == "Aziz El Yaakoubi and David Ljunggren"
     raw = ["Gunman kills security chief at embassy", "", "Fri., Jan. 27, 20231 min. read", "", BODY]
     assert extract.read_header(raw).byline_date == dt.date(2023, 1, 27)
+
+
+def test_a_pictures_caption_above_the_headline_does_not_end_the_header() -> None:
+    caption = "The statue outside the consulate in the port city."
+    headline = "Ambassador Recalled Over Statue Outside Consulate"
+    header = extract.read_header([caption, "", headline, "", BODY])
+    assert header.title == headline and header.drop[0] == rules.CAPTION_RULE
+    # A short first sentence followed by a paragraph, not by a headline, is the text.
+    header = extract.read_header([caption, "", BODY])
+    assert header.title is None and 0 not in header.drop
+
+
+def test_a_hard_wrapped_first_paragraph_is_the_text_not_headline_candidates() -> None:
+    raw = [
+        "Envoys expelled over killing in the capital",
+        "",
+        "The government has expelled two diplomats working at the",
+        "embassy after prosecutors took over the case of a man shot in a park, saying the",
+        "evidence suggests the involvement of a foreign",
+        "government.",
+        "The foreign ministry said it was responding in this way because the authorities had not cooperated.",
+    ]
+    header = extract.read_header(raw)
+    assert header.title == "Envoys expelled over killing in the capital" and set(header.drop) == {0}
+    # A short line right above the first sentence that ends a phrase, the next line opening with a capital, is a
+    # standfirst: the text starts below it.
+    raw = [raw[0], "Diplomats told to leave the country in a week", raw[6]]
+    assert extract._wrapped_into_the_text(raw, 2, [(0, raw[0]), (1, raw[1])]) == 2
+    assert extract._wrapped_into_the_text(raw, 2, [(0, raw[0]), (1, raw[1].replace("in a week", "in the"))]) == 1
+
+
+def test_a_wire_agencys_label_is_not_the_headline() -> None:
+    raw = ["AP National", "", "By JANE ROE", "", "The Associated Press", "", BODY]
+    header = extract.read_header(raw)
+    assert header.title is None and header.author == "JANE ROE"
+    assert header.drop == {0: rules.HEADER_EXTRA_RULE, 2: rules.BYLINE_RULE, 4: rules.HEADER_EXTRA_RULE}
+
+
+def test_a_date_above_the_headline_is_the_sites_clock_when_another_stands_under_it() -> None:
+    raw = ["Saturday, 27 November 2021, 08:24:11 pm", "Ten ambassadors ordered out of the country", "October 23, 2021"]
+    header = extract.read_header([*raw, "", BODY])
+    assert header.title == raw[1] and header.byline_date == dt.date(2021, 10, 23)
+    assert header.drop[0] == header.drop[2] == rules.DATELINE_RULE
+    # Alone above the headline, that date is the article's.
+    header = extract.read_header([raw[0], raw[1], "", BODY])
+    assert header.title == raw[1] and header.byline_date == dt.date(2021, 11, 27)
+
+
+def test_a_source_label_under_a_dateline_below_the_headline_is_not_the_headline() -> None:
+    raw = ["Kingdom breaks off ties after the execution", "", "January 3, 2016, 9:09pm", "", "BBC News", "", BODY]
+    header = extract.read_header(raw)
+    assert (header.title, header.byline_date) == (raw[0], dt.date(2016, 1, 3))
+    assert header.drop[4] == rules.HEADER_EXTRA_RULE
+
+
+def test_a_headline_of_up_to_25_words_and_a_byline_run_into_its_date() -> None:
+    headline = (
+        "The president tells the diplomats they have '72 hours to leave the country' as he breaks off ties in a row "
+        "with Washington"
+    )
+    assert 20 < clean.words(headline) <= 25
+    header = extract.read_header([headline, "", "Jane Roe23 January 2019", "", BODY])
+    assert (header.title, header.author, header.byline_date) == (headline, "Jane Roe", dt.date(2019, 1, 23))
+    assert header.drop == {0: "headline", 2: rules.BYLINE_RULE}
+
+
+def test_the_headline_printed_again_with_a_separator_left_at_its_end() -> None:
+    header = extract.read_header(
+        ["Five countries cut links with the emirate", "Five countries cut links with the emirate -", "", BODY]
+    )
+    assert header.title == "Five countries cut links with the emirate"
+    assert header.drop == {0: "headline", 1: rules.REPEATED_HEADLINE_RULE}
+
+
+def test_a_dateline_with_a_byline_after_a_bar_ending_in_a_full_stop() -> None:
+    raw = ["Leftists Storm the Envoy's Home", "", "December 18, 1996|By From Tribune News Services.", "", BODY]
+    header = extract.read_header(raw)
+    assert (header.title, header.byline_date) == (raw[0], dt.date(1996, 12, 18))
+    assert header.drop[2] == rules.DATELINE_RULE
+
+
+def test_a_section_before_the_byline_past_a_bar() -> None:
+    raw = [
+        "Published: Thu, May 17, 2018",
+        "World News | By Joan Terry",
+        "",
+        "Consul ordered to leave after the row",
+        BODY,
+    ]
+    header = extract.read_header(raw)
+    assert (header.title, header.author, header.byline_date) == (raw[3], "Joan Terry", dt.date(2018, 5, 17))
+    assert header.drop[1] == rules.BYLINE_RULE
+
+
+def test_a_spanish_language_sites_dateline_and_a_run_of_hard_wrapped_lines() -> None:
+    header = extract.read_header(["Nuncio's expulsion undermines relations", "", "15 de marzo 2022", "", BODY])
+    assert header.byline_date == dt.date(2022, 3, 15) and header.drop[2] == rules.DATELINE_RULE
+    assert dates.classify("3 de enero de 2019") == (dt.date(2019, 1, 3), "day")
+    wrapped = [
+        "The ministry summoned the ambassador as militia members massed outside the embassy in the capital",
+        "after he was held by the authorities during protests over a fatal plane crash near the airport",
+        "on suspicion of organising and directing radical actions, a news agency later said on its website",
+    ]
+    header = extract.read_header(["Envoy summoned as protests break out", "", *wrapped, "Officials said so."])
+    assert header.title == "Envoy summoned as protests break out" and set(header.drop) == {0}

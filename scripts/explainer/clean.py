@@ -106,8 +106,10 @@ def mark_lines(raw: list[str], header: dict[int, str], author: str | None, scrip
         if rule:
             drop[index] = rule
     _mark_comment_thread(stripped, drop)
+    _mark_media_titles(stripped, drop)
     _mark_author_trailer(stripped, drop, author)
     _mark_photo_captions(stripped, drop)
+    _mark_uncredited_captions(stripped, drop)
     _mark_repeated_captions(stripped, drop)
     _mark_repeated_standfirst(stripped, drop)
     _mark_link_lists(stripped, drop)
@@ -135,7 +137,12 @@ def _mark_photo_captions(stripped: list[str], drop: dict[int, str]) -> None:
         credited = [
             i
             for i in block
-            if i not in drop and (is_photo_credit(stripped[i]) or rules.CAPTION_POSITION.search(stripped[i]))
+            if i not in drop
+            and (
+                is_photo_credit(stripped[i])
+                or rules.CAPTION_POSITION.search(stripped[i])
+                or _bare_credit_under_caption(stripped, i, block)
+            )
         ]
         if credited:
             # a short block is a caption up to a credit ending a line ("… placed a wreath. [Photo: Global Times]"):
@@ -146,6 +153,17 @@ def _mark_photo_captions(stripped: list[str], drop: dict[int, str]) -> None:
             caption = short if len(block) <= rules.CAPTION_BLOCK_MAX_LINES else credited
             drop.update({i: rules.CAPTION_RULE for i in caption if i not in drop})
         block = []
+    for index, line in enumerate(stripped):
+        if index in drop and rules.CREDIT_ABOVE_CAPTION.fullmatch(line):
+            below = next((i for i in range(index + 1, len(stripped)) if stripped[i]), None)
+            if below is not None and below not in drop and not rules.FULL_STOP_END.search(stripped[below]):
+                drop[below] = rules.CAPTION_RULE
+        elif (
+            index not in drop
+            and words(line) <= rules.DOUBLED_CAPTION_MAX_WORDS
+            and rules.DOUBLED_CAPTION.fullmatch(line)
+        ):
+            drop[index] = rules.CAPTION_RULE
     captions = [(i, stripped[i]) for i, rule in drop.items() if rule == rules.CAPTION_RULE]
     for index, line in enumerate(stripped):
         alt = line.lstrip("".join(rules.CAPTION_BULLETS)).strip()
@@ -155,6 +173,60 @@ def _mark_photo_captions(stripped: list[str], drop: dict[int, str]) -> None:
             and any(i != index and c.startswith(alt) and c[len(alt) : len(alt) + 1] in {"", " "} for i, c in captions)
         ):
             drop[index] = rules.CAPTION_RULE
+
+
+def _mark_media_titles(stripped: list[str], drop: dict[int, str]) -> None:
+    """The title of an embedded video: the short line, not a sentence, under the line that stands for the video."""
+    for index, line in enumerate(stripped):
+        if not rules.MEDIA_POINTER.fullmatch(line):
+            continue
+        title = next((i for i in range(index + 1, len(stripped)) if stripped[i]), None)
+        if (
+            title is not None
+            and title not in drop
+            and words(stripped[title]) <= rules.HEADLINE_MAX_WORDS
+            and not rules.FULL_STOP_END.search(stripped[title])  # a title may end in a quote mark
+        ):
+            drop[title] = rules.MEDIA_TITLE_RULE
+
+
+def runs_on(line: str, following: str) -> bool:
+    """A hard-wrapped line that goes on in the next: that one opens in lower case, or this one ends on "the", "of"."""
+    tokens = line.split()
+    return following[:1].islower() or bool(tokens and tokens[-1] in rules.WRAPPED_LINE_LAST_WORDS)
+
+
+def _mark_uncredited_captions(stripped: list[str], drop: dict[int, str]) -> None:
+    """Inside the text, two or more short lines that are not sentences, right above a paragraph with no blank line
+    between: a picture's alternative text and caption ("North Korean refugee being detained outside the consulate",
+    "Three refugees were prevented from entering the compound"), not the text. Lines that run on into the next are
+    a hard-wrapped paragraph."""
+    prose = [i for i, line in enumerate(stripped) if i not in drop and is_prose(line)]
+    if not prose:
+        return
+    run: list[int] = []
+    for index in range(prose[0] + 1, len(stripped)):
+        line = stripped[index]
+        if not line or index in drop:
+            run = []
+            continue
+        if is_prose(line) and line[:1].isupper():
+            if len(run) >= rules.UNCREDITED_CAPTION_MIN_LINES:
+                drop.update(dict.fromkeys(run, rules.CAPTION_RULE))
+            run = []
+            continue
+        following = stripped[index + 1] if index + 1 < len(stripped) else ""
+        short = rules.CAPTION_MIN_WORDS <= words(line) <= rules.HEADLINE_MAX_WORDS and not _is_sentence(line)
+        run = [*run, index] if short and following and not runs_on(line, following) else []
+
+
+def _bare_credit_under_caption(stripped: list[str], index: int, block: list[int]) -> bool:
+    above = index - 1
+    return (
+        bool(rules.BARE_PHOTO_CREDIT.fullmatch(stripped[index]))
+        and above in block
+        and not rules.FULL_STOP_END.search(stripped[above])
+    )
 
 
 def _mark_comment_thread(stripped: list[str], drop: dict[int, str]) -> None:

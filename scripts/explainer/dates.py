@@ -28,9 +28,11 @@ def classify(text: str) -> tuple[dt.date | None, str] | None:
 
 def read_candidate(match: re.Match[str]) -> tuple[dt.date | None, str] | None:
     """`classify` for a match of rules.DATE_CANDIDATES, read from its named parts."""
-    parts = {k.split("_")[1]: v for k, v in match.groupdict().items() if v is not None}
+    groups = {k: v for k, v in match.groupdict().items() if v is not None}
+    parts = {k.split("_")[1]: v for k, v in groups.items()}
     month = parts["month"]
-    number = int(month) if month.isdigit() else rules.MONTHS.get(month.casefold())
+    names = rules.SPANISH_MONTHS if "es_month" in groups else rules.MONTHS
+    number = int(month) if month.isdigit() else names.get(month.casefold())
     if number is None:
         return None
     if "day" not in parts:

@@ -137,7 +137,8 @@ def _later_month(source: Source, anchor: dt.date) -> DateMention | None:
 
 
 def _recalled(source: Source, mention: DateMention) -> bool:
-    """The sentence around the date recalls it as history ("which echoed the Nov. 4, 1979 storming …")."""
+    """The sentence around the date recalls it as history ("which echoed the Nov. 4, 1979 storming …"), or the words
+    right before it make it a past bound ("since January 3, 1961")."""
     if not 0 < mention.line <= len(source.lines):
         return False
     text = source.lines[mention.line - 1].text
@@ -148,7 +149,7 @@ def _recalled(source: Source, mention: DateMention) -> bool:
     end = min(
         (i for i in (text.find(p, at + len(mention.text)) for p in (". ", "? ", "! ")) if i >= 0), default=len(text)
     )
-    return bool(rules.RECALLED_DATE_CUE.search(text[start:end]))
+    return bool(rules.RECALLED_DATE_CUE.search(text[start:end]) or rules.RECALLED_DATE_BEFORE.search(text[start:at]))
 
 
 def _says_when(source: Source) -> bool:
@@ -201,6 +202,12 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
             f"The latest date it writes is {_quote(newest_mention, source)}: {fmt(anchor)}, so the article is no older."
         )
     if anchor is not None and newest is not None and newest.in_caption and newest.value == anchor:
+        if rules.FILE_PHOTO.search(newest.context):
+            reason = (
+                f"The only full date is a caption's that calls its picture a file photo ({_quote(newest, source)}): "
+                "the article is newer, but no day in it can be read; the date is unknown."
+            )
+            return DateFinding(None, "unknown", [*evidence, reason])
         if not _says_when(source):
             reason = (
                 f"The only full date is a photo caption's ({_quote(newest, source)}), and the text says nothing of "
@@ -208,17 +215,19 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
             )
             return DateFinding(None, "unknown", [*evidence, reason])
         lede = _lede_lines(source)  # the dateline's day ("LA PAZ, Bolivia, Sept. 11 (UPI)"), not background
-        before = [
+        other_day = [
             m
             for m in day_months
             if m.value
             and m.line in lede
             and not m.cited_story
-            and (m.value.month, m.value.day) < (anchor.month, anchor.day)
+            and (m.value.month, m.value.day) != (anchor.month, anchor.day)
         ]
-        if before:
+        if other_day:
+            # before the caption's day in its year, the article is of a later year; after it, of that year or a
+            # later one: either way the photo is a file photo and the article's year cannot be read
             reason = (
-                f"The text's own {_quote(before[0], source)} falls before the caption's date in that year: the "
+                f"The text's own {_quote(other_day[0], source)} is another day than the caption's date: the "
                 "photo is older than the article, whose year cannot be read; the date is unknown."
             )
             return DateFinding(None, "unknown", [*evidence, reason])

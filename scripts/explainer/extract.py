@@ -37,6 +37,7 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
     candidates: list[tuple[int, str]] = []  # short lines that could be the headline
     stop: int | None = None  # the first line of prose, where the header ends
     dateline_at: int | None = None
+    lower_datelines: list[tuple[int, dt.date, str]] = []  # datelines after the first
     for index, line in enumerate(raw):
         text = rules.CONTROL_CHARS.sub("", line).strip()
         if not text or clean.line_rule(text):
@@ -49,8 +50,11 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             continue
         if clean.is_photo_credit(text):  # a photo's caption between the headline and the dateline
             continue
-        if (clean.is_prose(text) and not _headline_like(text)) or _ends_sentence(text):
+        if ((clean.is_prose(text) and not _headline_like(text)) or _ends_sentence(text)) and not _dateline(text):
             if text.startswith(rules.CAPTION_BULLETS):  # a gallery's caption, not the text's first sentence
+                continue
+            if not candidates and _caption_over_headline(raw, index, text):
+                header.drop[index] = rules.CAPTION_RULE
                 continue
             stop = index
             break
@@ -62,7 +66,10 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             header.drop[index] = rules.FOREIGN_MENU_RULE
         elif text in {raw[index - 1].strip() if index else "", raw[index + 1].strip() if index + 1 < len(raw) else ""}:
             header.drop[index] = rules.REPEATED_CAPTION_RULE
-        elif header.author is None and (match := rules.BYLINE.fullmatch(text) or rules.CREDIT_LINE.fullmatch(text)):
+        elif header.author is None and (
+            match := rules.BYLINE.fullmatch(rules.SECTION_BEFORE_BYLINE.sub("", text, count=1))
+            or rules.CREDIT_LINE.fullmatch(text)
+        ):
             # a byline under a dateline ("In World News on September 10, 2011" then "By Richard Hall") names the
             # author; the dated line stays the one the date is read from
             header.author = match.group("author")
@@ -70,16 +77,25 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
                 header.byline, header.byline_line = text, index + 1
             header.drop[index] = rules.BYLINE_RULE
             _set_byline_date(header, match.groupdict().get("rest") or "", index, text)
+        elif header.author is None and (glued := rules.BYLINE_GLUED_DATE.fullmatch(text)):
+            header.author = glued.group("author")
+            header.drop[index] = rules.BYLINE_RULE
+            _set_byline_date(header, glued.group("date"), index, text)
         elif value := _dateline(text):  # "Published : …" then "Updated : …": both are datelines
             if dateline_at is not None:
                 header.drop[index] = rules.DATELINE_RULE
+                lower_datelines.append((index, value, text))
                 continue
             dateline_at = index
             if header.byline_date is None:
                 header.byline_date, header.byline_date_text = value, text
                 header.byline, header.byline_line = header.byline or text, header.byline_line or index + 1
             header.drop[index] = rules.DATELINE_RULE
-        elif rules.HEADER_LABEL.fullmatch(text) or _follows_a_follow_button(raw, index):
+        elif (
+            rules.HEADER_LABEL.fullmatch(text)
+            or rules.AGENCY_LABEL.fullmatch(text)
+            or _follows_a_follow_button(raw, index)
+        ):
             header.drop[index] = rules.HEADER_EXTRA_RULE
         elif _labels_a_caption(raw, index, text):  # "Zhan Qixiong" over "Zhan Qixiong, seen … Photograph: X/AP"
             header.drop[index] = rules.CAPTION_RULE
@@ -87,6 +103,9 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             candidates.append((index, text))
         else:
             break
+    if stop is not None:
+        stop = _wrapped_into_the_text(raw, stop, candidates)
+        candidates = [c for c in candidates if c[0] < stop]
     if stop is not None and (header.author is None or header.byline_date is None):
         _byline_under_standfirst(header, raw, stop)
     if header.author:  # the author's name alone on a line near the byline ("Rachel Holdsworth")
@@ -95,7 +114,59 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
                 header.drop[index] = rules.BYLINE_RULE
         candidates = [c for c in candidates if c[0] not in header.drop]
     _choose_title(header, candidates, dateline_at)
+    _dateline_under_the_headline(header, dateline_at, lower_datelines)
     return header
+
+
+def _dateline_under_the_headline(
+    header: Header, dateline_at: int | None, lower: list[tuple[int, dt.date, str]]
+) -> None:
+    """A date above the headline and another under it: the upper one is the site's clock ("Saturday, 27 November
+    2021, 08:24:11 pm", the day the page was viewed); the one under the headline is the article's."""
+    if header.title_line is None or dateline_at is None or dateline_at >= header.title_line - 1:
+        return
+    if header.byline_date_text is None or header.byline_line != dateline_at + 1:
+        return
+    below = next(((i, v, s) for i, v, s in lower if i > header.title_line - 1), None)
+    if below is not None:
+        index, header.byline_date, header.byline_date_text = below
+        header.byline, header.byline_line = below[2], index + 1
+
+
+def _next_lines(raw: list[str], index: int, count: int) -> list[str]:
+    return [s for line in raw[index + 1 :] if (s := line.strip())][:count]
+
+
+def _caption_over_headline(raw: list[str], index: int, text: str) -> bool:
+    """A short sentence first on the page, then a headline-sized line, then prose: the caption of the picture
+    above the headline ("The comfort woman statue outside Japan’s consulate in Busan."), not the text."""
+    following = _next_lines(raw, index, 2)
+    return (
+        not clean.is_prose(text)
+        and len(following) == 2
+        and rules.HEADLINE_MIN_WORDS <= clean.words(following[0]) <= rules.HEADLINE_MAX_WORDS
+        and not _ends_sentence(following[0])
+        and clean.is_prose(following[1])
+    )
+
+
+def _wrapped_into_the_text(raw: list[str], stop: int, candidates: list[tuple[int, str]]) -> int:
+    """Where the first paragraph starts, when the page is hard-wrapped: the short lines right above the first
+    sentence, with no blank line between, that run on into the next line (it goes on in lower case, or they end
+    on a word such as "the" or "of") are its first lines, not headline candidates; so are three or more lines of
+    prose length in a row (a standfirst is one)."""
+    short = dict(candidates)
+    # a run of several prose-length lines, none ending a sentence, right above it: a text cut at a width
+    run = stop
+    while run - 1 in short and clean.words(short[run - 1]) >= rules.TAIL_PROSE_MIN_WORDS:
+        run -= 1
+    if stop - run >= rules.WRAPPED_RUN_MIN_LINES:
+        stop = run
+    while stop - 1 in short:
+        if not clean.runs_on(short[stop - 1], raw[stop].strip()):
+            break
+        stop -= 1
+    return stop
 
 
 def _headline_like(text: str) -> bool:
@@ -158,7 +229,13 @@ def _choose_title(header: Header, candidates: list[tuple[int, str]], dateline_at
     if not candidates:
         return
     byline_at = header.byline_line - 1 if header.byline_line and header.author else None
-    after_dateline = [c for c in candidates if dateline_at is not None and c[0] > dateline_at]
+    # under a dateline, the headline is the first line longer than a label: a source label ("BBC News") under a
+    # dateline that stands below the headline is not one
+    after_dateline = [
+        c
+        for c in candidates
+        if dateline_at is not None and c[0] > dateline_at and clean.words(c[1]) > rules.SECTION_LABEL_MAX_WORDS
+    ]
     above = [c for c in candidates if c[0] < (byline_at if byline_at is not None else dateline_at or 1 << 30)]
     pool = above or candidates
     # a page title ("Headline | WORLD") above the article's own headline is not the headline
@@ -196,8 +273,11 @@ def _choose_title(header: Header, candidates: list[tuple[int, str]], dateline_at
 
 
 def _same_words(a: str, b: str) -> bool:
-    """The same line but for its quotation marks (‘locked out’ and 'locked out')."""
-    return rules.QUOTE_MARKS.sub("'", a) == rules.QUOTE_MARKS.sub("'", b)
+    """The same line but for its quotation marks (‘locked out’ and 'locked out') and a separator left at its end
+    ("Five countries cut links with Qatar -", where a page title lost the site's name)."""
+    return rules.QUOTE_MARKS.sub("'", a).rstrip(rules.TITLE_TRAILING_SEPARATORS) == rules.QUOTE_MARKS.sub(
+        "'", b
+    ).rstrip(rules.TITLE_TRAILING_SEPARATORS)
 
 
 def _labels_a_caption(raw: list[str], index: int, text: str) -> bool:
@@ -273,6 +353,7 @@ def _dateline(text: str) -> dt.date | None:
         return None
     text = rules.DATELINE_PREFIX.sub("", text, count=1) if rules.DATELINE_PREFIX.match(text) else text
     text = rules.DATELINE_READING_TIME.sub("", rules.DATELINE_COMMENT_COUNT.sub("", text)).strip()
+    text = rules.DATELINE_BYLINE_AFTER.sub("", text)
     if clean.words(text) > rules.DATELINE_MAX_WORDS or not rules.FOUR_DIGIT_YEAR.search(text):
         return None
     match = rules.DATE_CANDIDATES.search(text)
@@ -350,7 +431,8 @@ def related_stories(related: list[Line]) -> list[str]:
 
 
 def caption_lines(lines: list[Line]) -> list[Line]:
-    return [line for line in lines if line.dropped_by == rules.CAPTION_RULE]
+    """Captions, and the signatures of posts embedded in the page: their dates are the picture's or the post's."""
+    return [line for line in lines if line.dropped_by in {rules.CAPTION_RULE, rules.EMBEDDED_POST_LINES.name}]
 
 
 def date_mentions(

@@ -38,12 +38,14 @@ CHROME_LINES = LineRule(
         # reading time and a gallery's counter: "2 Min Read", "1 / 12"
         r"\d+\s*min(ute)?s?\.?\s*read|\d+\s*(/|of)\s*\d+|in (video|pictures)|"
         # a link to the section, a caption's label alone on its line: "More from World", "Image:"
-        r"more (from|on|in) [\w ]{1,30}|(image|photo|picture|pic)\s*:|"
+        r"more (from|on|in) [\w ]{1,30}|(image|photo|picture|pic)\s*:|article content|"
         r"you are (in|here)\s*:.*|[-=_*~#.·•\s]{3,}|"
         # a dateline's label whose date the page drew with a script ("Updated on"), a placeholder for it
         r"(published|posted|updated|last updated)( on| at)?\s*:?|loading( content)?(,? please wait)?\W*|"
         # a link to the rest of the article elsewhere: "Full article…", "Continue reading"
-        r"((read|see) )?(the )?full (article|story)\W*|continue reading\W*)"
+        r"((read|see) )?(the )?full (article|story)\W*|continue reading\W*|"
+        # "Click here for article."
+        r"(click|tap) here (for|to read) (the )?(full )?(article|story)\W*)"
     ),
     max_words=6,
 )
@@ -55,10 +57,17 @@ PAGE_NOTICE_LINES = LineRule(
         r"(we(’|')re sorry, this feature is currently unavailable\b.*|"
         r"this (article|story|page )?was published \d+ (years?|months?|weeks?|days?) ago|"
         # the day the page was viewed and the site's last update: "Monday, Sep 25, 2023 | Last Update : 09:40 PM IST"
-        r".{0,40}\|\s*last updated?\s*:.*)"
+        r".{0,40}\|\s*last updated?\s*:.*|"
+        # a video player's notice: "Please use Chrome browser for a more accessible video player"
+        r"please use [\w ]{1,30} browser\b.*)"
     ),
     max_words=20,
 )
+# A line that stands for an embedded video or gallery ("In video", the player's notice): the line under it is that
+# video's title, not the text ("Zelaya’s return to Honduras prompts curfew").
+MEDIA_POINTER = _rx(r"in (video|pictures)|please use [\w ]{1,30} browser\b.*")
+MEDIA_TITLE_RULE = "title of an embedded video"
+FULL_STOP_END = re.compile(r"[.!?]\s*$")
 
 # A row of scores beside the headline: "Objectivity 4.8 | Credibility 4.8 | Relevance 4.8".
 RATING_LINES = LineRule("rating widget", _rx(r"[a-z ]+\d+(\.\d+)?(\s*\|\s*[a-z ]+\d+(\.\d+)?)+"), max_words=20)
@@ -154,7 +163,8 @@ TRANSLATION_LINES = LineRule("translation credit", _rx(r"translated (by|from)\b.
 RELATED_HEADLINE_LINES = LineRule(
     "related headline",
     _rx(
-        r"(read ?also|also read)\s*:?\s*\S.*|(read more|related( stories| articles| coverage)?|see also)\s*:\s*\S.*|"
+        r"(read ?also|also read)\s*:?\s*\S.*|(read more|related( stories| articles| coverage)?|(see|also) (also|see))"
+        r"\s*:\s*\S.*|"
         r"(you may (also )?(read|like)|more news|more stories)\s*:\s*\S.*|read more (about|on) .*|"
         # a bulleted link to another story with its date: "- Libya holds vast untapped oil reserves - December 03, 2024"
         r"[-•·*]\s*\S.{3,150}?\s[-–—|]\s*(?:[a-z]{3,9}\.? \d{1,2},? \d{4}|\d{1,2} [a-z]{3,9},? \d{4}|\d{4}-\d{2}-\d{2})"
@@ -171,7 +181,10 @@ DISCLAIMER_LINES = LineRule(
         r"views expressed (here|in this article) are|submissions? (may|can|should) be sent to|"
         r"publishes (around |about |more than |over )?[\d,]+ "
         r"(reports|articles|stories) (a|per|each) day)\b.*|"
-        r"our standards\s*:.*"
+        r"our standards\s*:.*|"
+        # a syndication note: "This news has been broadcast on JPNN.com with the title: …"
+        r"this (news|article|story|report) (has been|was) (first |originally )?(broadcast|published|posted) "
+        r"(on|in|by)\b.*"
     ),
     max_words=80,
 )
@@ -179,6 +192,21 @@ DISCLAIMER_LINES = LineRule(
 # A writer's initials and the agency the story comes from, under the text: "TB (according to VNA)".
 AGENCY_CREDIT_LINES = LineRule(
     "agency credit", re.compile(r"[A-Z]{1,4}\s*\((?:according to|source:?|via|with) [^()]{2,40}\)"), max_words=8
+)
+
+# The desk that filed the story, alone on its line: "World Bulletin / News Desk", "International Desk".
+DESK_LINES = LineRule(
+    "desk credit",
+    _rx(r"(?:[\w.&' -]{1,30}\s*/\s*)?(?:news|international|world|foreign|web|online|national) desk\W*"),
+    8,
+)
+
+# The signature under a post embedded in the page: "— WikiLeaks (@wikileaks) April 11, 2019". Its date dates the post
+# (it is read like a caption's: the article is no older).
+EMBEDDED_POST_LINES = LineRule(
+    "embedded post's signature",
+    re.compile(r"[—–-]\s*[^()]{1,60}\(@\w{1,30}\)\s+[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}"),
+    16,
 )
 
 # "Source: Meduza": the site names itself (or a wire agency) under the headline.
@@ -206,6 +234,8 @@ LINE_RULES: tuple[LineRule, ...] = (
     RELATED_HEADLINE_LINES,
     DISCLAIMER_LINES,
     AGENCY_CREDIT_LINES,
+    DESK_LINES,
+    EMBEDDED_POST_LINES,
     SOURCE_LINES,
     COPYRIGHT_LINES,
 )
@@ -323,6 +353,38 @@ HEADER_EXTRA_RULE = "navigation or caption above the text"
 HEADER_EXTRAS_AFTER_TITLE_MIN = 2
 # A line of at most this many words between the headline and the text is a section label ("World"), even alone.
 SECTION_LABEL_MAX_WORDS = 2
+# A hard-wrapped page (lines cut at a width, The Reference) starts its first paragraph on short lines that look like
+# headline candidates; a line that ends on one of these words runs on into the next.
+WRAPPED_LINE_LAST_WORDS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "who",
+        "whose",
+        "as",
+        "than",
+        "its",
+        "their",
+        "his",
+        "her",
+    }
+)
+WRAPPED_RUN_MIN_LINES = 3
 # A teaser cut short with an ellipsis, then the paragraph it was cut from ("… concessions from Communist…").
 TEASER_RULE = "teaser (repeats the text)"
 TEASER_END = re.compile(r"(?:…|\.\.\.)\s*$")
@@ -354,15 +416,23 @@ CAPTION_RULE = "photo caption"
 PHOTO_CREDIT_END = _rx(
     r".*(?:\bphoto(?:graph)?s?\s*:\s*[^.:]{2,80}|\b(?:file\s+)?photo\s+by\s+[^.:]{2,60}|"
     r"\((?:photo|photograph|file photo|image)\b[^()]{0,40}\)|\([^()]{1,30}/\s*file\)|"
-    # "((Anjum Naveed/Associated Press))", "(Jane Roe/Reuters)": a photographer and the agency, in brackets
-    r"\(\(?[A-Z][\w.'’ -]{1,40}/[\w.'’ &-]{1,40}\)?\)|"
+    # "((Anjum Naveed/Associated Press))", "(Jane Roe/Reuters)": a photographer and the agency, in brackets; a pool
+    # photographer's credit has a comma in it ("(AP Photo/Pablo Martinez Monsivais,Pool)")
+    r"\(\(?[A-Z][\w.'’ -]{1,40}/[\w.,'’ &-]{1,40}\)?\)|"
     # an agency's credit after a caption that ends without a full stop: "… following the incident (AFP)"
     r"(?<=[^.!?”\"\s])\s*\((?:AFP|AP|Reuters|EPA|Getty Images|Xinhua|PA|Bloomberg)(?:/[^()]{1,30})?\)|"
     # "… Pic: AP", "… AFP PHOTO/POOL/MANDEL NGAN …", "… on national television. — AFP"
     r"\bpic(?:ture)?s?\s*:\s*[^.:]{2,40}|\b(?:AFP|AP|EPA|REUTERS|GETTY)\s+PHOTO\s*/\s*[A-Z /.'-]{2,60}\W*|"
     r"(?<=[.!?]) [—–-]\s*(?:AFP|AP|Reuters|EPA|Xinhua|Getty Images)|"
     # "… under tight security. – Photo credit AP"
-    r"\bphoto\s+credit\s*:?\s*[^.:]{2,60})"
+    r"\bphoto\s+credit\s*:?\s*[^.:]{2,60}|"
+    # an agency's credit for another's picture, or an old one: "(Kyodo News via AP, File)", "(Jane Roe, File)"
+    r"\([^()]{1,40}\bvia (?:AP|AFP|Reuters|Getty Images)[^()]{0,20}\)|\([^()]{1,40},\s*file\)|"
+    # a wire picture's caption ends with the place, the weekday and the date: "… in the Kremlin in Moscow, Russia,
+    # Friday, Feb. 3, 2017."
+    r"(?<=,) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\.?|"
+    # the agency, then its photographer, ending the caption: "… in Madrid, Spain, July 9, 2021. REUTERS/Susana Vera"
+    r"(?<=[.!?] )(?:REUTERS|AFP|EPA|AP|XINHUA|GETTY IMAGES)/[A-Z][\w.'’ -]{1,40}(?:/\s*File Photo)?)"
     # a link to the picture after the credit: "(UPI Photo/Ezio Petersen) | License Photo"
     r"(?:\s*\|\s*(?:license|buy|view|download|more) photos?)?\s*"
 )
@@ -373,12 +443,28 @@ PHOTO_CREDIT_HINT = _rx(r"photo|pic|\(|\s[—–-]")
 # Where a person stands in the picture: "Kenyatta (right) welcomes …", "Wei Jinghua (L) and …".
 CAPTION_POSITION = re.compile(r"\((?:far |second |third )?(?:left|right|centre|center|L|R|C)(?: to right)?\)")
 PHOTO_CREDIT_LINE = re.compile(
+    # a credit's label alone: "Image copyright AP", "Image via Reuters", "Cover image via CNN"
+    r"(?:(?:Cover|Featured|Top|Main) )?(?i:image|photo|picture)s? "
+    r"(?:copyright|credit|courtesy|via|source)\b:?\s*\S.{0,50}|"
     r"[A-Z][\w.'’ -]{1,40}/(?:[\w.'’ -]{1,30}/)*"
     r"(?:AP|AFP|Reuters|Getty Images|EPA|PA|Associated Press|Bloomberg|Xinhua|Photo by [A-Z][\w.'’ -]{1,40})"
     # "TRT World and Agencies"
     r"|[A-Z][\w.'’ -]{1,40}\s(?:and|&)\s[Aa]gencies"
 )
 CAPTION_BLOCK_MAX_LINES = 3
+# "Image copyright AP" stands above its caption: the next line, when it ends no sentence, is the caption (BBC).
+CREDIT_ABOVE_CAPTION = _rx(r"(?:image|photo|picture)s? (?:copyright|credit)\b.*")
+# A caption printed twice on one line: the picture's alternative text run into its caption ("A van was seen leaving
+# … with a police escort A van was seen leaving … with a police escort").
+DOUBLED_CAPTION = re.compile(r"(?P<caption>\S.{19,}?)\s+(?P=caption)")
+DOUBLED_CAPTION_MAX_WORDS = 100  # a caption is shorter; the check is quadratic in the line's length
+# A photo agency's name alone on a line, under a line that does not end a sentence, credits that line as a caption
+# ("Juan Guaido, President of the Venezuelan Parliament," then "EPA").
+BARE_PHOTO_CREDIT = re.compile(r"(?:AFP|AP|EPA|PA|Reuters|REUTERS|Getty Images|AFP/Getty Images|Xinhua|Shutterstock)")
+# Inside the text, at least this many short lines (of CAPTION_MIN_WORDS words or more), none a sentence, right above a
+# paragraph with no blank line between: a picture's alternative text and its caption without a credit (BBC, 2002).
+UNCREDITED_CAPTION_MIN_LINES = 2
+CAPTION_MIN_WORDS = 4
 # Above the text, a sentence after a bullet is a caption of the page's pictures, not the first paragraph.
 CAPTION_BULLETS = ("•", "·")
 # A line printed again, whole, at the start of a caption (the picture's alternative text, then the caption with its
@@ -438,6 +524,12 @@ BYLINE = re.compile(
     r"\s*(?:(?:[|,;•·–—\[(]|\s-\s|(?=(?i:last edited|last updated|updated|published|posted)\b))\s*(?P<rest>.*))?"
 )
 BYLINE_RULE = "byline"
+# A section's name before the byline, past a bar: "World News | By Joan Terry".
+SECTION_BEFORE_BYLINE = re.compile(r"[^|\d]{1,30}\|\s*(?=By\s)")
+# A writer's name run into the date the page printed beside it: "Jacob Jarvis23 January 2019".
+BYLINE_GLUED_DATE = re.compile(
+    r"(?P<author>[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2})(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
+)
 # A byline or a dateline may stand under the standfirst, within this many lines after it.
 BYLINE_UNDER_STANDFIRST_LINES = 2
 
@@ -461,6 +553,9 @@ WIRE_AGENCIES = (
 )
 _AGENCY = "|".join(re.escape(a) for a in sorted(WIRE_AGENCIES, key=len, reverse=True))
 CREDIT_LINE = re.compile(rf"(?:From(?: the)?\s+|[•·]\s*)(?P<author>{_AGENCY})")
+# Above the text, a wire agency's name alone or with a section ("The Associated Press", "AP National") labels the wire
+# copy: not the headline.
+AGENCY_LABEL = re.compile(rf"(?:The\s+)?(?:{_AGENCY})(?:\s+[A-Z][a-z]+){{0,2}}")
 
 # A line that is only a date, perhaps with a time: "December 09, 2011 10:15", "Published: 2002-05-10".
 DATELINE_PREFIX = _rx(
@@ -481,6 +576,8 @@ DATELINE_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+")
 DATELINE_MAX_NAMES = 3
 # Reading time run into the dateline's year: "Fri., Jan. 27, 20231 min. read".
 DATELINE_READING_TIME = _rx(r"(?<=\d{4})\s*\d{1,2}\s*min(ute)?s?\.?\s*read\s*$")
+# A byline after the date, past a bar: "December 18, 1996|By From Tribune News Services."
+DATELINE_BYLINE_AFTER = re.compile(r"\s*[|•·]\s*By\b.*$")
 # A comment count beside the date: "09-Sep-2011 (one comment)".
 DATELINE_COMMENT_COUNT = _rx(r"\((?:no|one|\d+) (?:comments?|responses?)\)")
 # Under the text, a date counts as the page's only with one of DATELINE_PREFIX's words: "Last Updated 16 August 2012".
@@ -493,10 +590,12 @@ ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 # "Headline - 2002-05-10": an archive or feed title that carries the date after the headline.
 TITLE_DATE_SUFFIX = re.compile(r"(?P<title>.+?)\s+[-–—|]\s+(?P<date>\d{4}-\d{2}-\d{2})")
 
+# A separator left at the end of a page title whose site name is gone: "Headline -".
+TITLE_TRAILING_SEPARATORS = " -–—|:"
 # Quotation marks of every kind, made one when two printings of a headline are compared.
 QUOTE_MARKS = re.compile(r"[‘’'“”\"]")
 # A headline: short, not ending like a sentence.
-HEADLINE_MAX_WORDS = 20
+HEADLINE_MAX_WORDS = 25
 # A short line ending in a closing quote with no punctuation before it reads as a headline, not a sentence:
 # "U.S. shuts down Russian consulate in San Francisco ‘in the spirit of parity’".
 HEADLINE_QUOTE_END = re.compile(r"[^\s.!?,;:…][’”\"']\s*$")
@@ -611,7 +710,9 @@ DATE_CANDIDATES = re.compile(
     r"|(?P<dot_day>\d{1,2})\.(?P<dot_month>\d{1,2})\.(?P<dot_year>\d{4})"  # "17.04.2021": day, month, year
     r"|(?P<dmy_day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<dmy_month>[A-Z][a-z]{2,8})\.?,?\s+(?P<dmy_year>\d{4})"
     r"|(?P<md_month>[A-Z][a-z]{2,8})\.?\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<md_year>\d{4}))?"
-    r"|(?P<my_month>[A-Z][a-z]{2,8})\s+(?P<my_year>\d{4}))\b"
+    r"|(?P<my_month>[A-Z][a-z]{2,8})\s+(?P<my_year>\d{4})"
+    # a Spanish-language site's dateline on its English page: "15 de marzo 2022", "3 de enero de 2019"
+    r"|(?P<es_day>\d{1,2}) de (?P<es_month>[a-z]{4,10}),? (?:de |del )?(?P<es_year>\d{4}))\b"
 )
 # English month names and the abbreviations newspapers print (with or without a full stop), by number.
 MONTHS = {
@@ -635,6 +736,27 @@ MONTHS = {
     )
     for name in names
 }
+# Spanish month names, for the "es" form of DATE_CANDIDATES only (an English word such as "mayo" is never a month).
+SPANISH_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        [
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+        ],
+        start=1,
+    )
+} | {"setiembre": 9}
 FOUR_DIGIT_YEAR = re.compile(r"\b\d{4}\b")
 # The year's digits first and the "not after a digit or hyphen" check behind them: a pattern that begins with
 # literal characters is scanned for those in C, about 3 times faster than one that begins with a lookbehind.
@@ -646,8 +768,14 @@ RECALLED_DATE_CUE = _rx(
     r"\b(echo(?:ed|es|ing)?|recall(?:s|ed|ing)?|reminiscent|anniversary|"
     r"years? (?:ago|earlier)|decades? (?:ago|earlier))\b"
 )
-# A caption's date (a file photo's) is contradicted when the text's own day without a year ("Sept. 11") falls before
-# it in its year: the article is of a later year; no day is inferred.
+# Right before the date, words that make it a past bound, not the news day: "have not flown … since January 3, 1961",
+# "lowered the flag for the last time on 4 January 1961".
+RECALLED_DATE_BEFORE = _rx(r"\b(?:since|until|till|for the (?:last|first) time(?: on| in)?)\s+$")
+# A caption's date (a file photo's) is contradicted when the lede's own day without a year ("Sept. 11", "Sept 17") is
+# another day: the photo is older than the article, whose year cannot be read; no day is inferred.
+# A caption that calls its picture a file photo ("FILE PHOTO: …", "REUTERS/Jane Roe/File Photo", "(AFP/File)") dates
+# the picture, not the article: no day is inferred from it.
+FILE_PHOTO = _rx(r"\bfile\s+photo\b|/\s*file\b|\(file\)")
 # A caption's date dates the article only when the text says when, relative to it: a weekday, "today", "tonight".
 RELATIVE_DAY = _rx(r"\b(today|tonight|yesterday|this (morning|afternoon|evening))\b")
 # Inside quotation marks, a full date is the speaker's ("the agreement that was reached on the 17th September
