@@ -123,8 +123,7 @@ def _is_sentence(line: str) -> bool:
 
 
 def is_photo_credit(line: str) -> bool:
-    ends_with_credit = rules.PHOTO_CREDIT_HINT.search(line) and rules.PHOTO_CREDIT_END.fullmatch(line)
-    return bool(ends_with_credit or rules.PHOTO_CREDIT_LINE.fullmatch(line))
+    return bool(rules.PHOTO_CREDIT_END.fullmatch(line) or rules.PHOTO_CREDIT_LINE.fullmatch(line))
 
 
 def _mark_photo_captions(stripped: list[str], drop: dict[int, str]) -> None:

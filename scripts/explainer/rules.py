@@ -436,10 +436,6 @@ PHOTO_CREDIT_END = _rx(
     # a link to the picture after the credit: "(UPI Photo/Ezio Petersen) | License Photo"
     r"(?:\s*\|\s*(?:license|buy|view|download|more) photos?)?\s*"
 )
-# What every alternative of PHOTO_CREDIT_END holds ("photo", "pic", a bracket, a dash after a space), with the same
-# flags: a line without any of them cannot match it, and most lines of prose are rejected at once. The `.*` that
-# starts PHOTO_CREDIT_END tries every alternative at every position of a line, half of cleaning's time.
-PHOTO_CREDIT_HINT = _rx(r"photo|pic|\(|\s[—–-]")
 # Where a person stands in the picture: "Kenyatta (right) welcomes …", "Wei Jinghua (L) and …".
 CAPTION_POSITION = re.compile(r"\((?:far |second |third )?(?:left|right|centre|center|L|R|C)(?: to right)?\)")
 PHOTO_CREDIT_LINE = re.compile(
