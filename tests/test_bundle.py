@@ -34,7 +34,23 @@ def test_zip_is_reproducible_and_holds_only_the_site(tmp_path: Path) -> None:
     with zipfile.ZipFile(tmp_path / "b.zip") as archive:
         names = archive.namelist()
         assert {i.date_time for i in archive.infolist()} == {(2026, 11, 24, 12, 0, 0)}
-    assert names == ["shenyang-explainer-2026-11-24/index.html", "shenyang-explainer-2026-11-24/topics/a.html"]
+    # Path order, but the pages that state the bundle's size last: only they are zipped again in each round.
+    assert names == ["shenyang-explainer-2026-11-24/topics/a.html", "shenyang-explainer-2026-11-24/index.html"]
+
+
+def test_zip_stores_what_is_already_compressed_and_deflates_the_rest(tmp_path: Path) -> None:
+    site = _fake_site(tmp_path / "site")
+    (site / "assets").mkdir()
+    font = bytes(range(256)) * 40  # stands in for a WOFF2 file: deflating it again would gain little
+    (site / "assets" / "a.woff2").write_bytes(font)
+    (site / "topics" / "b.html").write_text("<p>the same sentence</p>\n" * 200, encoding="utf-8")
+    (tmp_path / "b.zip").write_bytes(bundle.zip_site(site, "shenyang-explainer-2026-11-24.zip", WHEN))
+    with zipfile.ZipFile(tmp_path / "b.zip") as archive:
+        kinds = {i.filename.split("/", 1)[1]: i for i in archive.infolist()}
+        assert archive.read("shenyang-explainer-2026-11-24/assets/a.woff2") == font
+    assert kinds["assets/a.woff2"].compress_type == zipfile.ZIP_STORED
+    assert kinds["topics/b.html"].compress_type == zipfile.ZIP_DEFLATED
+    assert kinds["topics/b.html"].compress_size < kinds["topics/b.html"].file_size / 10
 
 
 def test_built_bundle_states_its_own_size_and_never_contains_itself(built_site: Path) -> None:

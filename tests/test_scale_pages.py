@@ -11,6 +11,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -87,6 +88,7 @@ def test_the_real_site_home_lists_every_source() -> None:
 _PARALLEL_CHECK = """
 import dataclasses, json, sys
 from pathlib import Path
+from typing import Any
 from explainer import convert
 from explainer.read import read_articles
 
@@ -119,3 +121,38 @@ def test_many_new_articles_are_extracted_in_parallel_exactly_as_one_by_one() -> 
     if result["workers"] < 2:
         pytest.skip("one core available: the parallel extract cannot run here")
     assert result["forked"] == ["fork"] and result["same"], result
+
+
+def test_above_the_full_text_limit_search_holds_titles_only_and_the_pages_say_so(
+    project: Path, browser: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A corpus above search_scope's limit (lowered here to 10 sources for 35): the index holds each source page
+    by its title, not its article text nor the lists that repeat every title; a reader's search still finds an
+    article by its title, and both the article's page and the sources index say what search covers."""
+    from browser_helpers import OfflinePage
+    from explainer import search_scope
+    from explainer.site import build_site
+    from test_browser import search
+
+    monkeypatch.setattr(search_scope, "FULL_TEXT_MAX_SOURCES", 10)
+    grown(project)
+    build_site(Project(project))
+    site = project / "site"
+    docs = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    locations = {d["location"] for d in docs}
+    sources = sorted((project / "sources" / "articles").glob("*.txt"))
+    assert len(sources) == 5 + COPIES
+    assert {f"sources/{p.stem}.html" for p in sources} <= locations  # every article, by its title
+    assert not [x for x in locations if x.startswith("sources/") and "#" in x]  # no article text section
+    chosun = "Japan Gives Written Pledge to China Over N.Korean Defectors"
+    lists = {"sources/index.html", "about.html#rights"}  # the lists of every source (home lists the cited ones)
+    assert lists <= locations
+    assert not [d["location"] for d in docs if chosun in d["text"] and d["location"] in lists]
+    assert not [d for d in docs if "written pledge" in d["text"].lower() and d["location"].startswith("sources/")]
+    note = "this site's search finds each article by its title only"
+    for page in (site / "sources" / "voa-2002-05-10.html", site / "sources" / "index.html"):
+        assert note in page.read_text(encoding="utf-8")
+    with OfflinePage(browser) as offline:
+        page = offline.open(site / "index.html")
+        assert chosun in search(page, "Pledge")
+        assert offline.errors == [], offline.errors

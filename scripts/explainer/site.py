@@ -7,12 +7,13 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import mkdocs_output, publish
 from .bundle import build_date_epoch, write_bundle
 from .errors import ExplainerError, Problem
-from .fonts import native_fonts
+from .fonts import NativeFonts, plan_native_fonts
 from .inputs import check_tree
 from .project import Project, convert
 from .site_parts import TOOL_ROOT
@@ -22,7 +23,10 @@ from .write import generated_files, read_generated, remove_leftovers, replace_fo
 VENDOR_ASSETS = {"iframe-worker/shim.js": Path("node_modules/iframe-worker/shim/index.js")}
 
 
-def install_vendor_assets(project: Project) -> None:
+def install_vendor_assets(project: Project, *, cut_fonts: bool = True) -> tuple[dict[str, bytes], NativeFonts]:
+    """Install the browser assets under docs/assets/vendor; returns them and the native-script fonts' plan.
+
+    With cut_fonts=False the fonts still to cut are left out, for install_cut_fonts to add once cut."""
     files: dict[str, bytes] = {}
     for target, origin in VENDOR_ASSETS.items():
         # An explainer made with `new` outside this checkout uses the checkout's installed assets.
@@ -31,8 +35,21 @@ def install_vendor_assets(project: Project) -> None:
             raise ExplainerError.one(path, "missing: run `npm ci` (or `make site`) to install browser assets")
         files[target] = path.read_bytes()
     pages = (page.read_text(encoding="utf-8") for page in sorted(project.docs.rglob("*.md")))
-    files.update(native_fonts(project.root / "node_modules", pages, previous=project.vendor))
+    fonts = plan_native_fonts(project.root / "node_modules", pages, previous=project.vendor)
+    files.update(fonts.ready)
+    if cut_fonts:
+        files.update(fonts.cut())
     write_owned(project.vendor, files)
+    return files, fonts
+
+
+def install_cut_fonts(project: Project, site: Path, installed: dict[str, bytes], cut: dict[str, bytes]) -> None:
+    """Add the fonts cut while MkDocs ran to docs/assets/vendor and to the site MkDocs built without them."""
+    write_owned(project.vendor, {**installed, **cut})
+    for target, content in cut.items():
+        path = site / project.vendor.relative_to(project.docs) / target
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
 
 
 def check_hand_written(project: Project) -> None:
@@ -68,10 +85,15 @@ def build_site(project: Project, notices: list[str] | None = None) -> list[str]:
     staging = project.root / f"site.tmp-{os.getpid()}"
     try:
         sources, _ = convert(project, notices)
-        install_vendor_assets(project)
+        installed, fonts = install_vendor_assets(project, cut_fonts=False)
         remove_leftovers(project.site)
         shutil.rmtree(staging, ignore_errors=True)
-        run_mkdocs(project, staging)
+        # Cutting the fonts (fontTools, pure Python) runs in a thread of this process while MkDocs runs in its own:
+        # neither waits for the other's CPU. No page links the cut files; native.css, which MkDocs copies, does.
+        with ThreadPoolExecutor(max_workers=1) as beside:
+            cutting = beside.submit(fonts.cut)
+            run_mkdocs(project, staging)
+            install_cut_fonts(project, staging, installed, cutting.result())
         scripted = publish.finish(project.root, staging, build_date_epoch(project.root))  # CSP, sitemap, share
         if scripted:  # a script in a page's content would be blocked by its policy: refused, not published dead
             raise ExplainerError([_scripted(project, page) for page in scripted])

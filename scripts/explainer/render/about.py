@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import search_scope
 from .context import Site
 from .text import inert_inline
 from .urls import source_path
@@ -15,4 +16,6 @@ def rights_fragment(site: Site) -> str:
         rights = source.metadata.get("rights") or "not stated: quoted for research and commentary"
         # Links are relative to about.md (docs/), the page that includes this fragment.
         lines.append(f"- [{inert_inline(source.title)}]({source_path(source.id)}) — {inert_inline(rights)}")
+    if not search_scope.full_text(len(site.sources)):  # the titles again: out of a titles-only search index
+        return "<div markdown data-search-exclude>\n\n" + "\n".join(lines) + "\n\n</div>\n"
     return "\n".join(lines) + "\n"

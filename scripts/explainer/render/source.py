@@ -12,6 +12,7 @@ from .. import rules
 from ..citation_formats import cite_block, source_work
 from ..dating import fmt
 from ..model import Source
+from ..search_scope import excluded_unless_full_text, titles_only_note
 from .context import Site
 from .html import Html, block
 from .text import date_label, front_matter, inert_block
@@ -28,11 +29,15 @@ class SourceLinks:
     named: list[tuple[str, str]] = field(default_factory=list)  # (entity name, link)
     cite: str = ""  # the "Cite this page" box (citation_formats.py)
     index: str = "index.html"  # the back link to the sources index
+    corpus_size: int = 0  # sources in the site: above search_scope's limit, search holds the page's title only
 
 
 def links_of(site: Site, links: Links, entities_file: Path) -> dict[str, SourceLinks]:
     """What each source page links to, from the first pass's registers (every link recorded in `links`)."""
-    found = {s.id: SourceLinks(cite=cite_block(source_work(s), paragraphs=True)) for s in site.sources}
+    size = len(site.sources)
+    found = {
+        s.id: SourceLinks(cite=cite_block(source_work(s), paragraphs=True), corpus_size=size) for s in site.sources
+    }
     for source in site.sources:
         found[source.id].index = links.to(source_path(source.id), SOURCES_INDEX, "", Origin(source.path))
     for (source_id, paragraph), ranges in site.spans.items():
@@ -106,8 +111,9 @@ def source_page(source: Source, links: SourceLinks | None = None) -> str:
         + Html("</details>\n\n")
         + Html(links.cite)
     )
-    parts = [front_matter(source.title, summary(source)), block(lead), "## Article text {#text}\n"]
-    text = []
+    scope = excluded_unless_full_text(links.corpus_size)
+    parts = [front_matter(source.title, summary(source)), block(lead), f"## Article text {{#text{scope}}}\n"]
+    text = [titles_only_note(links.corpus_size)] if scope else []
     if not source.paragraphs:
         text.append('<p class="empty">Every line of this article was removed as boilerplate.</p>\n')
     else:

@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Source
+from ..search_scope import excluded_unless_full_text, full_text, titles_only_note
 from .html import Html, block
 from .text import ABBREVIATIONS, date_label, front_matter, inert_inline
 from .urls import SOURCES_INDEX, Links, Origin, source_path
 
 _ROW = Html('<tr>\n<td>{date}</td>\n<td><a href="{link}">{title}</a></td>\n<td>{outlet}</td>\n</tr>')
 _TABLE = Html(
-    "<table>\n<thead>\n<tr>\n<th>Date</th>\n<th>Article</th>\n<th>Outlet</th>\n</tr>\n</thead>\n<tbody>\n"
+    "<table{scope}>\n<thead>\n<tr>\n<th>Date</th>\n<th>Article</th>\n<th>Outlet</th>\n</tr>\n</thead>\n<tbody>\n"
     "{rows}\n</tbody>\n</table>"
 )
 
@@ -41,6 +42,7 @@ def sources_index(sources: list[Source], links: Links) -> str:
         + f"The {len(sources)} articles this site is built from, oldest first. Each page shows the article's "
         "text verbatim with numbered paragraphs, and how its date was established. "
         "Dates marked *inferred* are read from the text; a flag marks a byline the text contradicts.\n\n"
+        + ("" if full_text(len(sources)) else titles_only_note(len(sources)) + "\n")
     )
     if not sources:
         return intro + sources_table(sources, str) + "\n" + ABBREVIATIONS + "\n"
@@ -56,4 +58,5 @@ def sources_index(sources: list[Source], links: Links) -> str:
         link = links.to(SOURCES_INDEX, target, "", origin)
         rows.append(_ROW.format(date=date, link=link, title=source.title, outlet=outlet))
     # The glossary include stays for the intro's words; abbreviations never reach the finished table.
-    return intro + block(_TABLE.format(rows=Html("\n").join(rows))) + ABBREVIATIONS + "\n"
+    table = _TABLE.format(rows=Html("\n").join(rows), scope=Html(excluded_unless_full_text(len(sources))))
+    return intro + block(table) + ABBREVIATIONS + "\n"
