@@ -79,6 +79,7 @@ EVALUATION_OF = {
     "tune15": "tune15",
     "held-out5": "held-out5",
     "held-out6": "held-out6",
+    "held-out7": "held-out7",
 }
 
 
