@@ -64,7 +64,9 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             header.drop[index] = rules.NAVIGATION_RULE
         elif clean.is_foreign_menu(text, script):
             header.drop[index] = rules.FOREIGN_MENU_RULE
-        elif text in {raw[index - 1].strip() if index else "", raw[index + 1].strip() if index + 1 < len(raw) else ""}:
+        elif (index and clean.printed_again(raw[index - 1].strip(), text)) or (
+            index + 1 < len(raw) and clean.printed_again(text, raw[index + 1].strip())
+        ):
             header.drop[index] = rules.REPEATED_CAPTION_RULE
         elif header.author is None and (
             match := rules.BYLINE.fullmatch(rules.SECTION_BEFORE_BYLINE.sub("", text, count=1))

@@ -468,6 +468,21 @@ CAPTION_BULLETS = ("•", "·")
 
 # The same short line twice in a row: an image's alternative text, then its caption.
 REPEATED_CAPTION_RULE = "photo caption (repeated)"
+# ... or printed again with a few words run on, without a space, at its end: the label then the label with its
+# credit glued on ("President Barack Obama" over "President Barack ObamaScreenshot"). A shape, not a phrase.
+RUN_ON_CREDIT = re.compile(r"[^\s.!?]\S*(?: \S+){0,2}")
+
+# Lines between two rule lines ("_______________", "-----", "*****") with no line of prose among them: a box of
+# related links set off from the text, the box's heading and its rules with it.
+RULE_LINE = re.compile(r"[_\-=*~•·]{3,}")
+FENCED_BOX_MAX_LINES = 8
+FENCED_BOX_RULE = "box set off by rule lines"
+
+# Inside the text, a short line opened by one capitalised word and a colon, not a sentence ("Watch: Report On X",
+# "Listen: …"): the label of an embedded video or recording, not a subhead (a subhead has no such label).
+MEDIA_LABEL = re.compile(r"[A-Z][a-z]+: [A-Z0-9].*")
+MEDIA_LABEL_MAX_WORDS = 10
+MEDIA_LABEL_RULE = "label of an embedded item"
 
 # After the article's last sentence: short lines that are not sentences are page furniture (comment widgets,
 # size pickers, tag lists). A line of TAIL_PROSE_MIN_WORDS or more is kept: it may be a paragraph cut short.
