@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -304,7 +305,7 @@ def _mark_repeated_captions(stripped: list[str], drop: dict[int, str]) -> None:
 def _mark_fenced_boxes(stripped: list[str], drop: dict[int, str]) -> None:
     """Lines between two rule lines, none of them prose: a box of links set off from the text."""
     fences = [i for i, line in enumerate(stripped) if rules.RULE_LINE.fullmatch(line)]
-    for start, end in zip(fences, fences[1:], strict=False):
+    for start, end in itertools.pairwise(fences):
         inside = [i for i in range(start + 1, end) if stripped[i]]
         if 0 < len(inside) <= rules.FENCED_BOX_MAX_LINES and not any(is_prose(stripped[i]) for i in inside):
             drop.update({i: drop.get(i, rules.FENCED_BOX_RULE) for i in (start, *inside, end)})
