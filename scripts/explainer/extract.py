@@ -312,15 +312,31 @@ class Footer:
 def read_footer(raw: list[str]) -> Footer:
     footer = Footer()
     last = clean.last_prose_line([line.strip() for line in raw])
+    first_below = True  # the first line under the text: where a writer signs a blog post with a name alone
     for index in range(last + 1 if last is not None else len(raw), len(raw)):
         text = rules.CONTROL_CHARS.sub("", raw[index]).strip()
+        if not text:
+            continue
         if footer.author is None and (match := rules.BYLINE.fullmatch(text)):
             footer.author, footer.byline_line = match.group("author"), index + 1
+            footer.drop[index] = rules.BYLINE_RULE
+        elif footer.author is None and first_below and _signature(text, raw):
+            footer.author, footer.byline_line = text, index + 1
             footer.drop[index] = rules.BYLINE_RULE
         elif footer.date is None and rules.DATELINE_PREFIX.match(text) and (value := _dateline(text)):
             footer.date, footer.date_text, footer.date_line = value, text, index + 1
             footer.drop[index] = rules.FOOTER_DATELINE_RULE
+        first_below = False
     return footer
+
+
+def _signature(text: str, raw: list[str]) -> bool:
+    """A name alone, none of whose words the page also writes in lower case ("Previous Post": "post" is a common
+    word, so the line is a link's label; "Spencer Fernando" is nowhere in lower case)."""
+    if clean.line_rule(text) or not _name_alone(text):
+        return False
+    page = "\n".join(raw)
+    return not any(re.search(rf"\b{re.escape(word.lower())}\b", page) for word in text.split() if word != "and")
 
 
 def _is_menu(text: str) -> bool:

@@ -346,6 +346,14 @@ NOT_NAME_WORDS = frozenset(
         "Read",
         "More",
         "Beyond",
+        # a web page's own controls under the text, seen taken for a writer's signature ("Previous Post", "Search
+        # Trends", "Recommended Videos" in the tuning sets)
+        "Post",
+        "Previous",
+        "Search",
+        "Trends",
+        "Recommended",
+        "Videos",
     }
 )
 # Short lines above the first paragraph other than the headline: section labels before it, captions after it.
