@@ -152,6 +152,12 @@ def _mark_photo_captions(stripped: list[str], drop: dict[int, str]) -> None:
             last = credited[-1]
             alone = any(rules.PHOTO_CREDIT_LINE.fullmatch(stripped[i]) for i in credited)
             short = block if alone else block[: block.index(last) + 1]
+            # ... unless that line is short and no sentence ("Powered by automated translation" under the credit):
+            # the caption's own note, not the text's first line
+            for i in block[len(short) :]:
+                if words(stripped[i]) > rules.CAPTION_NOTE_MAX_WORDS or _is_sentence(stripped[i]):
+                    break
+                short.append(i)
             caption = short if len(block) <= rules.CAPTION_BLOCK_MAX_LINES else credited
             drop.update({i: rules.CAPTION_RULE for i in caption if i not in drop})
         block = []

@@ -456,6 +456,9 @@ PHOTO_CREDIT_LINE = re.compile(
     r"|[A-Z][\w.'’ -]{1,40}\s(?:and|&)\s[Aa]gencies"
 )
 CAPTION_BLOCK_MAX_LINES = 3
+# A line of at most this many words, no sentence, right under a caption's credit in the same block is the caption's
+# note (a translation notice), where a sentence there would start the text.
+CAPTION_NOTE_MAX_WORDS = 5
 # "Image copyright AP" stands above its caption: the next line, when it ends no sentence, is the caption (BBC).
 CREDIT_ABOVE_CAPTION = _rx(r"(?:image|photo|picture)s? (?:copyright|credit)\b.*")
 # A caption printed twice on one line: the picture's alternative text run into its caption ("A van was seen leaving
