@@ -453,3 +453,18 @@ def test_a_spanish_language_sites_dateline_and_a_run_of_hard_wrapped_lines() -> 
     ]
     header = extract.read_header(["Envoy summoned as protests break out", "", *wrapped, "Officials said so."])
     assert header.title == "Envoy summoned as protests break out" and set(header.drop) == {0}
+
+
+def test_a_name_alone_first_under_the_text_is_the_writers_signature() -> None:
+    raw = ["Sanctions on the embassy", "", BODY, "", "Jane Fernandez", "", "Photo – Twitter"]
+    footer = extract.read_footer(raw)
+    assert footer.author == "Jane Fernandez" and footer.drop == {4: rules.BYLINE_RULE}
+    # not a page's control, nor words the page writes in lower case, nor a name further down
+    text = BODY + " Read the full article."
+    for below in (["Previous Post"], ["Full Article"], ["Share this", "Jane Roe"]):
+        assert extract.read_footer(["Sanctions on the embassy", "", text, "", *below]).author is None
+
+
+def test_a_label_printed_again_with_its_credit_run_on_is_not_the_headline() -> None:
+    header = extract.read_header(["President at the podium", "President at the podiumScreenshot", "", BODY])
+    assert header.title is None and header.drop == {0: rules.REPEATED_CAPTION_RULE, 1: rules.REPEATED_CAPTION_RULE}
