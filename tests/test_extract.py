@@ -468,3 +468,12 @@ def test_a_name_alone_first_under_the_text_is_the_writers_signature() -> None:
 def test_a_label_printed_again_with_its_credit_run_on_is_not_the_headline() -> None:
     header = extract.read_header(["President at the podium", "President at the podiumScreenshot", "", BODY])
     assert header.title is None and header.drop == {0: rules.REPEATED_CAPTION_RULE, 1: rules.REPEATED_CAPTION_RULE}
+
+
+def test_a_line_under_the_headline_shorter_than_it_is_a_caption_and_a_longer_one_a_standfirst() -> None:
+    title = "Thirty-five expelled diplomats leave the country"
+    header = extract.read_header([title, "", "The ministry's headquarters building", "", BODY])
+    assert header.title == title and header.drop[2] == rules.HEADER_EXTRA_RULE
+    standfirst = "The two states had been working to resolve differences sparked by the killing of a maid"
+    header = extract.read_header([title, "", standfirst, "", BODY])
+    assert header.title == title and 2 not in header.drop

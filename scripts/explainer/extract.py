@@ -270,8 +270,15 @@ def _choose_title(header: Header, candidates: list[tuple[int, str]], dateline_at
             other < index
             or (len(extras_after) >= rules.HEADER_EXTRAS_AFTER_TITLE_MIN and other > index)
             or (other > index and clean.words(other_text) <= rules.SECTION_LABEL_MAX_WORDS)
+            or (other > index and _caption_under_headline(other_text, header.title))
         ):
             header.drop[other] = rules.HEADER_EXTRA_RULE
+
+
+def _caption_under_headline(text: str, title: str) -> bool:
+    """A line under the headline shorter than it and no sentence is a picture's caption (a standfirst runs longer
+    than its headline)."""
+    return clean.words(text) < min(clean.words(title), rules.SUBHEAD_MAX_WORDS + 1) and not _ends_sentence(text)
 
 
 def _same_words(a: str, b: str) -> bool:
