@@ -229,6 +229,17 @@ def test_the_ledes_weekday_is_the_news_day_not_one_ahead_further_down() -> None:
     assert source.date.value == dt.date(2017, 3, 12)  # the Sunday after the caption's Saturday, not Wednesday 15
 
 
+def test_a_standfirst_without_its_full_stop_is_not_the_lede() -> None:
+    text = (
+        "Minister expelled\n\nThe two states had been working to resolve differences sparked by the murder of a "
+        "maid\n\nOfficers stand guard on March 11, 2017, in the capital. (AFP PICTURE/ JANE ROE)\n\n"
+        "The country demanded an explanation on Sunday after its minister was expelled from the capital.\n\n"
+        "The capital announced on Wednesday that the minister had one week to leave the country.\n"
+    )
+    source = corpus(article("s", text))["s"]
+    assert source.date.value == dt.date(2017, 3, 12)  # the lede's Sunday, not Wednesday 15 further down
+
+
 def test_a_full_date_printed_with_its_weekday_frames_the_texts_weekdays() -> None:
     text = (
         "Ambassador locked out\n\nThe ambassador stands outside the embassy, Thursday, April 8, 2021. "

@@ -169,9 +169,14 @@ def _with_its_weekday(mention: DateMention) -> bool:
 
 
 def _lede_lines(source: Source) -> range:
-    """The raw lines of the article's first paragraph of prose."""
+    """The raw lines of the article's first paragraph of prose: one that ends a sentence (a standfirst set without
+    its full stop above the lede is not it)."""
     for paragraph in source.paragraphs:
-        if not paragraph.subhead and len(paragraph.text.split()) >= rules.TAIL_PROSE_MIN_WORDS:
+        if (
+            not paragraph.subhead
+            and len(paragraph.text.split()) >= rules.TAIL_PROSE_MIN_WORDS
+            and rules.SENTENCE_END.search(paragraph.text)
+        ):
             return range(paragraph.first_line, paragraph.first_line + paragraph.text.count("\n") + 1)
     return range(0)
 
