@@ -231,8 +231,9 @@ def test_the_ledes_weekday_is_the_news_day_not_one_ahead_further_down() -> None:
 
 def test_a_standfirst_without_its_full_stop_is_not_the_lede() -> None:
     text = (
-        "Minister expelled\n\nThe two states had been working to resolve differences sparked by the murder of a "
-        "maid\n\nOfficers stand guard on March 11, 2017, in the capital. (AFP PICTURE/ JANE ROE)\n\n"
+        "The capital expels the visiting minister\n\nThe two states had been working to resolve differences "
+        "sparked by the murder of a maid\n\nA file photo shows the minister speaking during a press conference.\n"
+        "He was expelled on March 11, 2017, deepening a row over workers. / AFP PHOTO / JANE ROE\n\n"
         "The country demanded an explanation on Sunday after its minister was expelled from the capital.\n\n"
         "The capital announced on Wednesday that the minister had one week to leave the country.\n"
     )
