@@ -80,6 +80,7 @@ EVALUATION_OF = {
     "held-out5": "held-out5",
     "held-out6": "held-out6",
     "held-out7": "held-out7",
+    "tune16": "tune16",
 }
 
 
