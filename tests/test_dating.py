@@ -274,3 +274,12 @@ def test_titles_and_institutions_do_not_lend_a_year() -> None:
     )
     source = corpus(dated, yearless)["yearless"]
     assert source.date.status == "unknown"  # shares Prime, Embassy, Canadian: one name, not three
+
+
+def test_a_year_later_than_the_newest_full_date_makes_that_date_history() -> None:
+    text = (
+        "Murder of a policewoman\n\nShe was fatally wounded on 17 April 1984 by a shot fired from the embassy on the "
+        "square. In 1999 the government admitted culpability, and police continued their investigation until 2017.\n"
+    )
+    source = corpus(article("h", text))["h"]
+    assert source.date.value is None and source.date.status == "unknown"

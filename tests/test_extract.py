@@ -477,3 +477,21 @@ def test_a_line_under_the_headline_shorter_than_it_is_a_caption_and_a_longer_one
     standfirst = "The two states had been working to resolve differences sparked by the killing of a maid"
     header = extract.read_header([title, "", standfirst, "", BODY])
     assert header.title == title and 2 not in header.drop
+
+
+def test_a_dateline_with_fields_after_bars_or_run_into_a_sections_name() -> None:
+    assert extract._dateline("Published: 10th August 2021 03:54 PM  |   Last Updated: 10th August 2021  |  A+A-") == (
+        dt.date(2021, 8, 10)
+    )
+    assert extract._dateline("September 8, 2021China in Focus") == dt.date(2021, 9, 8)
+    # a headline with a bar and no date in its first field is not a dateline
+    assert extract._dateline("Envoys recalled | Site 2021") is None
+
+
+def test_a_byline_under_the_dateline_under_the_standfirst_past_a_pictures_caption() -> None:
+    standfirst = "The capital claims the island as its territory without the right to diplomatic recognition."
+    raw = ["Envoy recalled over the office row", "", standfirst, "", "Published: 10th August 2021 03:54 PM  |  A+A-"]
+    raw += ["", "China Flag", "", "China Flag (File Photo | PTI)", "", "By Associated Press", "", BODY]
+    header = extract.read_header(raw)
+    assert header.byline_date == dt.date(2021, 8, 10) and header.author == "Associated Press"
+    assert header.drop[4] == rules.DATELINE_RULE and header.drop[10] == rules.BYLINE_RULE

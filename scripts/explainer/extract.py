@@ -182,8 +182,15 @@ def _headline_like(text: str) -> bool:
 def _byline_under_standfirst(header: Header, raw: list[str], stop: int) -> None:
     """A byline or a dateline right under the first paragraph (a standfirst): "By Jeremy McDermott, Latin America
     Correspondent", "Saturday, 17 April 2021, 10:49"."""
-    following = [i for i in range(stop + 1, len(raw)) if raw[i].strip()][: rules.BYLINE_UNDER_STANDFIRST_LINES]
-    for index in following:
+    # a picture's caption between them (its label, its credited line) does not count as one of the lines
+    lines = [i for i in range(stop + 1, len(raw)) if raw[i].strip()]
+    following = [
+        i
+        for i, below in zip(lines, [*lines[1:], None], strict=False)
+        if not clean.is_photo_credit(text := raw[i].strip())
+        and not (below is not None and clean.printed_again(text, raw[below].strip()[: len(text)]))
+    ]
+    for index in following[: rules.BYLINE_UNDER_STANDFIRST_LINES]:
         text = rules.CONTROL_CHARS.sub("", raw[index]).strip()
         if header.author is None and (match := rules.BYLINE.fullmatch(text)):
             header.author = match.group("author")
@@ -195,7 +202,7 @@ def _byline_under_standfirst(header: Header, raw: list[str], stop: int) -> None:
             header.byline_date, header.byline_date_text = value, text
             header.byline, header.byline_line = header.byline or text, header.byline_line or index + 1
             header.drop[index] = rules.DATELINE_RULE
-            return
+            continue  # a byline may stand under the dateline
         if clean.is_prose(text):
             return
 
@@ -376,6 +383,11 @@ def _set_byline_date(header: Header, text: str, index: int, printed: str) -> Non
 def _dateline(text: str) -> dt.date | None:
     if rules.TITLE_DATE_SUFFIX.fullmatch(text):  # "Headline - 2002-05-10": a headline that carries its date
         return None
+    if run_on := rules.DATELINE_YEAR_RUN_ON.search(text):
+        text = text[: run_on.start()]
+    fields = rules.DATELINE_FIELD_BAR.split(text)
+    if len(fields) > 1 and (first := _dateline(fields[0])):
+        return first
     text = rules.DATELINE_PREFIX.sub("", text, count=1) if rules.DATELINE_PREFIX.match(text) else text
     text = rules.DATELINE_READING_TIME.sub("", rules.DATELINE_COMMENT_COUNT.sub("", text)).strip()
     text = rules.DATELINE_BYLINE_AFTER.sub("", text)

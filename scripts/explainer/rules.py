@@ -600,6 +600,12 @@ DATELINE_MAX_NAMES = 3
 DATELINE_READING_TIME = _rx(r"(?<=\d{4})\s*\d{1,2}\s*min(ute)?s?\.?\s*read\s*$")
 # A byline after the date, past a bar: "December 18, 1996|By From Tribune News Services."
 DATELINE_BYLINE_AFTER = re.compile(r"\s*[|•·]\s*By\b.*$")
+# A date run into the next field without a space, a section's name ("September 8, 2021China in Focus"): the date
+# ends at its year.
+DATELINE_YEAR_RUN_ON = re.compile(r"(?<=\b\d{4})(?=[A-Z][a-z])")
+# Fields of a dateline parted by bars ("Published: 10th August 2021 03:54 PM | Last Updated: … | A+A-"): the first
+# is the date.
+DATELINE_FIELD_BAR = re.compile(r"\s+\|\s+")
 # A comment count beside the date: "09-Sep-2011 (one comment)".
 DATELINE_COMMENT_COUNT = _rx(r"\((?:no|one|\d+) (?:comments?|responses?)\)")
 # Under the text, a date counts as the page's only with one of DATELINE_PREFIX's words: "Last Updated 16 August 2012".
