@@ -81,6 +81,7 @@ EVALUATION_OF = {
     "held-out6": "held-out6",
     "held-out7": "held-out7",
     "tune16": "tune16",
+    "tune17": "tune17",
 }
 
 
