@@ -495,3 +495,18 @@ def test_a_byline_under_the_dateline_under_the_standfirst_past_a_pictures_captio
     header = extract.read_header(raw)
     assert header.byline_date == dt.date(2021, 8, 10) and header.author == "Associated Press"
     assert header.drop[4] == rules.DATELINE_RULE and header.drop[10] == rules.BYLINE_RULE
+
+
+def test_a_sources_name_in_capitals_and_a_dash_above_the_text_are_not_the_headline() -> None:
+    header = extract.read_header(["CNN", "—", BODY])
+    assert header.title is None and header.drop == {0: rules.HEADER_EXTRA_RULE, 1: rules.HEADER_EXTRA_RULE}
+
+
+def test_a_caption_right_over_the_byline_and_a_dateline_under_it() -> None:
+    standfirst = "The ambassador was declared persona non grata and given 72 hours to leave the country"
+    caption = "Pedro Castillo , who was ousted as president earlier this month."
+    raw = ["The family arrives after being granted asylum", "", standfirst, "", caption, "By Jane Roe"]
+    raw += ["December 21, 2022 | 12:24 PM", "", BODY]
+    header = extract.read_header(raw)
+    assert header.author == "Jane Roe" and header.byline_date == dt.date(2022, 12, 21)
+    assert header.drop[4] == rules.CAPTION_RULE and header.drop[6] == rules.DATELINE_RULE

@@ -101,6 +101,9 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             header.drop[index] = rules.HEADER_EXTRA_RULE
         elif _labels_a_caption(raw, index, text):  # "Zhan Qixiong" over "Zhan Qixiong, seen … Photograph: X/AP"
             header.drop[index] = rules.CAPTION_RULE
+        elif not any(c.isalpha() for c in text) or rules.SOURCE_ACRONYM.fullmatch(text):
+            # a dash or a row of marks, or a source's name in capitals alone ("CNN"), above the text: not a headline
+            header.drop[index] = rules.HEADER_EXTRA_RULE
         elif clean.words(text) <= rules.HEADLINE_MAX_WORDS:
             candidates.append((index, text))
         else:
@@ -197,7 +200,12 @@ def _byline_under_standfirst(header: Header, raw: list[str], stop: int) -> None:
             header.byline, header.byline_line = header.byline or text, header.byline_line or index + 1
             header.drop[index] = rules.BYLINE_RULE
             _set_byline_date(header, match.group("rest") or "", index, text)
-            return
+            if index == stop + 1 and clean.words(raw[stop]) <= rules.CAPTION_OVER_BYLINE_MAX_WORDS:
+                # a sentence with the byline right under it, no blank line between: a picture's caption
+                header.drop[stop] = rules.CAPTION_RULE
+            if header.byline_date is not None:
+                return
+            continue  # a dateline may stand under the byline
         if header.byline_date is None and (value := _dateline(text)):
             header.byline_date, header.byline_date_text = value, text
             header.byline, header.byline_line = header.byline or text, header.byline_line or index + 1

@@ -552,6 +552,8 @@ SECTION_BEFORE_BYLINE = re.compile(r"[^|\d]{1,30}\|\s*(?=By\s)")
 BYLINE_GLUED_DATE = re.compile(
     r"(?P<author>[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2})(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
 )
+# A sentence of at most this many words with a byline right under it (no blank line between) is a picture's caption.
+CAPTION_OVER_BYLINE_MAX_WORDS = 20
 # A byline or a dateline may stand under the standfirst, within this many lines after it.
 BYLINE_UNDER_STANDFIRST_LINES = 2
 
@@ -578,6 +580,8 @@ CREDIT_LINE = re.compile(rf"(?:From(?: the)?\s+|[•·]\s*)(?P<author>{_AGENCY})
 # Above the text, a wire agency's name alone or with a section ("The Associated Press", "AP National") labels the wire
 # copy: not the headline.
 AGENCY_LABEL = re.compile(rf"(?:The\s+)?(?:{_AGENCY})(?:\s+[A-Z][a-z]+){{0,2}}")
+# One word in capitals alone on its line above the text ("CNN", "UPI"): the source's name, by its shape.
+SOURCE_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 # A line that is only a date, perhaps with a time: "December 09, 2011 10:15", "Published: 2002-05-10".
 DATELINE_PREFIX = _rx(
