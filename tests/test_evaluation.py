@@ -82,6 +82,7 @@ EVALUATION_OF = {
     "held-out7": "held-out7",
     "tune16": "tune16",
     "tune17": "tune17",
+    "tune18": "tune18",
 }
 
 
