@@ -593,3 +593,8 @@ def test_a_short_note_right_under_a_captions_credit_is_the_captions() -> None:
     # a sentence under the credit starts the text
     raw[1] = "The ministry said so on Thursday."
     assert clean.mark_lines(raw, {}, None)[1].dropped_by is None
+
+
+def test_a_photographers_credit_with_two_agencies_ends_a_caption() -> None:
+    caption = "People attend a ceremony at the embassy square, on March 17, 2016. (JANE ROE/AFP/Getty Images)"
+    assert clean.is_photo_credit(caption)

@@ -510,3 +510,15 @@ def test_a_caption_right_over_the_byline_and_a_dateline_under_it() -> None:
     header = extract.read_header(raw)
     assert header.author == "Jane Roe" and header.byline_date == dt.date(2022, 12, 21)
     assert header.drop[4] == rules.CAPTION_RULE and header.drop[6] == rules.DATELINE_RULE
+
+
+def test_a_place_and_a_day_without_a_year_is_a_dateline_not_the_headline() -> None:
+    header = extract.read_header(["Kabul, September 5", "", BODY])
+    assert header.title is None and header.byline_date is None and header.drop == {0: rules.DATELINE_RULE}
+
+
+def test_a_writers_name_then_a_space_and_the_date() -> None:
+    raw = ["Embassy staff killed in the bombing", "", "Jane Roewick September 5, 2022, 18:48", "", BODY]
+    header = extract.read_header(raw)
+    assert header.author == "Jane Roewick" and header.byline_date == dt.date(2022, 9, 5)
+    assert header.drop[2] == rules.BYLINE_RULE

@@ -83,6 +83,17 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             header.author = glued.group("author")
             header.drop[index] = rules.BYLINE_RULE
             _set_byline_date(header, glued.group("date"), index, text)
+        elif (
+            header.author is None
+            and (spaced := rules.BYLINE_BEFORE_DATE.fullmatch(text))
+            and _name_alone(spaced.group("author"))
+            and _dateline(spaced.group("date"))
+        ):
+            header.author = spaced.group("author")
+            header.drop[index] = rules.BYLINE_RULE
+            _set_byline_date(header, spaced.group("date"), index, text)
+        elif rules.DATELINE_WITHOUT_YEAR.fullmatch(text):
+            header.drop[index] = rules.DATELINE_RULE
         elif value := _dateline(text):  # "Published : …" then "Updated : …": both are datelines
             if dateline_at is not None:
                 header.drop[index] = rules.DATELINE_RULE

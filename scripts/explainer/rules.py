@@ -425,8 +425,9 @@ PHOTO_CREDIT_END = _rx(
     r".*(?:\bphoto(?:graph)?s?\s*:\s*[^.:]{2,80}|\b(?:file\s+)?photo\s+by\s+[^.:]{2,60}|"
     r"\((?:photo|photograph|file photo|image)\b[^()]{0,40}\)|\([^()]{1,30}/\s*file\)|"
     # "((Anjum Naveed/Associated Press))", "(Jane Roe/Reuters)": a photographer and the agency, in brackets; a pool
-    # photographer's credit has a comma in it ("(AP Photo/Pablo Martinez Monsivais,Pool)")
-    r"\(\(?[A-Z][\w.'’ -]{1,40}/[\w.,'’ &-]{1,40}\)?\)|"
+    # photographer's credit has a comma in it ("(AP Photo/Pablo Martinez Monsivais,Pool)"); more than one agency may
+    # follow ("(JUAN MABROMATA/AFP/Getty Images)")
+    r"\(\(?[A-Z][\w.'’ -]{1,40}/[\w.,'’ &-]{1,40}(?:/[\w.,'’ &-]{1,40}){0,2}\)?\)|"
     # an agency's credit after a caption that ends without a full stop: "… following the incident (AFP)"
     r"(?<=[^.!?”\"\s])\s*\((?:AFP|AP|Reuters|EPA|Getty Images|Xinhua|PA|Bloomberg)(?:/[^()]{1,30})?\)|"
     # "… Pic: AP", "… AFP PHOTO/POOL/MANDEL NGAN …", "… on national television. — AFP"
@@ -554,6 +555,15 @@ BYLINE_GLUED_DATE = re.compile(
 )
 # A sentence of at most this many words with a byline right under it (no blank line between) is a picture's caption.
 CAPTION_OVER_BYLINE_MAX_WORDS = 20
+# A writer's name, a space, then the date: "Siranush Ghazanchyan September 5, 2022, 18:48" (the date is checked as a
+# dateline on its own).
+BYLINE_BEFORE_DATE = re.compile(rf"(?P<author>{_NAME})\s+(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d.*)")
+# A place and a day without a year alone on a line ("Kabul, September 5"): a dateline that dates nothing, never a
+# headline.
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+DATELINE_WITHOUT_YEAR = re.compile(
+    rf"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}},\s*)?(?:{_MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_NAME})"
+)
 # A byline or a dateline may stand under the standfirst, within this many lines after it.
 BYLINE_UNDER_STANDFIRST_LINES = 2
 
