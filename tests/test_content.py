@@ -83,7 +83,7 @@ def test_every_person_is_linked_from_the_narrative_or_its_timeline() -> None:
 
 
 def test_sentences_do_not_break_after_abbreviations() -> None:
-    from explainer.pages import split_sentences
+    from explainer.render.mentions import split_sentences
 
     text = "Others are in the U.S. Consulate in Shenyang. U.S. Sen. Sam Brownback said he would help. “We will.” Done."
     assert [s for _, _, s in split_sentences(text)] == [

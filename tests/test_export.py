@@ -16,7 +16,7 @@ from conftest import ROOT
 from explainer.cite import normalise
 from explainer.data import load_data
 from explainer.export import LIST_SEPARATOR, TEXT_LIST_SEPARATOR, Dataset, datasets
-from explainer.render import nested_quote
+from explainer.render.text import nested_quote
 
 DATA = load_data(ROOT / "sources")
 DATASETS = datasets(DATA.story)  # the columns this story gives the datasets (a column pair per side)

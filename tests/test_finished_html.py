@@ -1,5 +1,5 @@
-"""Finished HTML: the converter's own link check (links.py) and the Markdown extension that passes the HTML through
-untouched (finished_html.py)."""
+"""Finished HTML: the converter's own link check (render/urls.py) and the Markdown extension that passes the HTML
+through untouched (finished_html.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +10,10 @@ import markdown
 import pytest
 
 from conftest import copy_project
-from explainer import pages
 from explainer.__main__ import main
 from explainer.finished_html import block
-from explainer.links import Links, Origin, anchors_of, href
+from explainer.render import context
+from explainer.render.urls import Links, Origin, anchors_of, href
 
 ENTITIES = Path("sources/entities.yml")
 
@@ -58,7 +58,7 @@ def test_a_bad_link_fails_the_build_with_the_citation_that_made_it(
     nothing."""
     project = copy_project(tmp_path / "project")
     before = sorted(p.relative_to(project) for p in (project / "docs").rglob("*"))
-    monkeypatch.setattr(pages.Backlink, "anchor", property(lambda self: f"fnref:{self.note + 1000}"))
+    monkeypatch.setattr(context.Backlink, "anchor", property(lambda self: f"fnref:{self.note + 1000}"))
     assert main(["--root", str(project), "convert"]) == 1
     errors = capsys.readouterr().err.splitlines()
     assert errors, "no error printed"

@@ -17,7 +17,7 @@ import pytest
 
 from browser_helpers import OfflinePage
 from conftest import ROOT, copy_project, run_explainer
-from explainer import pages
+from explainer.render import entity, urls
 from test_accessibility import AXE, THEME_VALIDATOR_MESSAGES, VNU
 
 COPIES = 30
@@ -58,13 +58,13 @@ def test_the_page_carries_the_first_mentions_and_the_button_brings_every_one(gro
     site = grown_site / "site"
     html = (site / "entities" / f"{ENTITY}.html").read_text(encoding="utf-8")
     total = int(re.search(r"Mentions in the sources \((\d+)\)", html).group(1))
-    assert total > pages.QUOTED_MENTIONS
-    assert len(re.findall(r'href="\.\./sources/[^"#]+\.html#p-\d+"', html)) <= pages.QUOTED_MENTIONS
+    assert total > entity.QUOTED_MENTIONS
+    assert len(re.findall(r'href="\.\./sources/[^"#]+\.html#p-\d+"', html)) <= entity.QUOTED_MENTIONS
     assert 'http-equiv="Content-Security-Policy"' in html  # the policy the data file must load under
     with OfflinePage(browser) as offline:
         page = offline.open(site / "entities" / f"{ENTITY}.html")
         on_load = page.eval_on_selector_all("article a[href*='#p-']", "links => links.length")
-        assert on_load == pages.QUOTED_MENTIONS
+        assert on_load == entity.QUOTED_MENTIONS
         page.get_by_role("button", name=f"Show all {total:,} mentions").click()
         page.locator(".mention-list__all li").first.wait_for()
         shown = _mentions(page)
@@ -139,7 +139,7 @@ def test_the_full_list_is_accessible(grown_site: Path, browser: Any) -> None:
 
 def test_the_data_file_is_generated_listed_and_ignored_by_git(grown_site: Path) -> None:
     docs = grown_site / "docs"
-    relative = pages.mentions_data_path(ENTITY)
+    relative = urls.mentions_data_path(ENTITY)
     assert relative in (docs / ".generated").read_text(encoding="utf-8").splitlines()
     assert (grown_site / "site" / relative).is_file()
     # Entities with few mentions have no data file: everything is in their page.
@@ -165,7 +165,7 @@ def test_a_page_without_script_still_quotes_the_first_mentions(grown_site: Path,
     try:
         page = context.new_page()
         page.goto((grown_site / "site" / "entities" / f"{ENTITY}.html").as_uri())
-        assert page.locator(".mention-list li").count() == pages.QUOTED_MENTIONS
+        assert page.locator(".mention-list li").count() == entity.QUOTED_MENTIONS
         assert not page.get_by_role("button", name=re.compile(r"^Show all")).is_visible()
         assert blocked == []
     finally:

@@ -15,7 +15,7 @@ from conftest import ROOT
 from explainer import place_map
 from explainer.data import load_data
 from explainer.errors import ExplainerError, Problem
-from explainer.pages import event_date_label
+from explainer.render.timeline import event_date_label
 
 MAP_PAGES = ("index.html", "topics/incident.html", "topics/fallout.html")
 PLACES = {"Shenyang", "Beijing", "Pyongyang", "Seoul", "Tokyo", "Manila"}

@@ -54,7 +54,7 @@ def test_a_quoted_sentence_that_starts_with_a_quote_mark_shows_nested_marks(buil
 
 
 def test_nested_quote_turns_inner_double_marks_into_single_ones() -> None:
-    from explainer.render import nested_quote
+    from explainer.render.text import nested_quote
 
     assert nested_quote('"The stances differ," Kawaguchi said.') == "‘The stances differ,’ Kawaguchi said."
     assert nested_quote("“The stances”, she said (“calmly”)") == "‘The stances’, she said (‘calmly’)"

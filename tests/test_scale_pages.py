@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from explainer import pages
 from explainer.corpus import load_corpus
 from explainer.project import Project, build_pages
+from explainer.render import entity, urls
+from explainer.render.home import HOME_SOURCES
 
 COPIES = 30
 
@@ -37,18 +38,18 @@ def test_an_entity_named_everywhere_quotes_the_first_mentions_and_keeps_every_on
     out = grown(project)
     page = out["entities/shenyang.md"]
     total = int(re.search(r"## Mentions in the sources \((\d+)\)", page).group(1))
-    assert total > pages.QUOTED_MENTIONS
+    assert total > entity.QUOTED_MENTIONS
     section = page.split("## Mentions in the sources", 1)[1].split("\n## ", 1)[0]
     quoted = re.findall(r"^- “.+” — \[.+\]\(\.\./sources/([a-z0-9-]+)\.md#p-(\d+)\)$", section, re.M)
-    assert len(quoted) == pages.QUOTED_MENTIONS
-    assert len(re.findall(r"\]\([^)]*#p-\d+\)", section)) == pages.QUOTED_MENTIONS  # no other paragraph link
+    assert len(quoted) == entity.QUOTED_MENTIONS
+    assert len(re.findall(r"\]\([^)]*#p-\d+\)", section)) == entity.QUOTED_MENTIONS  # no other paragraph link
     assert f"Show all {total} mentions" in section
     assert '<script src="../assets/javascripts/mentions.js"></script>' in section
-    script = out[pages.mentions_data_path("shenyang")]
+    script = out[urls.mentions_data_path("shenyang")]
     data = json.loads(re.fullmatch(r'(?s).*window\.explainerMentions\["shenyang"\] = (.*);\n', script).group(1))
     listed = [(data["sources"][s][0], p) for s, p, _ in data["mentions"]]
     assert len(listed) == total  # every mention, each with its paragraph
-    assert [(f"../sources/{key}.html", int(n)) for key, n in quoted] == listed[: pages.QUOTED_MENTIONS]
+    assert [(f"../sources/{key}.html", int(n)) for key, n in quoted] == listed[: entity.QUOTED_MENTIONS]
     paragraphs = {
         f"../sources/{s.id}.html": {p.number for p in s.paragraphs}
         for s in load_corpus(project / "sources" / "articles")
@@ -56,7 +57,7 @@ def test_an_entity_named_everywhere_quotes_the_first_mentions_and_keeps_every_on
     assert all(number in paragraphs[address] for address, number in listed)
     assert all(sentence.strip() for _, _, sentence in data["mentions"])
     # An entity named less often has everything in its page and no data file.
-    assert pages.mentions_data_path("yoriko-kawaguchi") not in out
+    assert urls.mentions_data_path("yoriko-kawaguchi") not in out
     assert "mention-list" not in out["entities/yoriko-kawaguchi.md"]
 
 
@@ -64,7 +65,7 @@ def test_home_lists_the_cited_sources_of_a_large_corpus_and_links_to_all(project
     out = grown(project)
     home, index = out["index.md"], out["sources/index.md"]
     total = len(list((project / "sources" / "articles").glob("*.txt")))
-    assert total > pages.HOME_SOURCES
+    assert total > HOME_SOURCES
     assert f"all {total} are listed in [Sources](sources/index.md)" in home
     assert "copy-00" not in home  # never cited
     assert "chosun-2011-12-09" in home  # cited by the narrative
@@ -76,7 +77,7 @@ def test_the_real_site_home_lists_every_source() -> None:
     _, out = build_pages(Project(ROOT))
     home = out["index.md"]
     keys = [p.stem for p in (ROOT / "sources" / "articles").glob("*.txt")]
-    assert len(keys) <= pages.HOME_SOURCES
+    assert len(keys) <= HOME_SOURCES
     assert all(f"sources/{key}.md" in home for key in keys)
     assert "are listed in [Sources]" not in home
 

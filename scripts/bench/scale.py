@@ -95,7 +95,7 @@ def measure(command: list[str], cwd: Path) -> Measure:
 def real_sentences() -> list[str]:
     sys.path.insert(0, str(ROOT / "scripts"))
     from explainer.corpus import load_corpus
-    from explainer.pages import split_sentences
+    from explainer.render.mentions import split_sentences
 
     found = []
     for source in load_corpus(ROOT / "sources" / "articles"):

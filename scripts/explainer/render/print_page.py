@@ -1,8 +1,8 @@
 """The whole explainer on one page, for printing and for the PDF: a title page, then home, the three topics,
 timeline, disputes, figures and glossary in reading order, with one continuous set of numbered notes.
 
-Each chapter is rendered by the same functions as its own page (on a copy of the site's backlink registers, so
-the print page never shows up in "Cited by"), then its notes are renumbered to follow the previous chapter's."""
+Each chapter is rendered by the same functions as its own page (the first pass plans no notes for the print page,
+so it never shows up in "Cited by"), then its notes are renumbered to follow the previous chapter's."""
 
 from __future__ import annotations
 
@@ -12,12 +12,14 @@ import datetime as dt
 import posixpath
 import re
 
-from . import narrative as narrative_mod
-from . import pages
-from .dating import fmt
-from .render import ABBREVIATIONS, inert_block, inert_inline
+from .. import narrative as narrative_mod
+from ..dating import fmt
+from . import disputes, figures, glossary, timeline, topic
+from .context import Site
+from .html import Html
+from .text import ABBREVIATIONS, inert_inline
+from .urls import PRINT_PAGE, rel
 
-PRINT_PAGE = "print.md"
 PRINT_LINK_TEXT = "Print or save as PDF"
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n\n", re.S)
 _MARKER = re.compile(r"\[\^(\d+)\]")
@@ -28,7 +30,7 @@ _LINK = re.compile(r"\]\((?![a-z]+:|#|/)([^)\s]+)\)")
 
 
 def print_link(page: str) -> str:
-    return f"[{PRINT_LINK_TEXT}]({pages.rel(page, PRINT_PAGE)}){{ .print-link data-search-exclude }}\n"
+    return f"[{PRINT_LINK_TEXT}]({rel(page, PRINT_PAGE)}){{ .print-link data-search-exclude }}\n"
 
 
 def _at_root(page: narrative_mod.NarrativePage) -> narrative_mod.NarrativePage:
@@ -69,39 +71,56 @@ def _numbered(body: str, number: int) -> tuple[str, str]:
 
 
 def _contents(titles: list[str]) -> str:
-    """The chapters in reading order, each a link to its heading (on paper: a list of what follows)."""
-    rows = "".join(f'<li><a href="#chapter-{n}">{title}</a></li>' for n, title in enumerate(titles, 1) if title)
-    heading = '<p class="print-title-sources">Contents</p>'
-    return f'<div class="print-contents" data-search-exclude>{heading}<ol>{rows}</ol></div>\n\n'
+    """The chapters in reading order, each a link to its heading (on paper: a list of what follows). A title is
+    its heading's text as rendered, inert already."""
+    rows = Html("").join(
+        Html('<li><a href="#chapter-{}">{}</a></li>').format(n, Html(title))
+        for n, title in enumerate(titles, 1)
+        if title
+    )
+    return Html(
+        '<div class="print-contents" data-search-exclude><p class="print-title-sources">Contents</p>'
+        "<ol>{}</ol></div>\n\n"
+    ).format(rows)
 
 
-def _title_page(site: pages.Site, title: str, built: dt.date) -> str:
-    rows = "".join(
-        f"<li>{inert_block(s.metadata.get('outlet') or s.id)}, {inert_block(s.title)} "
-        f"({inert_block(fmt(s.date.value) if s.date.value else 'date unknown')})</li>"
+_SOURCE_ROW = Html("<li>{}, {} ({})</li>")
+_TITLE_PAGE = Html(
+    '<div class="print-title" data-search-exclude><p class="print-title-name">{title}</p>'
+    '<p class="print-title-sub">An explainer built from news articles</p>'
+    '<p class="print-title-date">Built on {built}, from the sources below.</p>'
+    '<p class="print-title-sources">Sources ({count})</p><ul>{rows}</ul></div>\n\n'
+)
+
+
+def _title_page(site: Site, title: str, built: dt.date) -> str:
+    rows = Html("").join(
+        _SOURCE_ROW.format(
+            s.metadata.get("outlet") or s.id, s.title, fmt(s.date.value) if s.date.value else "date unknown"
+        )
         for s in site.sources
     )
-    return (
-        f'<div class="print-title" data-search-exclude><p class="print-title-name">{inert_block(title)}</p>'
-        '<p class="print-title-sub">An explainer built from news articles</p>'
-        f'<p class="print-title-date">Built on {inert_block(fmt(built))}, from the sources below.</p>'
-        f'<p class="print-title-sources">Sources ({len(site.sources)})</p><ul>{rows}</ul></div>\n\n'
+    return _TITLE_PAGE.format(title=title, built=fmt(built), count=len(site.sources), rows=rows)
+
+
+def _narrative_chapter(site: Site, page: narrative_mod.NarrativePage) -> str:
+    """A home or topic page rendered as a chapter at the site's root, with the notes its page plans."""
+    moved = _at_root(page)
+    return topic.render_narrative(
+        dataclasses.replace(site, planned={**site.planned, PRINT_PAGE: topic.notes_of(moved)}), moved
     )
 
 
-def render_print_page(
-    site: pages.Site, narrative: list[narrative_mod.NarrativePage], title: str, built: dt.date
-) -> str:
-    """The print page's Markdown. `narrative` must be the pages as parsed, before their own rendering."""
-    scratch = dataclasses.replace(site, cited_by={}, linked_from={}, notes=[])  # no backlinks from the print page
+def render_print_page(site: Site, narrative: list[narrative_mod.NarrativePage], title: str, built: dt.date) -> str:
+    """The print page's Markdown."""
     by_path = {page.path: page for page in narrative}
     order = ["index.md", *site.data.story.thread_pages.values()]
-    rendered = [pages.render_narrative(scratch, _at_root(by_path[path])) for path in order if path in by_path]
+    rendered = [_narrative_chapter(site, by_path[path]) for path in order if path in by_path]
     rendered += [
-        pages.render_timeline(scratch),
-        pages.render_disputes(scratch),
-        pages.render_figures(scratch),
-        pages.render_glossary(scratch),
+        timeline.render_timeline(site),
+        disputes.render_disputes(site),
+        figures.render_figures(site),
+        glossary.render_glossary(site),
     ]
     on_screen = (  # hidden on paper by the print stylesheet
         '<p class="print-link" data-search-exclude>To print it, or save it as PDF, use your browser\'s Print '

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
-import posixpath
 from collections import Counter
 
-from .cite import ResolvedCitation, span_id
-from .pages import CLAIMS_PAGE, Site, source_path
-from .render import date_label, inert_block
-from .support import Check, Report, Review, plain
+from ..cite import ResolvedCitation, span_id
+from ..support import Check, Report, Review, plain
+from .context import Site
+from .html import Html
+from .text import date_label
+from .urls import address, source_path
 
 _DESCRIPTION = "Every cited sentence of the explainer beside the words it cites and what the build checked."
 _KIND_TEXT = {
@@ -20,11 +21,6 @@ _KIND_TEXT = {
     "speaker": "speaker",
     "side": "side",
 }
-
-
-def _html(path: str) -> str:
-    """A link from the claims page (at the site's root) to a generated page, as MkDocs writes it."""
-    return posixpath.splitext(path)[0] + ".html"
 
 
 def _in_project(path: object) -> str:
@@ -39,65 +35,60 @@ def _sentence(review: Review) -> str:
     out, position = [], 0
     kinds = [m.kind for m in review.marks]
     for number, (start, end) in enumerate(marked):
-        out.append(inert_block(text[position:start]))
+        out.append(Html.escape(text[position:start]))
         kind = kinds[number] if number < len(kinds) else "marked"
-        out.append(
-            f'<span class="claim-marked">{inert_block(text[start:end])}<sup class="claim-mark">{kind}</sup></span>'
-        )
+        out.append(_MARKED.format(text[start:end], kind))
         position = end
-    out.append(inert_block(text[position:]))
-    return " ".join("".join(out).split())
+    out.append(Html.escape(text[position:]))
+    return Html(" ").join(Html("").join(out).split())
 
 
-def _evidence(site: Site, item: ResolvedCitation) -> str:
+_MARKED = Html('<span class="claim-marked">{}<sup class="claim-mark">{}</sup></span>')
+
+
+def _evidence(site: Site, item: ResolvedCitation) -> Html:
     source = item.source
     paragraph = source.paragraphs[item.where.paragraph - 1].text
     start, end = item.where.start, item.where.end
     where = f"{source.metadata.get('outlet') or source.id}, {date_label(source)}, ¶{item.where.paragraph}"
-    target = _html(source_path(source.id)) + "#" + span_id(item, site.spans)
-    quoted = (
-        inert_block(paragraph[:start])
-        + "<mark>"
-        + inert_block(paragraph[start:end])
-        + "</mark>"
-        + inert_block(paragraph[end:])
-    )
-    return f'<li><a href="{target}">{inert_block(where)}</a>: {quoted}</li>'
+    target = Html(address(source_path(source.id)) + "#" + span_id(item, site.spans))
+    quoted = Html("{}<mark>{}</mark>{}").format(paragraph[:start], paragraph[start:end], paragraph[end:])
+    return Html('<li><a href="{}">{}</a>: {}</li>').format(target, where, quoted)
 
 
-def _check(check: Check) -> str:
+def _check(check: Check) -> Html:
     state = "found" if check.ok else "missing"
-    where = inert_block(check.evidence) if check.ok else "not found"
-    return (
-        f'<li class="claim-check claim-check--{state}"><span class="claim-token">{inert_block(check.token)}</span> '
-        f"<small>{_KIND_TEXT[check.kind]}</small> — {where}</li>"
-    )
+    return Html(
+        '<li class="claim-check claim-check--{}"><span class="claim-token">{}</span> <small>{}</small> — {}</li>'
+    ).format(state, check.token, _KIND_TEXT[check.kind], check.evidence if check.ok else "not found")
+
+
+_BASIS = Html('<p class="claim-basis"><strong>{}:</strong> “{}” — {}</p>')
 
 
 def _row(site: Site, review: Review) -> str:
     claim = review.claim
-    page = f'<a href="{_html(claim.page)}">{inert_block(claim.group)}</a>' if claim.page else inert_block(claim.group)
+    group = Html('<a href="{}">{}</a>').format(Html(address(claim.page)), claim.group) if claim.page else claim.group
+    side = Html(" · the position of {}").format(claim.side) if claim.side else ""
     parts = [
-        f'<div class="claim" id="{claim.id}">',
-        f'<p class="claim-where">{page} · <code>{inert_block(_in_project(claim.path))}:{claim.line}</code>'
-        + (f" · the position of {inert_block(claim.side)}" if claim.side else "")
-        + "</p>",
-        f'<blockquote class="claim-text"><p>{_sentence(review)}</p></blockquote>',
+        Html('<div class="claim" id="{}">').format(claim.id),
+        Html('<p class="claim-where">{} · <code>{}:{}</code>{}</p>').format(
+            group, _in_project(claim.path), claim.line, side
+        ),
+        Html('<blockquote class="claim-text"><p>{}</p></blockquote>').format(_sentence(review)),
     ]
     cited = [site.resolved[c] for c in claim.citations if c in site.resolved]
     if cited:
-        parts.append('<ol class="claim-evidence">' + "".join(_evidence(site, item) for item in cited) + "</ol>")
+        items = Html("").join(_evidence(site, item) for item in cited)
+        parts.append(Html('<ol class="claim-evidence">{}</ol>').format(items))
     if review.checks:
-        parts.append('<ul class="claim-checks">' + "".join(_check(c) for c in review.checks) + "</ul>")
+        parts.append(Html('<ul class="claim-checks">{}</ul>').format(Html("").join(_check(c) for c in review.checks)))
     else:
-        parts.append('<p class="claim-checks">Nothing checkable: no number, date, name or speaker.</p>')
+        parts.append(Html('<p class="claim-checks">Nothing checkable: no number, date, name or speaker.</p>'))
     for mark in review.marks:
         label = "Inferred" if mark.kind == "inferred" else "Background, not from the sources"
-        parts.append(
-            f'<p class="claim-basis"><strong>{label}:</strong> '
-            f"“{inert_block(mark.text)}” — {inert_block(mark.basis)}</p>"
-        )
-    parts.append("</div>")
+        parts.append(_BASIS.format(label, mark.text, mark.basis))
+    parts.append(Html("</div>"))
     return "".join(parts)
 
 
@@ -132,6 +123,3 @@ def render_claims(site: Site, report: Report) -> str:
         body.append(f"## {group} ({len(reviews)})\n\n")
         body.append("\n".join(_row(site, r) for r in reviews) + "\n\n")
     return head + "".join(body)
-
-
-__all__ = ["CLAIMS_PAGE", "render_claims"]

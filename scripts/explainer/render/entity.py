@@ -1,0 +1,161 @@
+"""An entity's page (role, native names, articles by it, events, its mentions in the sources, the pages linking
+it) and, for an entity named more than QUOTED_MENTIONS times, the data file of its full mention list."""
+
+from __future__ import annotations
+
+import functools
+import json
+
+from ..data import Entity
+from .context import Mention, Note, Site
+from .notes import Footnotes, supported, supported_notes
+from .text import date_label, inert_inline, nested_quote, page, plural, where_label
+from .timeline import event_date_label
+from .urls import (
+    MENTIONS_SCRIPT,
+    TIMELINE,
+    built,
+    entity_path,
+    event_anchor,
+    mentions_data_path,
+    paragraph_anchor,
+    rel,
+    source_path,
+)
+
+# An entity page quotes this many mentions in full; further ones are listed by article and paragraph.
+QUOTED_MENTIONS = 50
+LANGUAGE_NAMES = {"ja": "Japanese", "zh-Hans": "simplified Chinese", "zh-Hant": "traditional Chinese", "ko": "Korean"}
+
+
+def notes_of(entity: Entity) -> list[Note]:
+    return supported_notes(entity.citations, entity.role, entity.background)
+
+
+def native_names(entity: Entity) -> str:
+    """Each native name in a span marked with its language (so browsers pick the right glyphs and screen readers
+    the right voice), followed by the language's name: `<span lang="ja">瀋陽</span> (Japanese)`."""
+    return "; ".join(
+        f'<span lang="{name.lang}">{inert_inline(name.text)}</span> ({LANGUAGE_NAMES[name.lang]})'
+        for name in entity.native
+    )
+
+
+def native_names_script(site: Site) -> str:
+    """Every native name → its language, for the script that marks them in search results (native-lang.js)."""
+    names = {name.text: name.lang for entity in site.data.entities for name in entity.native}
+    return f"window.explainerNativeNames = {json.dumps(names, ensure_ascii=False, sort_keys=True)};\n"
+
+
+def render_entity(site: Site, entity: Entity) -> str:
+    here = entity_path(entity.id)
+    mentions = site.mentions.get(entity.id, [])
+    notes = Footnotes(site, here)
+    parts = [f"# {inert_inline(entity.name)}\n\n"]
+    facts = [f"**Role at the time:** {supported(notes, entity.role, entity.citations, entity.background)}"]
+    if entity.native:
+        facts.append(f"**In native script:** {native_names(entity)}")
+    facts.append(f"**Kind:** {entity.kind}")
+    parts.append("  \n".join(facts) + "\n\n")
+    written = [s for s in site.sources if s.metadata.get("author") == entity.name]
+    if written:
+        parts.append(f"## Articles by {inert_inline(entity.name)}\n\n")
+        for source in written:
+            parts.append(
+                f"- [{inert_inline(source.title)}]({rel(here, source_path(source.id))}) — "
+                f"{inert_inline(where_label(source))}\n"
+            )
+        parts.append("\n")
+    events = [e for e in site.data.events if entity.id in e.entities]
+    if events:
+        parts.append("## Events\n\n")
+        # Raw HTML: MkDocs checks anchors only against headings, and every event's anchor is on the full timeline.
+        timeline_html = built(here, TIMELINE)
+        for event in events:
+            parts.append(
+                f"- {event_date_label(event)}: {inert_inline(event.title)} "
+                f'(<a href="{timeline_html}#{event_anchor(event.id)}">timeline</a>)\n'
+            )
+        parts.append("\n")
+    # Each mention repeats a sentence of a source page: kept out of the search index, which has the source.
+    # The heading keeps one anchor whatever the count; "(0)" would read as a fault where the text explains.
+    count = f" ({len(mentions)})" if mentions else ""
+    parts.append(f"## Mentions in the sources{count} {{ #mentions data-search-exclude }}\n\n")
+    if not mentions:
+        where = "; it is referred to in the events above" if events else ""
+        parts.append(f"The sources do not name this entry by any of its names{where}.\n\n")
+    parts.append(_mentions_list(entity.id, mentions))
+    backlinks = site.linked_from.get(entity.id, [])
+    if backlinks:
+        parts.append("\n## Linked from { data-search-exclude }\n\n")
+        for link in sorted(set(backlinks), key=lambda b: b.page):
+            parts.append(f"- [{inert_inline(link.title)}]({rel(here, link.page)})\n")
+    parts.append("\n" + notes.definitions())
+    description = site.data.story.description_of("entity", name=entity.name, role=entity.role)
+    return page(entity.name, description, "".join(parts))
+
+
+def _mentions_list(entity_id: str, mentions: list[Mention]) -> str:
+    """The first QUOTED_MENTIONS mentions, each quoted and linked to its paragraph. A name that recurs across
+    hundreds of articles (Beijing: 4,078 mentions at 1,000 sources) would make the page carry thousands of links
+    on load: the whole list is a data file of its own instead (`mentions_data`), loaded by mentions.js only when
+    the reader asks, and shown there searchable and sortable by date."""
+    here = entity_path(entity_id)
+    lines = []
+    for mention in mentions[:QUOTED_MENTIONS]:
+        where = f"{where_label(mention.source)}, ¶{mention.paragraph}"
+        link = rel(here, f"{source_path(mention.source.id)}#{paragraph_anchor(mention.paragraph)}")
+        lines.append(f"- “{inert_inline(nested_quote(mention.sentence))}” — [{inert_inline(where)}]({link})\n")
+    if len(mentions) <= QUOTED_MENTIONS:
+        return "".join(lines)
+    articles = len({m.source.id for m in mentions})
+    total = f"{len(mentions):,}"
+    # Raw HTML: the list sits in a block the script finds by its data file, and the script is this page's alone
+    # (a file of the site, so the content security policy's 'self' lets it and the data file run).
+    script = rel(here, MENTIONS_SCRIPT)
+    data = mentions_data_path(entity_id).rpartition("/")[2]
+    return (
+        f"The first {QUOTED_MENTIONS} are quoted here. All {total}, in {articles:,} "
+        f"{plural(articles, 'article')}, are one button away, with a search box and an order by date.\n\n"
+        f'<div class="mention-list" markdown="1" data-entity="{entity_id}" data-mentions="{data}">\n\n'
+        + "".join(lines)
+        + "\n</div>\n\n"
+        f'<p class="mention-list__more" hidden><button type="button" class="md-button">'
+        f"Show all {total} mentions</button></p>\n\n"
+        f'<script src="{script}"></script>\n'
+    )
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a sentence naming several entities is in each one's list
+def _quoted(sentence: str) -> str:
+    return " ".join(nested_quote(sentence).split())
+
+
+def mentions_data(entity: Entity, mentions: list[Mention], known: dict[str, list[str]] | None = None) -> str:
+    """An entity's every mention as a script that sets a global: loaded through a <script> tag, it works from
+    file://, where browsers refuse fetch() of local files. Each source once (its page's address from the entity
+    page, its label, its date for sorting); then each mention as [source, paragraph, sentence]. The script shows
+    the text with textContent, so it stays inert. The paragraph anchors exist: every mention was found in one of
+    its source's numbered paragraphs, and the source page gives each its id (#p-N). `known` keeps each source's
+    entry for the next entity (every entity page is in the same folder, so the address is the same)."""
+    known = {} if known is None else known
+    index: dict[str, int] = {}
+    sources: list[list[str]] = []
+    rows: list[list[int | str]] = []
+    for mention in mentions:
+        source = mention.source
+        if source.id not in index:
+            index[source.id] = len(sources)
+            if source.id not in known:
+                address = built(entity_path(entity.id), source_path(source.id))
+                label = f"{source.metadata.get('outlet') or source.id}, {date_label(source)}"
+                known[source.id] = [address, label, source.date.value.isoformat() if source.date.value else ""]
+            sources.append(known[source.id])
+        rows.append([index[source.id], mention.paragraph, _quoted(mention.sentence)])
+    payload = json.dumps({"sources": sources, "mentions": rows}, ensure_ascii=False, separators=(",", ":"))
+    return (
+        "// Generated by `python -m explainer convert` from the sources: every mention of one entity (see "
+        "render/entity.py).\n"
+        "window.explainerMentions = window.explainerMentions || {};\n"
+        f"window.explainerMentions[{json.dumps(entity.id)}] = {payload};\n"
+    )
