@@ -553,3 +553,48 @@ def test_a_wire_pictures_caption_ending_in_place_weekday_and_date() -> None:
     prose = "(ABC News) — Russia has announced that it will expel 60 diplomats and close the consulate this week."
     lines = clean.mark_lines([caption, "", prose, "", "He said so on Friday, Feb. 3, 2017, in a speech."], {}, None)
     assert [line.dropped_by for line in lines] == [rules.CAPTION_RULE, None, None, None, None]
+
+
+def test_a_label_printed_again_with_its_credit_run_on_is_a_caption() -> None:
+    prose = "The United States has announced that it is expelling diplomats and shutting down two compounds today."
+    raw = ["Head of state at the podium", "Head of state at the podiumScreenshot", "", prose]
+    assert [line.dropped_by for line in clean.mark_lines(raw, {}, None)][:2] == [rules.REPEATED_CAPTION_RULE] * 2
+    # a line that carries on past the repeated words with a space is not that shape
+    assert not clean.printed_again("Head of state at the podium", "Head of state at the podium said more today.")
+
+
+def test_lines_between_two_rule_lines_with_no_prose_are_a_box_of_links() -> None:
+    prose = "The ministry demanded an explanation on Thursday after its ambassador was expelled from the country."
+    raw = [prose, "", "_______________", "", "Read more:", "", "Ministers strike a deal", "", "Workers vow to stay"]
+    raw += ["", "_______________", "", prose.replace("Thursday", "Friday")]
+    dropped = [line.number for line in clean.mark_lines(raw, {}, None) if line.dropped_by]
+    assert dropped == [3, 5, 7, 9, 11]
+    # with a paragraph of prose between the rules, nothing of it goes as a box
+    raw[6] = prose.replace("Thursday", "Monday")
+    assert all(line.dropped_by != rules.FENCED_BOX_RULE for line in clean.mark_lines(raw, {}, None))
+
+
+def test_a_short_word_and_colon_line_inside_the_text_is_an_embedded_items_label() -> None:
+    prose = "In response to alleged hacking, the president has expelled 35 diplomats and closed two compounds."
+    raw = [prose, "", "Watch: Report On The Sanctions", "", prose.replace("35", "thirty"), ""]
+    assert clean.mark_lines(raw, {}, None)[2].dropped_by == rules.MEDIA_LABEL_RULE
+    # a subhead without the label stays, and so does a sentence with a colon
+    raw[2] = "Report On The Sanctions"
+    assert clean.mark_lines(raw, {}, None)[2].dropped_by is None
+    raw[2] = "Note: the ministry said so."
+    assert clean.mark_lines(raw, {}, None)[2].dropped_by is None
+
+
+def test_a_short_note_right_under_a_captions_credit_is_the_captions() -> None:
+    caption = "The ambassador speaks at a press conference in Kuwait City. / AFP PHOTO / JANE ROE"
+    prose = "The Philippines demanded an explanation on Thursday after its ambassador to Kuwait was expelled."
+    raw = [caption, "Powered by automated translation", "", prose]
+    assert [line.dropped_by for line in clean.mark_lines(raw, {}, None)] == [rules.CAPTION_RULE] * 2 + [None] * 2
+    # a sentence under the credit starts the text
+    raw[1] = "The ministry said so on Thursday."
+    assert clean.mark_lines(raw, {}, None)[1].dropped_by is None
+
+
+def test_a_photographers_credit_with_two_agencies_ends_a_caption() -> None:
+    caption = "People attend a ceremony at the embassy square, on March 17, 2016. (JANE ROE/AFP/Getty Images)"
+    assert clean.is_photo_credit(caption)

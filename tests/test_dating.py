@@ -229,6 +229,18 @@ def test_the_ledes_weekday_is_the_news_day_not_one_ahead_further_down() -> None:
     assert source.date.value == dt.date(2017, 3, 12)  # the Sunday after the caption's Saturday, not Wednesday 15
 
 
+def test_a_standfirst_without_its_full_stop_is_not_the_lede() -> None:
+    text = (
+        "The capital expels the visiting minister\n\nThe two states had been working to resolve differences "
+        "sparked by the murder of a maid\n\nA file photo shows the minister speaking during a press conference.\n"
+        "He was expelled on March 11, 2017, deepening a row over workers. / AFP PHOTO / JANE ROE\n\n"
+        "The country demanded an explanation on Sunday after its minister was expelled from the capital.\n\n"
+        "The capital announced on Wednesday that the minister had one week to leave the country.\n"
+    )
+    source = corpus(article("s", text))["s"]
+    assert source.date.value == dt.date(2017, 3, 12)  # the lede's Sunday, not Wednesday 15 further down
+
+
 def test_a_full_date_printed_with_its_weekday_frames_the_texts_weekdays() -> None:
     text = (
         "Ambassador locked out\n\nThe ambassador stands outside the embassy, Thursday, April 8, 2021. "
@@ -262,3 +274,12 @@ def test_titles_and_institutions_do_not_lend_a_year() -> None:
     )
     source = corpus(dated, yearless)["yearless"]
     assert source.date.status == "unknown"  # shares Prime, Embassy, Canadian: one name, not three
+
+
+def test_a_year_later_than_the_newest_full_date_makes_that_date_history() -> None:
+    text = (
+        "Murder of a policewoman\n\nShe was fatally wounded on 17 April 1984 by a shot fired from the embassy on the "
+        "square. In 1999 the government admitted culpability, and police continued their investigation until 2017.\n"
+    )
+    source = corpus(article("h", text))["h"]
+    assert source.date.value is None and source.date.status == "unknown"

@@ -453,3 +453,72 @@ def test_a_spanish_language_sites_dateline_and_a_run_of_hard_wrapped_lines() -> 
     ]
     header = extract.read_header(["Envoy summoned as protests break out", "", *wrapped, "Officials said so."])
     assert header.title == "Envoy summoned as protests break out" and set(header.drop) == {0}
+
+
+def test_a_name_alone_first_under_the_text_is_the_writers_signature() -> None:
+    raw = ["Sanctions on the embassy", "", BODY, "", "Jane Fernandez", "", "Photo – Twitter"]
+    footer = extract.read_footer(raw)
+    assert footer.author == "Jane Fernandez" and footer.drop == {4: rules.BYLINE_RULE}
+    # not a page's control, nor words the page writes in lower case, nor a name further down
+    text = BODY + " Read the full article."
+    for below in (["Previous Post"], ["Full Article"], ["Share this", "Jane Roe"]):
+        assert extract.read_footer(["Sanctions on the embassy", "", text, "", *below]).author is None
+
+
+def test_a_label_printed_again_with_its_credit_run_on_is_not_the_headline() -> None:
+    header = extract.read_header(["President at the podium", "President at the podiumScreenshot", "", BODY])
+    assert header.title is None and header.drop == {0: rules.REPEATED_CAPTION_RULE, 1: rules.REPEATED_CAPTION_RULE}
+
+
+def test_a_line_under_the_headline_shorter_than_it_is_a_caption_and_a_longer_one_a_standfirst() -> None:
+    title = "Thirty-five expelled diplomats leave the country"
+    header = extract.read_header([title, "", "The ministry's headquarters building", "", BODY])
+    assert header.title == title and header.drop[2] == rules.HEADER_EXTRA_RULE
+    standfirst = "The two states had been working to resolve differences sparked by the killing of a maid"
+    header = extract.read_header([title, "", standfirst, "", BODY])
+    assert header.title == title and 2 not in header.drop
+
+
+def test_a_dateline_with_fields_after_bars_or_run_into_a_sections_name() -> None:
+    assert extract._dateline("Published: 10th August 2021 03:54 PM  |   Last Updated: 10th August 2021  |  A+A-") == (
+        dt.date(2021, 8, 10)
+    )
+    assert extract._dateline("September 8, 2021China in Focus") == dt.date(2021, 9, 8)
+    # a headline with a bar and no date in its first field is not a dateline
+    assert extract._dateline("Envoys recalled | Site 2021") is None
+
+
+def test_a_byline_under_the_dateline_under_the_standfirst_past_a_pictures_caption() -> None:
+    standfirst = "The capital claims the island as its territory without the right to diplomatic recognition."
+    raw = ["Envoy recalled over the office row", "", standfirst, "", "Published: 10th August 2021 03:54 PM  |  A+A-"]
+    raw += ["", "China Flag", "", "China Flag (File Photo | PTI)", "", "By Associated Press", "", BODY]
+    header = extract.read_header(raw)
+    assert header.byline_date == dt.date(2021, 8, 10) and header.author == "Associated Press"
+    assert header.drop[4] == rules.DATELINE_RULE and header.drop[10] == rules.BYLINE_RULE
+
+
+def test_a_sources_name_in_capitals_and_a_dash_above_the_text_are_not_the_headline() -> None:
+    header = extract.read_header(["CNN", "—", BODY])
+    assert header.title is None and header.drop == {0: rules.HEADER_EXTRA_RULE, 1: rules.HEADER_EXTRA_RULE}
+
+
+def test_a_caption_right_over_the_byline_and_a_dateline_under_it() -> None:
+    standfirst = "The ambassador was declared persona non grata and given 72 hours to leave the country"
+    caption = "Pedro Castillo , who was ousted as president earlier this month."
+    raw = ["The family arrives after being granted asylum", "", standfirst, "", caption, "By Jane Roe"]
+    raw += ["December 21, 2022 | 12:24 PM", "", BODY]
+    header = extract.read_header(raw)
+    assert header.author == "Jane Roe" and header.byline_date == dt.date(2022, 12, 21)
+    assert header.drop[4] == rules.CAPTION_RULE and header.drop[6] == rules.DATELINE_RULE
+
+
+def test_a_place_and_a_day_without_a_year_is_a_dateline_not_the_headline() -> None:
+    header = extract.read_header(["Kabul, September 5", "", BODY])
+    assert header.title is None and header.byline_date is None and header.drop == {0: rules.DATELINE_RULE}
+
+
+def test_a_writers_name_then_a_space_and_the_date() -> None:
+    raw = ["Embassy staff killed in the bombing", "", "Jane Roewick September 5, 2022, 18:48", "", BODY]
+    header = extract.read_header(raw)
+    assert header.author == "Jane Roewick" and header.byline_date == dt.date(2022, 9, 5)
+    assert header.drop[2] == rules.BYLINE_RULE

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from collections import Counter
@@ -113,6 +114,8 @@ def mark_lines(raw: list[str], header: dict[int, str], author: str | None, scrip
     _mark_repeated_captions(stripped, drop)
     _mark_repeated_standfirst(stripped, drop)
     _mark_link_lists(stripped, drop)
+    _mark_fenced_boxes(stripped, drop)
+    _mark_media_labels(stripped, drop)
     _mark_inline_headlines(stripped, drop)
     _mark_tail(stripped, drop)
     return [Line(i + 1, raw[i], drop.get(i)) for i in range(len(raw))]
@@ -149,6 +152,12 @@ def _mark_photo_captions(stripped: list[str], drop: dict[int, str]) -> None:
             last = credited[-1]
             alone = any(rules.PHOTO_CREDIT_LINE.fullmatch(stripped[i]) for i in credited)
             short = block if alone else block[: block.index(last) + 1]
+            # ... unless that line is short and no sentence ("Powered by automated translation" under the credit):
+            # the caption's own note, not the text's first line
+            for i in block[len(short) :]:
+                if words(stripped[i]) > rules.CAPTION_NOTE_MAX_WORDS or _is_sentence(stripped[i]):
+                    break
+                short.append(i)
             caption = short if len(block) <= rules.CAPTION_BLOCK_MAX_LINES else credited
             drop.update({i: rules.CAPTION_RULE for i in caption if i not in drop})
         block = []
@@ -286,11 +295,40 @@ def _mark_repeated_standfirst(stripped: list[str], drop: dict[int, str]) -> None
         offset += len(line) + 1
 
 
+def printed_again(line: str, following: str) -> bool:
+    """`following` repeats `line`, whole or with a credit run on at its end without a space; neither a sentence."""
+    if not line or _is_sentence(line) or _is_sentence(following) or not following.startswith(line):
+        return False
+    return following == line or bool(rules.RUN_ON_CREDIT.fullmatch(following[len(line) :]))
+
+
 def _mark_repeated_captions(stripped: list[str], drop: dict[int, str]) -> None:
     for index in range(1, len(stripped)):
-        line = stripped[index]
-        if line and line == stripped[index - 1] and not _is_sentence(line) and index not in drop:
+        if index not in drop and printed_again(stripped[index - 1], stripped[index]):
             drop[index - 1] = drop[index] = rules.REPEATED_CAPTION_RULE
+
+
+def _mark_fenced_boxes(stripped: list[str], drop: dict[int, str]) -> None:
+    """Lines between two rule lines, none of them prose: a box of links set off from the text."""
+    fences = [i for i, line in enumerate(stripped) if rules.RULE_LINE.fullmatch(line)]
+    for start, end in itertools.pairwise(fences):
+        inside = [i for i in range(start + 1, end) if stripped[i]]
+        if 0 < len(inside) <= rules.FENCED_BOX_MAX_LINES and not any(is_prose(stripped[i]) for i in inside):
+            drop.update({i: drop.get(i, rules.FENCED_BOX_RULE) for i in (start, *inside, end)})
+
+
+def _mark_media_labels(stripped: list[str], drop: dict[int, str]) -> None:
+    """Between the first and last lines of prose: a short "Watch: …" line that is not a sentence."""
+    prose = [i for i, line in enumerate(stripped) if i not in drop and is_prose(line)]
+    for index in range(prose[0] + 1, prose[-1]) if len(prose) >= 2 else ():
+        line = stripped[index]
+        if (
+            index not in drop
+            and words(line) <= rules.MEDIA_LABEL_MAX_WORDS
+            and rules.MEDIA_LABEL.fullmatch(line)
+            and not _is_sentence(line)
+        ):
+            drop[index] = rules.MEDIA_LABEL_RULE
 
 
 def _mark_link_lists(stripped: list[str], drop: dict[int, str]) -> None:

@@ -124,14 +124,17 @@ def _byline_line(source: Source) -> int | str:
 
 
 def _later_month(source: Source, anchor: dt.date) -> DateMention | None:
-    """A month written with its year ("In late July 2017") later than the newest full date."""
+    """A month written with its year ("In late July 2017"), or a year alone ("until 2017"), later than the newest
+    full date: that date is history the article recalls, not its day."""
     later = [
         m
         for m in source.mentions
-        if m.precision == "month"
-        and m.value
+        if m.value
         and not m.cited_story
-        and (m.value.year, m.value.month) > (anchor.year, anchor.month)
+        and (
+            (m.precision == "month" and (m.value.year, m.value.month) > (anchor.year, anchor.month))
+            or (m.precision == "year" and m.value.year > anchor.year)
+        )
     ]
     return max(later, key=lambda m: m.value or dt.date.min) if later else None
 
@@ -169,9 +172,14 @@ def _with_its_weekday(mention: DateMention) -> bool:
 
 
 def _lede_lines(source: Source) -> range:
-    """The raw lines of the article's first paragraph of prose."""
+    """The raw lines of the article's first paragraph of prose: one that ends a sentence (a standfirst set without
+    its full stop above the lede is not it)."""
     for paragraph in source.paragraphs:
-        if not paragraph.subhead and len(paragraph.text.split()) >= rules.TAIL_PROSE_MIN_WORDS:
+        if (
+            not paragraph.subhead
+            and len(paragraph.text.split()) >= rules.TAIL_PROSE_MIN_WORDS
+            and rules.SENTENCE_END.search(paragraph.text)
+        ):
             return range(paragraph.first_line, paragraph.first_line + paragraph.text.count("\n") + 1)
     return range(0)
 
@@ -242,7 +250,7 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
         return DateFinding(None, "unknown", [reason])
     if later := _later_month(source, anchor):
         reason = (
-            f"The text also reports {_quote(later, source)}, a month later than its newest full date: "
+            f"The text also reports {_quote(later, source)}, later than its newest full date: "
             "the article is newer than that month, but no day in it can be read; the date is unknown."
         )
         return DateFinding(None, "unknown", [*evidence, reason])

@@ -64,7 +64,9 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             header.drop[index] = rules.NAVIGATION_RULE
         elif clean.is_foreign_menu(text, script):
             header.drop[index] = rules.FOREIGN_MENU_RULE
-        elif text in {raw[index - 1].strip() if index else "", raw[index + 1].strip() if index + 1 < len(raw) else ""}:
+        elif (index and clean.printed_again(raw[index - 1].strip(), text)) or (
+            index + 1 < len(raw) and clean.printed_again(text, raw[index + 1].strip())
+        ):
             header.drop[index] = rules.REPEATED_CAPTION_RULE
         elif header.author is None and (
             match := rules.BYLINE.fullmatch(rules.SECTION_BEFORE_BYLINE.sub("", text, count=1))
@@ -81,6 +83,17 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             header.author = glued.group("author")
             header.drop[index] = rules.BYLINE_RULE
             _set_byline_date(header, glued.group("date"), index, text)
+        elif (
+            header.author is None
+            and (spaced := rules.BYLINE_BEFORE_DATE.fullmatch(text))
+            and _name_alone(spaced.group("author"))
+            and _dateline(spaced.group("date"))
+        ):
+            header.author = spaced.group("author")
+            header.drop[index] = rules.BYLINE_RULE
+            _set_byline_date(header, spaced.group("date"), index, text)
+        elif rules.DATELINE_WITHOUT_YEAR.fullmatch(text):
+            header.drop[index] = rules.DATELINE_RULE
         elif value := _dateline(text):  # "Published : …" then "Updated : …": both are datelines
             if dateline_at is not None:
                 header.drop[index] = rules.DATELINE_RULE
@@ -99,6 +112,9 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             header.drop[index] = rules.HEADER_EXTRA_RULE
         elif _labels_a_caption(raw, index, text):  # "Zhan Qixiong" over "Zhan Qixiong, seen … Photograph: X/AP"
             header.drop[index] = rules.CAPTION_RULE
+        elif not any(c.isalpha() for c in text) or rules.SOURCE_ACRONYM.fullmatch(text):
+            # a dash or a row of marks, or a source's name in capitals alone ("CNN"), above the text: not a headline
+            header.drop[index] = rules.HEADER_EXTRA_RULE
         elif clean.words(text) <= rules.HEADLINE_MAX_WORDS:
             candidates.append((index, text))
         else:
@@ -180,20 +196,32 @@ def _headline_like(text: str) -> bool:
 def _byline_under_standfirst(header: Header, raw: list[str], stop: int) -> None:
     """A byline or a dateline right under the first paragraph (a standfirst): "By Jeremy McDermott, Latin America
     Correspondent", "Saturday, 17 April 2021, 10:49"."""
-    following = [i for i in range(stop + 1, len(raw)) if raw[i].strip()][: rules.BYLINE_UNDER_STANDFIRST_LINES]
-    for index in following:
+    # a picture's caption between them (its label, its credited line) does not count as one of the lines
+    lines = [i for i in range(stop + 1, len(raw)) if raw[i].strip()]
+    following = [
+        i
+        for i, below in zip(lines, [*lines[1:], None], strict=False)
+        if not clean.is_photo_credit(text := raw[i].strip())
+        and not (below is not None and clean.printed_again(text, raw[below].strip()[: len(text)]))
+    ]
+    for index in following[: rules.BYLINE_UNDER_STANDFIRST_LINES]:
         text = rules.CONTROL_CHARS.sub("", raw[index]).strip()
         if header.author is None and (match := rules.BYLINE.fullmatch(text)):
             header.author = match.group("author")
             header.byline, header.byline_line = header.byline or text, header.byline_line or index + 1
             header.drop[index] = rules.BYLINE_RULE
             _set_byline_date(header, match.group("rest") or "", index, text)
-            return
+            if index == stop + 1 and clean.words(raw[stop]) <= rules.CAPTION_OVER_BYLINE_MAX_WORDS:
+                # a sentence with the byline right under it, no blank line between: a picture's caption
+                header.drop[stop] = rules.CAPTION_RULE
+            if header.byline_date is not None:
+                return
+            continue  # a dateline may stand under the byline
         if header.byline_date is None and (value := _dateline(text)):
             header.byline_date, header.byline_date_text = value, text
             header.byline, header.byline_line = header.byline or text, header.byline_line or index + 1
             header.drop[index] = rules.DATELINE_RULE
-            return
+            continue  # a byline may stand under the dateline
         if clean.is_prose(text):
             return
 
@@ -268,8 +296,15 @@ def _choose_title(header: Header, candidates: list[tuple[int, str]], dateline_at
             other < index
             or (len(extras_after) >= rules.HEADER_EXTRAS_AFTER_TITLE_MIN and other > index)
             or (other > index and clean.words(other_text) <= rules.SECTION_LABEL_MAX_WORDS)
+            or (other > index and _caption_under_headline(other_text, header.title))
         ):
             header.drop[other] = rules.HEADER_EXTRA_RULE
+
+
+def _caption_under_headline(text: str, title: str) -> bool:
+    """A line under the headline shorter than it and no sentence is a picture's caption (a standfirst runs longer
+    than its headline)."""
+    return clean.words(text) < min(clean.words(title), rules.SUBHEAD_MAX_WORDS + 1) and not _ends_sentence(text)
 
 
 def _same_words(a: str, b: str) -> bool:
@@ -310,15 +345,31 @@ class Footer:
 def read_footer(raw: list[str]) -> Footer:
     footer = Footer()
     last = clean.last_prose_line([line.strip() for line in raw])
+    first_below = True  # the first line under the text: where a writer signs a blog post with a name alone
     for index in range(last + 1 if last is not None else len(raw), len(raw)):
         text = rules.CONTROL_CHARS.sub("", raw[index]).strip()
+        if not text:
+            continue
         if footer.author is None and (match := rules.BYLINE.fullmatch(text)):
             footer.author, footer.byline_line = match.group("author"), index + 1
+            footer.drop[index] = rules.BYLINE_RULE
+        elif footer.author is None and first_below and _signature(text, raw):
+            footer.author, footer.byline_line = text, index + 1
             footer.drop[index] = rules.BYLINE_RULE
         elif footer.date is None and rules.DATELINE_PREFIX.match(text) and (value := _dateline(text)):
             footer.date, footer.date_text, footer.date_line = value, text, index + 1
             footer.drop[index] = rules.FOOTER_DATELINE_RULE
+        first_below = False
     return footer
+
+
+def _signature(text: str, raw: list[str]) -> bool:
+    """A name alone, none of whose words the page also writes in lower case ("Previous Post": "post" is a common
+    word, so the line is a link's label; "Spencer Fernando" is nowhere in lower case)."""
+    if clean.line_rule(text) or not _name_alone(text):
+        return False
+    page = "\n".join(raw)
+    return not any(re.search(rf"\b{re.escape(word.lower())}\b", page) for word in text.split() if word != "and")
 
 
 def _is_menu(text: str) -> bool:
@@ -351,6 +402,11 @@ def _set_byline_date(header: Header, text: str, index: int, printed: str) -> Non
 def _dateline(text: str) -> dt.date | None:
     if rules.TITLE_DATE_SUFFIX.fullmatch(text):  # "Headline - 2002-05-10": a headline that carries its date
         return None
+    if run_on := rules.DATELINE_YEAR_RUN_ON.search(text):
+        text = text[: run_on.start()]
+    fields = rules.DATELINE_FIELD_BAR.split(text)
+    if len(fields) > 1 and (first := _dateline(fields[0])):
+        return first
     text = rules.DATELINE_PREFIX.sub("", text, count=1) if rules.DATELINE_PREFIX.match(text) else text
     text = rules.DATELINE_READING_TIME.sub("", rules.DATELINE_COMMENT_COUNT.sub("", text)).strip()
     text = rules.DATELINE_BYLINE_AFTER.sub("", text)

@@ -346,6 +346,14 @@ NOT_NAME_WORDS = frozenset(
         "Read",
         "More",
         "Beyond",
+        # a web page's own controls under the text, seen taken for a writer's signature ("Previous Post", "Search
+        # Trends", "Recommended Videos" in the tuning sets)
+        "Post",
+        "Previous",
+        "Search",
+        "Trends",
+        "Recommended",
+        "Videos",
     }
 )
 # Short lines above the first paragraph other than the headline: section labels before it, captions after it.
@@ -417,8 +425,9 @@ PHOTO_CREDIT_END = _rx(
     r".*(?:\bphoto(?:graph)?s?\s*:\s*[^.:]{2,80}|\b(?:file\s+)?photo\s+by\s+[^.:]{2,60}|"
     r"\((?:photo|photograph|file photo|image)\b[^()]{0,40}\)|\([^()]{1,30}/\s*file\)|"
     # "((Anjum Naveed/Associated Press))", "(Jane Roe/Reuters)": a photographer and the agency, in brackets; a pool
-    # photographer's credit has a comma in it ("(AP Photo/Pablo Martinez Monsivais,Pool)")
-    r"\(\(?[A-Z][\w.'’ -]{1,40}/[\w.,'’ &-]{1,40}\)?\)|"
+    # photographer's credit has a comma in it ("(AP Photo/Pablo Martinez Monsivais,Pool)"); more than one agency may
+    # follow ("(JUAN MABROMATA/AFP/Getty Images)")
+    r"\(\(?[A-Z][\w.'’ -]{1,40}/[\w.,'’ &-]{1,40}(?:/[\w.,'’ &-]{1,40}){0,2}\)?\)|"
     # an agency's credit after a caption that ends without a full stop: "… following the incident (AFP)"
     r"(?<=[^.!?”\"\s])\s*\((?:AFP|AP|Reuters|EPA|Getty Images|Xinhua|PA|Bloomberg)(?:/[^()]{1,30})?\)|"
     # "… Pic: AP", "… AFP PHOTO/POOL/MANDEL NGAN …", "… on national television. — AFP"
@@ -448,6 +457,9 @@ PHOTO_CREDIT_LINE = re.compile(
     r"|[A-Z][\w.'’ -]{1,40}\s(?:and|&)\s[Aa]gencies"
 )
 CAPTION_BLOCK_MAX_LINES = 3
+# A line of at most this many words, no sentence, right under a caption's credit in the same block is the caption's
+# note (a translation notice), where a sentence there would start the text.
+CAPTION_NOTE_MAX_WORDS = 5
 # "Image copyright AP" stands above its caption: the next line, when it ends no sentence, is the caption (BBC).
 CREDIT_ABOVE_CAPTION = _rx(r"(?:image|photo|picture)s? (?:copyright|credit)\b.*")
 # A caption printed twice on one line: the picture's alternative text run into its caption ("A van was seen leaving
@@ -468,6 +480,21 @@ CAPTION_BULLETS = ("•", "·")
 
 # The same short line twice in a row: an image's alternative text, then its caption.
 REPEATED_CAPTION_RULE = "photo caption (repeated)"
+# ... or printed again with a few words run on, without a space, at its end: the label then the label with its
+# credit glued on ("President Barack Obama" over "President Barack ObamaScreenshot"). A shape, not a phrase.
+RUN_ON_CREDIT = re.compile(r"[^\s.!?]\S*(?: \S+){0,2}")
+
+# Lines between two rule lines ("_______________", "-----", "*****") with no line of prose among them: a box of
+# related links set off from the text, the box's heading and its rules with it.
+RULE_LINE = re.compile(r"[_\-=*~•·]{3,}")
+FENCED_BOX_MAX_LINES = 8
+FENCED_BOX_RULE = "box set off by rule lines"
+
+# Inside the text, a short line opened by one capitalised word and a colon, not a sentence ("Watch: Report On X",
+# "Listen: …"): the label of an embedded video or recording, not a subhead (a subhead has no such label).
+MEDIA_LABEL = re.compile(r"[A-Z][a-z]+: [A-Z0-9].*")
+MEDIA_LABEL_MAX_WORDS = 10
+MEDIA_LABEL_RULE = "label of an embedded item"
 
 # After the article's last sentence: short lines that are not sentences are page furniture (comment widgets,
 # size pickers, tag lists). A line of TAIL_PROSE_MIN_WORDS or more is kept: it may be a paragraph cut short.
@@ -526,6 +553,17 @@ SECTION_BEFORE_BYLINE = re.compile(r"[^|\d]{1,30}\|\s*(?=By\s)")
 BYLINE_GLUED_DATE = re.compile(
     r"(?P<author>[A-Z][a-z]+(?: [A-Z][a-z'’-]+){1,2})(?P<date>\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+\d{4})"
 )
+# A sentence of at most this many words with a byline right under it (no blank line between) is a picture's caption.
+CAPTION_OVER_BYLINE_MAX_WORDS = 20
+# A writer's name, a space, then the date: "Siranush Ghazanchyan September 5, 2022, 18:48" (the date is checked as a
+# dateline on its own).
+BYLINE_BEFORE_DATE = re.compile(rf"(?P<author>{_NAME})\s+(?P<date>[A-Z][a-z]{{2,8}}\.?\s+\d.*)")
+# A place and a day without a year alone on a line ("Kabul, September 5"): a dateline that dates nothing, never a
+# headline.
+_MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?"
+DATELINE_WITHOUT_YEAR = re.compile(
+    rf"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}},\s*)?(?:{_MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_NAME})"
+)
 # A byline or a dateline may stand under the standfirst, within this many lines after it.
 BYLINE_UNDER_STANDFIRST_LINES = 2
 
@@ -552,6 +590,8 @@ CREDIT_LINE = re.compile(rf"(?:From(?: the)?\s+|[•·]\s*)(?P<author>{_AGENCY})
 # Above the text, a wire agency's name alone or with a section ("The Associated Press", "AP National") labels the wire
 # copy: not the headline.
 AGENCY_LABEL = re.compile(rf"(?:The\s+)?(?:{_AGENCY})(?:\s+[A-Z][a-z]+){{0,2}}")
+# One word in capitals alone on its line above the text ("CNN", "UPI"): the source's name, by its shape.
+SOURCE_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 # A line that is only a date, perhaps with a time: "December 09, 2011 10:15", "Published: 2002-05-10".
 DATELINE_PREFIX = _rx(
@@ -574,6 +614,12 @@ DATELINE_MAX_NAMES = 3
 DATELINE_READING_TIME = _rx(r"(?<=\d{4})\s*\d{1,2}\s*min(ute)?s?\.?\s*read\s*$")
 # A byline after the date, past a bar: "December 18, 1996|By From Tribune News Services."
 DATELINE_BYLINE_AFTER = re.compile(r"\s*[|•·]\s*By\b.*$")
+# A date run into the next field without a space, a section's name ("September 8, 2021China in Focus"): the date
+# ends at its year.
+DATELINE_YEAR_RUN_ON = re.compile(r"(?<=\b\d{4})(?=[A-Z][a-z])")
+# Fields of a dateline parted by bars ("Published: 10th August 2021 03:54 PM | Last Updated: … | A+A-"): the first
+# is the date.
+DATELINE_FIELD_BAR = re.compile(r"\s+\|\s+")
 # A comment count beside the date: "09-Sep-2011 (one comment)".
 DATELINE_COMMENT_COUNT = _rx(r"\((?:no|one|\d+) (?:comments?|responses?)\)")
 # Under the text, a date counts as the page's only with one of DATELINE_PREFIX's words: "Last Updated 16 August 2012".
