@@ -27,15 +27,17 @@ def install_vendor_assets(project: Project, *, cut_fonts: bool = True) -> tuple[
     """Install the browser assets under docs/assets/vendor; returns them and the native-script fonts' plan.
 
     With cut_fonts=False the fonts still to cut are left out, for install_cut_fonts to add once cut."""
+    # An explainer made with `new` outside this checkout uses the checkout's installed packages: the browser
+    # assets and the fonts alike.
+    node_modules = next((r / "node_modules" for r in (project.root, TOOL_ROOT) if (r / "node_modules").is_dir()), None)
     files: dict[str, bytes] = {}
     for target, origin in VENDOR_ASSETS.items():
-        # An explainer made with `new` outside this checkout uses the checkout's installed assets.
-        path = next((p for p in (project.root / origin, TOOL_ROOT / origin) if p.is_file()), project.root / origin)
+        path = (node_modules or project.root / "node_modules").parent / origin
         if not path.is_file():
             raise ExplainerError.one(path, "missing: run `npm ci` (or `make site`) to install browser assets")
         files[target] = path.read_bytes()
     pages = (page.read_text(encoding="utf-8") for page in sorted(project.docs.rglob("*.md")))
-    fonts = plan_native_fonts(project.root / "node_modules", pages, previous=project.vendor)
+    fonts = plan_native_fonts(node_modules or project.root / "node_modules", pages, previous=project.vendor)
     files.update(fonts.ready)
     if cut_fonts:
         files.update(fonts.cut())
