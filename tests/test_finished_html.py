@@ -81,3 +81,19 @@ def test_the_extension_passes_finished_html_through_untouched() -> None:
     assert '<h2 id="cited-by">' in with_it
     without = markdown.Markdown(extensions=["attr_list", "toc"]).convert(page)
     assert html in without  # the same HTML either way: the extension saves time, not changes output
+
+
+def test_mkdocs_reads_a_blocks_ids_from_its_id_line_and_the_line_is_gone() -> None:
+    """MkDocs validates links into a source paragraph against the ids its own reader (priority 21) finds: the block
+    is stored before that reader runs, which reads the line of ids left in its place; the page never shows it."""
+    from mkdocs.structure.pages import _RawHTMLPreprocessor
+
+    html = '<p class="para" id="p-1"><a href="#p-1">x</a> said id=&#34;p-9&#34;</p>\n<mark id="p-1-q1">y</mark>'
+    page = "# Title\n" + block(html) + "## Cited by {#cited-by}\n" + block('<p id="date">z</p>')
+    md = markdown.Markdown(extensions=["attr_list", "toc", "explainer.finished_html"])
+    reader = _RawHTMLPreprocessor()
+    reader._register(md)
+    out = md.convert(page)
+    assert reader.present_anchor_ids == {"p-1", "p-1-q1", "date"}  # not p-9: inert text holds no id
+    assert html in out and '<p id="date">z</p>' in out
+    assert "data-finished-html-ids" not in out
