@@ -87,8 +87,8 @@ class DropIdLines(Preprocessor):
 class FinishedHtmlExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         id_lines: set[str] = set()  # this Markdown instance's, one page at a time
-        # After whitespace is normalised (30) and fenced code (25), before MkDocs reads the page's HTML ids (21), which then reads each
-        # block's id line instead of the block; the id lines go before the raw HTML parser (20).
+        # After whitespace is normalised (30) and fenced code (25), before MkDocs reads the page's HTML ids (21),
+        # which then reads each block's id line instead of the block; the id lines go before the raw HTML parser (20).
         md.preprocessors.register(FinishedHtml(md, id_lines), "finished_html", 22)
         md.preprocessors.register(DropIdLines(md, id_lines), "finished_html_ids", 20.5)
 
