@@ -33,6 +33,7 @@ def test_pages_render_in_any_order_from_the_first_pass_and_never_write_to_it() -
     site, narrative, _ = load_site(Project(ROOT))
     gather(site, narrative)
     before = _registers(site)
+    links = urls.Links()
     assert before["cited_by"] and before["linked_from"] and before["mentions"] and before["notes"]
     renderers = [
         *((page.path, lambda page=page: topic.render_narrative(site, page)) for page in narrative),
@@ -41,10 +42,15 @@ def test_pages_render_in_any_order_from_the_first_pass_and_never_write_to_it() -
         (urls.FIGURES, lambda: figures.render_figures(site)),
         (urls.GLOSSARY, lambda: glossary.render_glossary(site)),
         (urls.ENTITY_INDEX, lambda: whos_who.render_entity_index(site)),
-        *((urls.entity_path(e.id), lambda e=e: entity.render_entity(site, e)) for e in site.data.entities),
+        *(
+            (
+                urls.entity_path(e.id),
+                lambda e=e: entity.render_entity(site, e, links, ROOT / "sources" / "entities.yml"),
+            )
+            for e in site.data.entities
+        ),
     ]
     random.Random(16).shuffle(renderers)
-    links = urls.Links()
     sources = render_source_pages(site, links, ROOT / "sources" / "entities.yml")  # before the pages citing them
     rendered = {path: render() for path, render in renderers}
     assert sources_index(site.sources, links) == expected[urls.SOURCES_INDEX]

@@ -59,14 +59,14 @@ def render_site(
     out[DISPUTES] = render_disputes(site) + jsonld.disputes(data, site.sources)
     out[FIGURES] = render_figures(site)
     out[GLOSSARY] = render_glossary(site)
+    links = Links()  # every link written into finished HTML, checked once every page is known
     listed: dict[str, list[str]] = {}  # each source's entry in the mention data files, made once
     for entity in data.entities:
-        out[entity_path(entity.id)] = render_entity(site, entity) + jsonld.entity(entity)
+        out[entity_path(entity.id)] = render_entity(site, entity, links, entities_file) + jsonld.entity(entity)
         mentions = site.mentions.get(entity.id, [])
         if len(mentions) > QUOTED_MENTIONS:  # the rest, loaded on request
             out[mentions_data_path(entity.id)] = mentions_data(entity, mentions, listed)
     out[ENTITY_INDEX] = render_entity_index(site)
-    links = Links()  # every link written into finished HTML, checked once every page is known
     sources = render_source_pages(site, links, entities_file)
     out[SOURCES_INDEX] = sources_index(site.sources, links)
     for source in site.sources:

@@ -5,15 +5,21 @@ from __future__ import annotations
 
 import functools
 import json
+from collections.abc import Iterable
+from pathlib import Path
 
 from ..data import Entity
 from .context import Mention, Note, Site
+from .glossary import Abbreviations
+from .html import Html, block
 from .notes import Footnotes, supported, supported_notes
 from .text import date_label, inert_inline, nested_quote, page, plural, where_label
 from .timeline import event_date_label
 from .urls import (
     MENTIONS_SCRIPT,
     TIMELINE,
+    Links,
+    Origin,
     built,
     entity_path,
     event_anchor,
@@ -47,8 +53,13 @@ def native_names_script(site: Site) -> str:
     return f"window.explainerNativeNames = {json.dumps(names, ensure_ascii=False, sort_keys=True)};\n"
 
 
-def render_entity(site: Site, entity: Entity) -> str:
+def render_entity(site: Site, entity: Entity, links: Links, entities_file: Path) -> str:
+    """An entity's page: its name, facts and notes in Markdown (the footnotes extension numbers and links them);
+    its lists (articles, events, mentions, the pages linking it) as finished HTML, every link recorded in `links`
+    for the check and every glossary term marked as the abbr extension would (glossary.Abbreviations)."""
     here = entity_path(entity.id)
+    origin = Origin(entities_file, entity.line)
+    abbreviated = Abbreviations(site)
     mentions = site.mentions.get(entity.id, [])
     notes = Footnotes(site, here)
     parts = [f"# {inert_inline(entity.name)}\n\n"]
@@ -59,71 +70,96 @@ def render_entity(site: Site, entity: Entity) -> str:
     parts.append("  \n".join(facts) + "\n\n")
     written = [s for s in site.sources if s.metadata.get("author") == entity.name]
     if written:
-        parts.append(f"## Articles by {inert_inline(entity.name)}\n\n")
-        for source in written:
-            parts.append(
-                f"- [{inert_inline(source.title)}]({rel(here, source_path(source.id))}) — "
-                f"{inert_inline(where_label(source))}\n"
+        parts.append(f"## Articles by {inert_inline(entity.name)}\n")
+        items = (
+            _ITEM_LINK.format(
+                links.to(here, source_path(s.id), "", origin),
+                abbreviated(s.title),
+                Html(" — {}").format(abbreviated(where_label(s))),
             )
-        parts.append("\n")
+            for s in written
+        )
+        parts.append(block(_list(items)))
     events = [e for e in site.data.events if entity.id in e.entities]
     if events:
-        parts.append("## Events\n\n")
-        # Raw HTML: MkDocs checks anchors only against headings, and every event's anchor is on the full timeline.
-        timeline_html = built(here, TIMELINE)
-        for event in events:
-            parts.append(
-                f"- {event_date_label(event)}: {inert_inline(event.title)} "
-                f'(<a href="{timeline_html}#{event_anchor(event.id)}">timeline</a>)\n'
+        parts.append("## Events\n")
+        events_file = entities_file.with_name("events.yml")
+        items = (
+            Html('<li>{}: {} (<a href="{}">timeline</a>)</li>').format(
+                abbreviated(event_date_label(event)),
+                abbreviated(event.title),
+                links.to(here, TIMELINE, event_anchor(event.id), Origin(events_file, event.line)),
             )
-        parts.append("\n")
+            for event in events
+        )
+        parts.append(block(_list(items)))
     # Each mention repeats a sentence of a source page: kept out of the search index, which has the source.
     # The heading keeps one anchor whatever the count; "(0)" would read as a fault where the text explains.
     count = f" ({len(mentions)})" if mentions else ""
-    parts.append(f"## Mentions in the sources{count} {{ #mentions data-search-exclude }}\n\n")
+    parts.append(f"## Mentions in the sources{count} {{ #mentions data-search-exclude }}\n")
+    body = Html("")
     if not mentions:
         where = "; it is referred to in the events above" if events else ""
-        parts.append(f"The sources do not name this entry by any of its names{where}.\n\n")
-    parts.append(_mentions_list(entity.id, mentions))
+        body = Html("<p>{}</p>\n").format(
+            abbreviated(f"The sources do not name this entry by any of its names{where}.")
+        )
+    parts.append(block(body + _mentions_list(entity.id, mentions, links, abbreviated)))
     backlinks = site.linked_from.get(entity.id, [])
     if backlinks:
-        parts.append("\n## Linked from { data-search-exclude }\n\n")
-        for link in sorted(set(backlinks), key=lambda b: b.page):
-            parts.append(f"- [{inert_inline(link.title)}]({rel(here, link.page)})\n")
+        parts.append("## Linked from { data-search-exclude }\n")
+        items = (
+            _ITEM_LINK.format(links.to(here, link.page, "", link.origin or origin), abbreviated(link.title), "")
+            for link in sorted(set(backlinks), key=lambda b: b.page)
+        )
+        parts.append(block(_list(items)))
     parts.append("\n" + notes.definitions())
     description = site.data.story.description_of("entity", name=entity.name, role=entity.role)
     return page(entity.name, description, "".join(parts))
 
 
-def _mentions_list(entity_id: str, mentions: list[Mention]) -> str:
+_ITEM_LINK = Html('<li><a href="{}">{}</a>{}</li>')
+
+
+def _list(items: Iterable[Html]) -> Html:
+    return Html("<ul>\n{}\n</ul>").format(Html("\n").join(items))
+
+
+def _mentions_list(entity_id: str, mentions: list[Mention], links: Links, abbreviated: Abbreviations) -> Html:
     """The first QUOTED_MENTIONS mentions, each quoted and linked to its paragraph. A name that recurs across
     hundreds of articles (Beijing: 4,078 mentions at 1,000 sources) would make the page carry thousands of links
     on load: the whole list is a data file of its own instead (`mentions_data`), loaded by mentions.js only when
     the reader asks, and shown there searchable and sortable by date."""
     here = entity_path(entity_id)
-    lines = []
+    items = []
     for mention in mentions[:QUOTED_MENTIONS]:
         where = f"{where_label(mention.source)}, ¶{mention.paragraph}"
-        link = rel(here, f"{source_path(mention.source.id)}#{paragraph_anchor(mention.paragraph)}")
-        lines.append(f"- “{inert_inline(nested_quote(mention.sentence))}” — [{inert_inline(where)}]({link})\n")
+        link = links.to(
+            here, source_path(mention.source.id), paragraph_anchor(mention.paragraph), Origin(mention.source.path)
+        )
+        items.append(
+            Html('<li>“{}” — <a href="{}">{}</a></li>').format(
+                abbreviated(nested_quote(mention.sentence)), link, abbreviated(where)
+            )
+        )
+    if not items:
+        return Html("")
     if len(mentions) <= QUOTED_MENTIONS:
-        return "".join(lines)
+        return _list(items)
     articles = len({m.source.id for m in mentions})
     total = f"{len(mentions):,}"
-    # Raw HTML: the list sits in a block the script finds by its data file, and the script is this page's alone
-    # (a file of the site, so the content security policy's 'self' lets it and the data file run).
+    # The list sits in a block the script finds by its data file, and the script is this page's alone (a file of
+    # the site, so the content security policy's 'self' lets it and the data file run).
     script = rel(here, MENTIONS_SCRIPT)
     data = mentions_data_path(entity_id).rpartition("/")[2]
-    return (
+    lead = (
         f"The first {QUOTED_MENTIONS} are quoted here. All {total}, in {articles:,} "
-        f"{plural(articles, 'article')}, are one button away, with a search box and an order by date.\n\n"
-        f'<div class="mention-list" markdown="1" data-entity="{entity_id}" data-mentions="{data}">\n\n'
-        + "".join(lines)
-        + "\n</div>\n\n"
-        f'<p class="mention-list__more" hidden><button type="button" class="md-button">'
-        f"Show all {total} mentions</button></p>\n\n"
-        f'<script src="{script}"></script>\n'
+        f"{plural(articles, 'article')}, are one button away, with a search box and an order by date."
     )
+    return Html(
+        '<p>{}</p>\n<div class="mention-list" data-entity="{}" data-mentions="{}">\n{}\n</div>\n'
+        '<p class="mention-list__more" hidden><button type="button" class="md-button">Show all {} mentions</button>'
+        '</p>\n<script src="{}"></script>\n'
+    ).format(abbreviated(lead), entity_id, data, _list(items), total, script)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a sentence naming several entities is in each one's list

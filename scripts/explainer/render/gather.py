@@ -45,6 +45,8 @@ def gather(site: Site, narrative: list[NarrativePage]) -> None:
             site.notes.append((page, number, note))
     for page in narrative:
         for entity_id in topic.linked_entities(site, page):
-            site.linked_from.setdefault(entity_id, []).append(Backlink(page.path, page.title))
+            site.linked_from.setdefault(entity_id, []).append(
+                Backlink(page.path, page.title, origin=Origin(page.source_path))
+            )
     site.mentions = find_mentions(site)
     site.home_sources = home.sources_shown(site)

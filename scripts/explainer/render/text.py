@@ -14,7 +14,7 @@ ABBREVIATIONS = "{!abbreviations.md!}"  # markdown-include: glossary tooltips on
 
 # Characters that any stage of the Markdown build could read as markup: HTML, Markdown inline syntax,
 # markdown-include's {!…!}, neoteroi's [timeline(…)] and ::timeline::, attribute lists, Jinja-like braces.
-_INLINE_SPECIALS = set("&<>\"'{}[]()`*_\\|~^=#!:+-$%@")
+INLINE_SPECIALS = set("&<>\"'{}[]()`*_\\|~^=#!:+-$%@")
 # Inside a raw HTML block only the preprocessors (markdown-include, fences) and the HTML parser read the text.
 _BLOCK_SPECIALS = set('&<>"{}[]`:\\')
 
@@ -26,7 +26,7 @@ def _entity(match: re.Match[str]) -> str:
 
 
 _BLOCK_PATTERN = re.compile("[" + re.escape("".join(sorted(_BLOCK_SPECIALS))) + "\n]")
-_INLINE_PATTERN = re.compile("[" + re.escape("".join(sorted(_INLINE_SPECIALS))) + "]")
+_INLINE_PATTERN = re.compile("[" + re.escape("".join(sorted(INLINE_SPECIALS))) + "]")
 
 
 # The same texts are rendered again on every rebuild of the live preview: remembered (pure functions of a string).

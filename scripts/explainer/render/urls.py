@@ -148,7 +148,8 @@ class Links:
         return problems
 
 
-_ID = re.compile(r'\bid="([^"]+)"')
+# An id in HTML, or in the JSON of a timeline block (`id=\\"event-x\\"`: neoteroi writes the title's HTML as is).
+_ID = re.compile(r'\bid=\\?"([^"\\]+)\\?"')
 _ATTR_ID = re.compile(r"\{[^}\n]*?#([A-Za-z][\w:.-]*)")  # attr_list: "## Heading {#id}", "{ #id .class }"
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
 _FOOTNOTE_DEFINITION = re.compile(r"(?m)^\[\^([^\]\s]+)\]:")  # a note's text, "[^3]: …" opening a line
