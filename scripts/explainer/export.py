@@ -422,9 +422,12 @@ def dataset_rows(site: Site, narrative: list[narrative_mod.NarrativePage]) -> di
     }
 
 
-def data_files(site: Site, narrative: list[narrative_mod.NarrativePage]) -> dict[str, str]:
+Rows = dict[str, list[dict[str, Any]]]
+
+
+def data_files(site: Site, narrative: list[narrative_mod.NarrativePage], rows: Rows | None = None) -> dict[str, str]:
     """Every data file (path under docs/ → text): NAME.json, NAME.csv and NAME.schema.json per dataset."""
-    rows = dataset_rows(site, narrative)
+    rows = rows or dataset_rows(site, narrative)
     out: dict[str, str] = {}
     for dataset in datasets(site.data.story):
         out[f"{DATA_DIR}/{dataset.name}.json"] = _json(rows[dataset.name])
@@ -433,9 +436,9 @@ def data_files(site: Site, narrative: list[narrative_mod.NarrativePage]) -> dict
     return out
 
 
-def render_data_page(site: Site, narrative: list[narrative_mod.NarrativePage]) -> str:
-    """The Data page: what each file holds, its columns, and the licence situation."""
-    rows = dataset_rows(site, narrative)
+def render_data_page(site: Site, narrative: list[narrative_mod.NarrativePage], rows: Rows | None = None) -> str:
+    """The Data page: what each file holds, its columns, and the licence situation (`rows`: the data files')."""
+    rows = rows or dataset_rows(site, narrative)
     parts = [
         "# Data\n\n",
         "Everything this site is built from, as data to reuse: one table per dataset, as JSON (an array of "

@@ -75,8 +75,9 @@ def render_site(
     out[ABBREVIATIONS_FRAGMENT] = abbreviations_fragment(site)
     out[RIGHTS_FRAGMENT] = rights_fragment(site)
     out[NATIVE_NAMES_SCRIPT] = native_names_script(site)
-    out.update(export.data_files(site, narrative))
-    out["data.md"] = export.render_data_page(site, narrative)
+    rows = export.dataset_rows(site, narrative)  # once: every paragraph of every source is a row
+    out.update(export.data_files(site, narrative, rows))
+    out["data.md"] = export.render_data_page(site, narrative, rows)
     return out, links
 
 
