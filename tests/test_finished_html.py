@@ -3,6 +3,7 @@ through untouched (finished_html.py)."""
 
 from __future__ import annotations
 
+import html.parser
 import re
 from pathlib import Path
 
@@ -97,3 +98,50 @@ def test_mkdocs_reads_a_blocks_ids_from_its_id_line_and_the_line_is_gone() -> No
     assert reader.present_anchor_ids == {"p-1", "p-1-q1", "date"}  # not p-9: inert text holds no id
     assert html in out and '<p id="date">z</p>' in out
     assert "data-finished-html-ids" not in out
+
+
+def _read(page: str) -> list[tuple[str, ...]]:
+    """HTML as a parser reads it: tags with their attributes and text (entities decoded)."""
+
+    found: list[tuple[str, ...]] = []
+
+    class Reader(html.parser.HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append((tag, *(f"{k}={v}" for k, v in attrs)))
+
+        def handle_data(self, data: str) -> None:
+            found.append(("text", data))
+
+    Reader(convert_charrefs=True).feed(page)
+    return found
+
+
+def test_glossary_terms_in_finished_html_are_the_abbr_extensions() -> None:
+    """Entity pages' lists are finished HTML: the converter marks glossary terms there as Python-Markdown's abbr
+    marks them in a Markdown page's inert text, the same elements with the same titles, in the same places."""
+    from types import SimpleNamespace
+
+    from explainer.render.glossary import Abbreviations, abbreviations_fragment
+    from explainer.render.text import inert_inline
+
+    terms = [
+        ("U.S.", "United States"),
+        ("LDP", 'Liberal Democratic Party: "the" <ruling> party & more'),
+        ("Vice Premier", "A deputy head of government."),
+        ("Premier", "The head of government."),
+        ("Consulate General", "A mission."),
+        ("Kim-Il", "never found: a hyphen is written as an entity in inert text"),
+    ]
+    site = SimpleNamespace(data=SimpleNamespace(glossary=[SimpleNamespace(term=t, definition=d) for t, d in terms]))
+    texts = [
+        "The U.S. and the LDP-led government (LDP) met the Vice Premier; the Premier did not.",
+        "Consulate General's staff, Consulate  General\nstaff, foo_LDP, LDP_bar, LDPs, xLDP, 2LDP and Kim-Il.",
+        "<b>LDP</b> said: [LDP](x.md) `LDP` *Premier* {!LDP!} &amp; U.S.A.",
+        "No term here at all.",
+    ]
+    abbreviated = Abbreviations(site)  # type: ignore[arg-type]
+    for text in texts:
+        markdown_page = inert_inline(text) + "\n\n" + abbreviations_fragment(site)  # type: ignore[arg-type]
+        expected = markdown.Markdown(extensions=["abbr"]).convert(markdown_page)
+        assert _read(f"<p>{abbreviated(text)}</p>") == _read(expected), text
+    assert "<abbr" in str(abbreviated(texts[0])) and "<abbr" not in str(abbreviated(texts[3]))
