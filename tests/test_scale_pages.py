@@ -41,9 +41,10 @@ def test_an_entity_named_everywhere_quotes_the_first_mentions_and_keeps_every_on
     total = int(re.search(r"## Mentions in the sources \((\d+)\)", page).group(1))
     assert total > entity.QUOTED_MENTIONS
     section = page.split("## Mentions in the sources", 1)[1].split("\n## ", 1)[0]
-    quoted = re.findall(r"^- “.+” — \[.+\]\(\.\./sources/([a-z0-9-]+)\.md#p-(\d+)\)$", section, re.M)
+    # The list is finished HTML: each link the source page's final address, checked by the converter.
+    quoted = re.findall(r'^<li>“.+” — <a href="\.\./sources/([a-z0-9-]+)\.html#p-(\d+)">[^<]+</a></li>$', section, re.M)
     assert len(quoted) == entity.QUOTED_MENTIONS
-    assert len(re.findall(r"\]\([^)]*#p-\d+\)", section)) == entity.QUOTED_MENTIONS  # no other paragraph link
+    assert len(re.findall(r'href="[^"]*#p-\d+"', section)) == entity.QUOTED_MENTIONS  # no other paragraph link
     assert f"Show all {total} mentions" in section
     assert '<script src="../assets/javascripts/mentions.js"></script>' in section
     script = out[urls.mentions_data_path("shenyang")]

@@ -12,7 +12,7 @@ from .. import rules
 from ..citation_formats import cite_block, source_work
 from ..dating import fmt
 from ..model import Source
-from ..search_scope import excluded_unless_full_text, titles_only_note
+from ..search_scope import excluded_unless_full_text, full_text, titles_only_note
 from .context import Site
 from .html import Html, block
 from .text import date_label, front_matter, inert_block
@@ -301,6 +301,7 @@ def _page_key(source: Source, links: SourceLinks) -> tuple[object, ...]:
         links.cite,
         links.index,
         links.corpus_size,
+        full_text(links.corpus_size),  # the search scope the page states (its limit is a setting)
     )
 
 
