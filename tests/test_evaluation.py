@@ -84,6 +84,7 @@ EVALUATION_OF = {
     "held-out5": "held-out5",
     "held-out6": "held-out6",
     "held-out7": "held-out7",
+    "held-out8": "held-out8",
     "tune16": "tune16",
     "tune17": "tune17",
     "tune18": "tune18",
