@@ -39,6 +39,7 @@ WORD_MIN_COUNT = 3  # a word's furniture score needs this many sightings
 WORD_CLIP = 3.0
 FURNITURE_THRESHOLD = float(os.environ.get("FT", 0.9))  # drop a kept line only when the model is this sure
 TEXT_DOUBT = float(os.environ.get("TD", 0.5))  # prose scored above this is not where the text starts or ends
+BOX_THRESHOLD = float(os.environ.get("BT", 0.5))  # a line between two dropped ones goes with them above this
 FURNITURE_MAX_WORDS = 15  # and it is no longer than a subhead
 HEADLINE_DOUBT = float(os.environ.get("HD", 0.15))  # the rules' headline is doubted below this
 HEADLINE_TRUST = float(os.environ.get("HT", 0.6))  # and replaced only by a candidate above this
@@ -192,6 +193,7 @@ def learn(training: list[dict]) -> Model:
         furniture_threshold=FURNITURE_THRESHOLD,
         furniture_max_words=FURNITURE_MAX_WORDS,
         text_doubt=TEXT_DOUBT,
+        box_threshold=BOX_THRESHOLD,
         headline_doubt=HEADLINE_DOUBT,
         headline_trust=HEADLINE_TRUST,
         words=words,

@@ -87,6 +87,7 @@ class Model:
     furniture: dict[str, float] = field(default_factory=dict)
     headline: dict[str, float] = field(default_factory=dict)
     furniture_threshold: float = 1.0
+    box_threshold: float = 1.0  # a line scored above this between two dropped lines goes with them
     text_doubt: float = 0.5  # prose scored above this does not count as the text's first or last paragraph
     furniture_max_words: int = 0  # longer lines are left to the rules: a lede in capitals is still the lede
     headline_doubt: float = 0.0
@@ -220,8 +221,14 @@ def furniture_lines(raw: list[str], drop: dict[int, str]) -> dict[int, str]:
     if not prose:  # no paragraph of prose: no margins to judge (a page of short lines is left to the rules)
         return {}
     first, last = prose[0], prose[-1]
-    short = {i for i in kept if clean.words(page.stripped[i]) <= chosen.furniture_max_words}
-    return {i: FURNITURE_RULE for i in short if score[i] > chosen.furniture_threshold and not first <= i <= last}
+    margin = [i for i in kept if not first <= i <= last and clean.words(page.stripped[i]) <= chosen.furniture_max_words]
+    found = {i for i in margin if score[i] > chosen.furniture_threshold}
+    # a line the model leans towards furniture, between two lines it is sure of, belongs to the same box
+    # ("(billed annually at P 960)" between "P 80 per month" and "• Unlimited ad-free access …")
+    for before, at, after in zip(margin, margin[1:], margin[2:], strict=False):
+        if before in found and after in found and score[at] > chosen.box_threshold:
+            found.add(at)
+    return dict.fromkeys(sorted(found), FURNITURE_RULE)
 
 
 def second_headline(raw: list[str], chosen_at: int, candidates: list[int]) -> int | None:
