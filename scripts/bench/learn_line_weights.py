@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import hashlib
 import math
-import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -37,12 +36,12 @@ FOLDS = 5
 RIDGE = 1.0  # L2 penalty on every weight but the bias: few examples, so keep the weights small
 WORD_MIN_COUNT = 3  # a word's furniture score needs this many sightings
 WORD_CLIP = 3.0
-FURNITURE_THRESHOLD = float(os.environ.get("FT", 0.9))  # drop a kept line only when the model is this sure
-TEXT_DOUBT = float(os.environ.get("TD", 0.5))  # prose scored above this is not where the text starts or ends
-BOX_THRESHOLD = float(os.environ.get("BT", 0.5))  # a line between two dropped ones goes with them above this
+FURNITURE_THRESHOLD = 0.9  # drop a kept line only when the model is this sure
+TEXT_DOUBT = 0.5  # prose scored above this is not where the text starts or ends
+BOX_THRESHOLD = 0.5  # a line between two dropped ones goes with them above this
 FURNITURE_MAX_WORDS = 15  # and it is no longer than a subhead
-HEADLINE_DOUBT = float(os.environ.get("HD", 0.15))  # the rules' headline is doubted below this
-HEADLINE_TRUST = float(os.environ.get("HT", 0.6))  # and replaced only by a candidate above this
+HEADLINE_DOUBT = 0.15  # the rules' headline is doubted below this
+HEADLINE_TRUST = 0.6  # and replaced only by a candidate above this
 
 
 def cases() -> list[dict]:

@@ -202,7 +202,7 @@ def probability(weights: dict[str, float], features: dict[str, float]) -> float:
 
 
 FURNITURE_RULE = "page furniture (learnt score)"
-HEADLINE_RULE = "headline (learnt second opinion)"
+HEADLINE_RULE = "not the headline (learnt second opinion)"  # the rules' choice, overruled
 
 
 def furniture_lines(raw: list[str], drop: dict[int, str]) -> dict[int, str]:
