@@ -5,7 +5,7 @@ Each check is one expected headline, date, author or outlet, or one line that mu
 sources. The score of each set is printed; the gate fails when any set drops below its pinned floor. Two
 evaluations: the first (dev, tune, held-out: the Shenyang story, whole score "all") and the second (other
 diplomatic stories from other outlets: tune2 and held-out2 with their whole score "all2", the tuning sets
-tune3-tune18, held-out3 to held-out7 (held out, measured, then read and tuned on) and held-out8 (never tuned on,
+tune3-tune18, held-out3 to held-out8 (held out, measured, then read and tuned on) and held-out9 (never tuned on,
 never read by the learning of bench/learn_line_weights.py), each scored on its own).
 """
 
@@ -25,8 +25,8 @@ from explainer.read import read_article
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = Path(__file__).resolve().parent / "evaldata" / "evaluation.yml"
 SITE_SOURCES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
-# Pinned at the measured scores, per set; raise them when the rules improve, never lower them to pass. held-out8 is
-# the headline figure (never tuned on, measured once after round 5); the other sets' floors keep what was learnt from
+# Pinned at the measured scores, per set; raise them when the rules improve, never lower them to pass. held-out9 is
+# the headline figure (never tuned on, measured once after round 6); the other sets' floors keep what was learnt from
 # them.
 FLOORS = {
     "dev": 1.0,  # 87/87 (0.954 before round 3)
@@ -58,8 +58,10 @@ FLOORS = {
     "tune17": 0.951,  # 39/41 (0.805 before; 37/41 after round 4)
     "tune18": 0.940,  # 47/50 (0.860 before)
     "held-out7": 0.978,  # 90/92: 83/92 = 0.902 at its one measurement after round 4 (blind); read, tuned on in round 5
-    "held-out8": 0.866,  # 97/112, measured once after round 5, never tuned on: the honest held-out figure (round 4's
-    # code: 95/112)
+    "held-out8": 0.910,  # 102/112: 97/112 = 0.866 at its one measurement after round 5 (blind); tuned on in round 6
+    "held-out9": 0.939,  # 108/115, never tuned on: 109/115 = 0.948 at its one measurement after round 6 (c243ffe,
+    # blind; round 5's code 107/115); 108/115 after the furniture threshold was raised to 0.92 for a keep line of
+    # tune5 the relearnt weights dropped (a change decided by tune5, not by held-out9): the honest held-out figure
 }
 # Which whole score a set counts towards.
 EVALUATION_OF = {
@@ -87,6 +89,7 @@ EVALUATION_OF = {
     "held-out6": "held-out6",
     "held-out7": "held-out7",
     "held-out8": "held-out8",
+    "held-out9": "held-out9",
     "tune16": "tune16",
     "tune17": "tune17",
     "tune18": "tune18",

@@ -182,6 +182,14 @@ def test_a_headline_that_asks_a_question() -> None:
     assert header.title == "Envoy recalled"
 
 
+def test_a_title_case_headline_ending_in_a_full_stop_is_the_headline() -> None:
+    headline = "Gunman With Assault Rifle Shoots Up Embassy In The Capital. No One Hurt."
+    header = extract.read_header([headline, "", BODY])
+    assert header.title == headline
+    # a first sentence in sentence case is the text, not a headline: the page has none
+    assert extract.read_header(["A gunman shot at the embassy in the capital overnight.", "", BODY]).title is None
+
+
 def test_a_title_case_headline_is_not_a_menu_but_a_menu_still_is() -> None:
     header = extract.read_header(["Footage Shows US Embassy In Yemen Being Overrun", "", BODY])
     assert header.title == "Footage Shows US Embassy In Yemen Being Overrun"

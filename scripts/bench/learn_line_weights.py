@@ -31,12 +31,13 @@ from explainer.line_score import FURNITURE_FEATURES, HEADLINE_FEATURES, Model, P
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLE = ROOT / "tests" / "evaldata" / "evaluation.yml"
-HELD_OUT = "held-out8"  # gathered and committed before round 5; never learnt from, never scored while tuning
+HELD_OUT = "held-out9"  # gathered and committed before round 6; never learnt from, never scored while tuning
+# (held-out8, held out in round 5, was measured and read then: tuning material since)
 FOLDS = 5
 RIDGE = 1.0  # L2 penalty on every weight but the bias: few examples, so keep the weights small
 WORD_MIN_COUNT = 3  # a word's furniture score needs this many sightings
 WORD_CLIP = 3.0
-FURNITURE_THRESHOLD = 0.9  # drop a kept line only when the model is this sure
+FURNITURE_THRESHOLD = 0.92  # drop a kept line only when the model is this sure
 TEXT_DOUBT = 0.5  # prose scored above this is not where the text starts or ends
 BOX_THRESHOLD = 0.5  # a line between two dropped ones goes with them above this
 FURNITURE_MAX_WORDS = 15  # and it is no longer than a subhead

@@ -46,7 +46,7 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
         if _is_teaser(raw, index, text):
             header.drop[index] = rules.TEASER_RULE
             continue
-        if _question_headline(text, candidates):
+        if _question_headline(text, candidates) or _title_case_headline(text, candidates):
             candidates.append((index, text))
             continue
         if clean.is_photo_credit(text):  # a photo's caption between the headline and the dateline
@@ -258,6 +258,22 @@ def _question_headline(text: str, candidates: list[tuple[int, str]]) -> bool:
         and text.endswith("?")
         and clean.words(text) <= rules.HEADLINE_MAX_WORDS
         and not re.search(r"[.!?]\s", text)
+    )
+
+
+def _title_case_headline(text: str, candidates: list[tuple[int, str]]) -> bool:
+    """The first line of the page in Title Case ending in a full stop ("Gunman … Shoots Up Cuban Embassy In
+    Washington. No One Hurt."): a headline that ends like a sentence; a sentence of the text does not capitalise
+    every longer word."""
+    longer = [word for word in re.findall(r"[^\W\d_][\w'’.-]*", text) if len(word.rstrip(".")) >= 4]
+    return (
+        not candidates
+        and text.endswith(".")
+        and not text.endswith(("..", "…"))
+        and rules.HEADLINE_MIN_WORDS <= clean.words(text) <= rules.HEADLINE_MAX_WORDS
+        and len(longer) >= 4
+        and all(word[0].isupper() for word in longer)
+        and not text.isupper()
     )
 
 

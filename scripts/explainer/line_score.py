@@ -3,8 +3,9 @@
 The rules in rules.py name the furniture they have seen; a page from a new outlet brings furniture no rule names
 (a subscription box, a clock over the text). This module scores every line by features that do not name an
 outlet or a phrase: its length, whether it ends like a sentence, its capitals and digits, a clock's shape, its
-place relative to the first and last paragraphs of prose, whether the page prints it twice, its neighbours, and
-how many of its words the annotated pages wrote in furniture rather than in text. Two small logistic models:
+place relative to the first and last paragraphs of prose, whether the page prints it twice, its neighbours, a
+picture's credit run into it or on a line beside it (a caption: such a line is not where the text starts, however
+long), and how many of its words the annotated pages wrote in furniture rather than in text. Two small logistic models:
 
 - furniture: the chance that a line the rules kept above the first paragraph of prose or below the last is page
   furniture; above `furniture_threshold` it is dropped.
@@ -35,6 +36,12 @@ DATE_SHAPE = re.compile(
     r"\b(?:19|20)\d{2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b", re.I
 )
 MARKS = re.compile(r"[|•·»›+©@#/]")
+# a picture's credit run into its caption, by shape: "(Picture: A Name/An Agency via …)" or "… | AFP" at the end
+CREDIT_TAIL = re.compile(
+    r"\([^()]*[/:][^()]*\)\s*$|\s[|/]\s*[^\s|/]+(?:\s+[^\s|/]+){0,3}\s*$|^[^\s|/]+(?:\s[^\s|/]+){0,2}\s\|\s"
+)
+# a credit line on its own: a few capitalised words around a slash or bar ("Andrew Harnik / AP", "Reuters/Cairo")
+CREDIT_LINE = re.compile(r"^[^\W\d_][^.!?]{0,40}\s?[/|]\s?[^\W\d_][^.!?]{0,40}$")
 # words that carry a sentence, whatever it is about: their share tells running text from labels and menus
 FUNCTION_WORDS = frozenset(
     {"the", "a", "an", "of", "to", "in", "on", "at", "for", "with", "by", "from", "and", "or", "but", "that"}
@@ -60,6 +67,8 @@ FURNITURE_FEATURES = (
     "marks",
     "prose_neighbour",
     "short_chars",
+    "credit_tail",
+    "credit_neighbour",
 )
 HEADLINE_FEATURES = (
     "bias",
@@ -125,7 +134,16 @@ class Page:
     @classmethod
     def of(cls, raw: list[str]) -> Page:
         stripped = [rules.CONTROL_CHARS.sub("", line).strip() for line in raw]
-        prose = [i for i, s in enumerate(stripped) if clean.is_prose(s)]
+        # a caption as long as a sentence, with its credit beside it or run in, is not where the text starts
+        prose = [
+            i
+            for i, s in enumerate(stripped)
+            if clean.is_prose(s)
+            and not (
+                CREDIT_TAIL.search(s)
+                or _credit_beside(stripped[i - 1] if i else "", stripped[i + 1] if i + 1 < len(stripped) else "")
+            )
+        ]
         counts: dict[str, int] = {}
         for s in stripped:
             if s:
@@ -177,8 +195,22 @@ def furniture_features(page: Page, index: int, words: dict[str, float]) -> dict[
         "starts_lower": float(text[:1].islower()),
         "prose_neighbour": float(clean.is_prose(above) or clean.is_prose(below)),
         "short_chars": float(len(text) < 30),
+        # captions: a credit run in, a credit line beside it
+        "credit_tail": float(bool(CREDIT_TAIL.search(text))),
+        "credit_neighbour": float(_credit_beside(above, below)),
     }
     return found
+
+
+def _credit_beside(above: str, below: str) -> bool:
+    return any(clean.words(n) <= 8 and CREDIT_LINE.match(n) for n in (above, below))
+
+
+def _looks_captioned(page: Page, index: int) -> bool:
+    """A caption's shape: its credit run in or beside it."""
+    text = page.stripped[index]
+    above, below = _neighbour(page, index, -1), _neighbour(page, index, 1)
+    return bool(CREDIT_TAIL.search(text) or _credit_beside(above, below))
 
 
 def headline_features(page: Page, index: int, first: bool, words: dict[str, float]) -> dict[str, float]:
@@ -221,7 +253,13 @@ def furniture_lines(raw: list[str], drop: dict[int, str]) -> dict[int, str]:
     if not prose:  # no paragraph of prose: no margins to judge (a page of short lines is left to the rules)
         return {}
     first, last = prose[0], prose[-1]
-    margin = [i for i in kept if not first <= i <= last and clean.words(page.stripped[i]) <= chosen.furniture_max_words]
+    # a caption is as long as a sentence: its credit (run in or beside it), not its length, tells it
+    margin = [
+        i
+        for i in kept
+        if not first <= i <= last
+        and (clean.words(page.stripped[i]) <= chosen.furniture_max_words or _looks_captioned(page, i))
+    ]
     found = {i for i in margin if score[i] > chosen.furniture_threshold}
     # a line the model leans towards furniture, between two lines it is sure of, belongs to the same box
     # ("(billed annually at P 960)" between "P 80 per month" and "• Unlimited ad-free access …")
