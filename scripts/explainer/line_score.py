@@ -24,6 +24,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import repeat
 from pathlib import Path
 
 from . import clean, rules
@@ -134,30 +135,30 @@ class Page:
     @classmethod
     def of(cls, raw: list[str]) -> Page:
         stripped = [rules.CONTROL_CHARS.sub("", line).strip() for line in raw]
+
         # a caption as long as a sentence, with its credit beside it or run in, is not where the text starts
-        prose = [
-            i
-            for i, s in enumerate(stripped)
-            if clean.is_prose(s)
-            and not (
+        def starts_text(i: int) -> bool:
+            s = stripped[i]
+            return clean.is_prose(s) and not (
                 CREDIT_TAIL.search(s)
                 or _credit_beside(stripped[i - 1] if i else "", stripped[i + 1] if i + 1 < len(stripped) else "")
             )
-        ]
+
+        first = next((i for i in range(len(stripped)) if starts_text(i)), None)
+        last = None if first is None else next(i for i in reversed(range(len(stripped))) if starts_text(i))
         counts: dict[str, int] = {}
         for s in stripped:
             if s:
                 counts[s.casefold()] = counts.get(s.casefold(), 0) + 1
-        return cls(stripped, prose[0] if prose else None, prose[-1] if prose else None, counts)
+        return cls(stripped, first, last, counts)
 
 
 def tokens(text: str) -> list[str]:
     return [t.casefold() for t in TOKEN.findall(text)]
 
 
-def _word_score(text: str, words: dict[str, float]) -> float:
-    found = tokens(text)
-    return sum(words.get(t, 0.0) for t in found) / len(found) if found else 0.0
+def _word_score(found: list[str], words: dict[str, float]) -> float:
+    return sum(map(words.get, found, repeat(0.0))) / len(found) if found else 0.0
 
 
 def _neighbour(page: Page, index: int, step: int) -> str:
@@ -169,16 +170,17 @@ def _neighbour(page: Page, index: int, step: int) -> str:
 def _shape(text: str, words: dict[str, float]) -> dict[str, float]:
     count = clean.words(text)
     alpha = [t for t in text.split() if t[:1].isalpha()]
+    found = tokens(text)
     return {
         "bias": 1.0,
         "log_words": math.log1p(count) / 3,
         "ends_sentence": float(bool(rules.SENTENCE_END.search(text))),
         "capitalised_share": sum(t[0].isupper() for t in alpha) / len(alpha) if alpha else 0.0,
-        "digit_share": sum(c.isdigit() for c in text) / len(text),
+        "digit_share": sum(map(str.isdigit, text)) / len(text),
         "clock": float(bool(CLOCK.search(text))),
         "date_shape": float(bool(DATE_SHAPE.search(text))),
-        "furniture_words": _word_score(text, words),
-        "function_word_share": (sum(t in FUNCTION_WORDS for t in tokens(text)) / max(1, len(tokens(text)))),
+        "furniture_words": _word_score(found, words),
+        "function_word_share": sum(t in FUNCTION_WORDS for t in found) / max(1, len(found)),
         "marks": float(bool(MARKS.search(text))),
     }
 
@@ -244,15 +246,24 @@ def furniture_lines(raw: list[str], drop: dict[int, str]) -> dict[int, str]:
         return {}
     page = Page.of(raw)
     kept = [i for i, text in enumerate(page.stripped) if text and i not in drop]
-    score = {i: probability(chosen.furniture, furniture_features(page, i, chosen.words)) for i in kept}
+    score: dict[int, float] = {}
+
+    def scored(i: int) -> float:  # only the lines asked about: the margins and the text's two ends
+        if i not in score:
+            score[i] = probability(chosen.furniture, furniture_features(page, i, chosen.words))
+        return score[i]
+
+    def trusted_prose(i: int) -> bool:
+        return clean.is_prose(page.stripped[i]) and scored(i) <= chosen.text_doubt
+
     # the text runs from its first paragraph of prose to its last, not counting prose the model doubts
     # ("• Limited offer: Subscribe today and get … (accessible with up to 3 devices)"); only the margins above and
     # below it are judged here: inside the text a short line is as often a subhead ("Numbers grow") as furniture,
     # and the rules judge it. Lines longer than a subhead are left to the rules too (a lede in capitals is a lede).
-    prose = [i for i in kept if score[i] <= chosen.text_doubt and clean.is_prose(page.stripped[i])]
-    if not prose:  # no paragraph of prose: no margins to judge (a page of short lines is left to the rules)
+    first = next((i for i in kept if trusted_prose(i)), None)
+    if first is None:  # no paragraph of prose: no margins to judge (a page of short lines is left to the rules)
         return {}
-    first, last = prose[0], prose[-1]
+    last = next(i for i in reversed(kept) if trusted_prose(i))
     # a caption is as long as a sentence: its credit (run in or beside it), not its length, tells it
     margin = [
         i
@@ -260,11 +271,11 @@ def furniture_lines(raw: list[str], drop: dict[int, str]) -> dict[int, str]:
         if not first <= i <= last
         and (clean.words(page.stripped[i]) <= chosen.furniture_max_words or _looks_captioned(page, i))
     ]
-    found = {i for i in margin if score[i] > chosen.furniture_threshold}
+    found = {i for i in margin if scored(i) > chosen.furniture_threshold}
     # a line the model leans towards furniture, between two lines it is sure of, belongs to the same box
     # ("(billed annually at P 960)" between "P 80 per month" and "• Unlimited ad-free access …")
     for before, at, after in zip(margin, margin[1:], margin[2:], strict=False):
-        if before in found and after in found and score[at] > chosen.box_threshold:
+        if before in found and after in found and scored(at) > chosen.box_threshold:
             found.add(at)
     return dict.fromkeys(sorted(found), FURNITURE_RULE)
 
