@@ -287,8 +287,12 @@ def second_headline(raw: list[str], chosen_at: int, candidates: list[int]) -> in
         return None
     page = Page.of(raw)
     first = candidates[0] if candidates else None
-    score = {i: probability(chosen.headline, headline_features(page, i, i == first, chosen.words)) for i in candidates}
-    if score.get(chosen_at, 1.0) >= chosen.headline_doubt:
+
+    def score(i: int) -> float:
+        return probability(chosen.headline, headline_features(page, i, i == first, chosen.words))
+
+    if chosen_at not in candidates or score(chosen_at) >= chosen.headline_doubt:  # the rules' choice stands
         return None
-    best = max((i for i in candidates if i != chosen_at), key=lambda i: score[i], default=None)
-    return best if best is not None and score[best] > chosen.headline_trust else None
+    others = {i: score(i) for i in candidates if i != chosen_at}
+    best = max(others, key=others.__getitem__, default=None)
+    return best if best is not None and others[best] > chosen.headline_trust else None
