@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 ROOT ?= .
 EXPLAINER := PYTHONPATH=scripts $(PY) -m explainer --root $(ROOT)
 
-.PHONY: site pdf test serve convert add new suggest lint lock golden clean bench-pages bench bench-search bench-entity bench-extensions bench-scripts bench-10k
+.PHONY: site pdf test serve convert add new suggest lint lock golden clean bench-pages bench bench-search bench-entity bench-extensions bench-scripts bench-10k learn-lines learn-lines-cv
 
 site: $(VENV)/.installed node_modules/.installed
 	$(EXPLAINER) site
@@ -84,6 +84,14 @@ bench-search: $(VENV)/.installed node_modules/.installed
 # What a reader meets (Chromium, desktop and a touch phone): "inferred" per page, heights, tap targets, screenshots.
 bench-reading: site
 	PYTHONPATH=scripts $(PY) -m bench.reading
+
+# The learnt line scores: weights learnt from the annotated evaluation sets (never the held-out one), and how
+# they travel (cross-validation grouped by outlet, the rules alone beside).
+learn-lines: $(VENV)/.installed
+	PYTHONPATH=scripts $(PY) -m bench.learn_line_weights learn
+
+learn-lines-cv: $(VENV)/.installed
+	PYTHONPATH=scripts $(PY) -m bench.learn_line_weights cv
 
 # Regenerate the golden files after a reviewed change of the converter (review `git diff tests/golden`).
 golden: $(VENV)/.installed

@@ -5,8 +5,8 @@ Each check is one expected headline, date, author or outlet, or one line that mu
 sources. The score of each set is printed; the gate fails when any set drops below its pinned floor. Two
 evaluations: the first (dev, tune, held-out: the Shenyang story, whole score "all") and the second (other
 diplomatic stories from other outlets: tune2 and held-out2 with their whole score "all2", the tuning sets
-tune3-tune18, held-out3 to held-out6 (held out, measured, then read and tuned on) and held-out7 (never tuned on),
-each scored on its own).
+tune3-tune18, held-out3 to held-out7 (held out, measured, then read and tuned on) and held-out8 (never tuned on,
+never read by the learning of bench/learn_line_weights.py), each scored on its own).
 """
 
 from __future__ import annotations
@@ -25,8 +25,8 @@ from explainer.read import read_article
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = Path(__file__).resolve().parent / "evaldata" / "evaluation.yml"
 SITE_SOURCES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
-# Pinned at the measured scores, per set; raise them when the rules improve, never lower them to pass. held-out7 is
-# the headline figure (never tuned on, measured once after round 4); the other sets' floors keep what was learnt from
+# Pinned at the measured scores, per set; raise them when the rules improve, never lower them to pass. held-out8 is
+# the headline figure (never tuned on, measured once after round 5); the other sets' floors keep what was learnt from
 # them.
 FLOORS = {
     "dev": 1.0,  # 87/87 (0.954 before round 3)
@@ -54,10 +54,12 @@ FLOORS = {
     "tune14": 0.982,  # 55/56 (0.929 before)
     "tune15": 0.967,  # 60/62 (0.903 before)
     "held-out6": 1.0,  # 67/67: 59/67 = 0.881 at its one measurement after round 3 (blind); read, tuned on in round 4
-    "tune16": 0.933,  # 42/45 (0.844 before tuning on it, round 4)
-    "tune17": 0.902,  # 37/41 (0.805 before)
+    "tune16": 0.955,  # 43/45 (0.844 before tuning on it, round 4; 42/45 after round 4)
+    "tune17": 0.951,  # 39/41 (0.805 before; 37/41 after round 4)
     "tune18": 0.940,  # 47/50 (0.860 before)
-    "held-out7": 0.902,  # 83/92, measured once after round 4, never tuned on: the honest held-out figure
+    "held-out7": 0.978,  # 90/92: 83/92 = 0.902 at its one measurement after round 4 (blind); read, tuned on in round 5
+    "held-out8": 0.866,  # 97/112, measured once after round 5, never tuned on: the honest held-out figure (round 4's
+    # code: 95/112)
 }
 # Which whole score a set counts towards.
 EVALUATION_OF = {
@@ -84,6 +86,7 @@ EVALUATION_OF = {
     "held-out5": "held-out5",
     "held-out6": "held-out6",
     "held-out7": "held-out7",
+    "held-out8": "held-out8",
     "tune16": "tune16",
     "tune17": "tune17",
     "tune18": "tune18",

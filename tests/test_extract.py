@@ -522,3 +522,18 @@ def test_a_writers_name_then_a_space_and_the_date() -> None:
     header = extract.read_header(raw)
     assert header.author == "Jane Roewick" and header.byline_date == dt.date(2022, 9, 5)
     assert header.drop[2] == rules.BYLINE_RULE
+
+
+def test_a_byline_in_lower_case_gives_its_date() -> None:
+    # "by WorldTribune Staff, August 17, 2016" under the headline: a byline, not a caption to drop before its date
+    raw = [
+        "Senior diplomat at the embassy in London defects to the South",
+        "",
+        "by Wire Staff, August 17, 2016",
+        "",
+        "A senior diplomat based in London has defected, officials in Seoul said on Wednesday after weeks of talks.",
+    ]
+    header = extract.read_header(raw)
+    assert header.byline_date == dt.date(2016, 8, 17)
+    assert header.author == "Wire Staff"
+    assert header.title == "Senior diplomat at the embassy in London defects to the South"

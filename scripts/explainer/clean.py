@@ -9,7 +9,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
-from . import rules
+from . import line_score, rules
 from .model import Line, Paragraph
 
 
@@ -118,6 +118,7 @@ def mark_lines(raw: list[str], header: dict[int, str], author: str | None, scrip
     _mark_media_labels(stripped, drop)
     _mark_inline_headlines(stripped, drop)
     _mark_tail(stripped, drop)
+    drop |= line_score.furniture_lines(raw, drop)  # what the rules kept and the learnt score calls furniture
     return [Line(i + 1, raw[i], drop.get(i)) for i in range(len(raw))]
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from . import clean, dates, rules
+from . import clean, dates, line_score, rules
 from .model import DateMention, Line, Paragraph
 
 
@@ -25,6 +25,7 @@ class Header:
     byline_date_text: str | None = None
     site: str | None = None  # the site's name after the headline in a page title ("Headline | WORLD")
     site_line: int | None = None
+    candidates: list[tuple[int, str]] = field(default_factory=list)  # the short lines that could be the headline
 
 
 def read_header(raw: list[str], script: str | None = None) -> Header:
@@ -130,8 +131,25 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
                 header.drop[index] = rules.BYLINE_RULE
         candidates = [c for c in candidates if c[0] not in header.drop]
     _choose_title(header, candidates, dateline_at)
+    _second_opinion(header, raw, candidates)
     _dateline_under_the_headline(header, dateline_at, lower_datelines)
+    header.candidates = candidates
     return header
+
+
+def _second_opinion(header: Header, raw: list[str], candidates: list[tuple[int, str]]) -> None:
+    """The learnt headline score as a second opinion: when the rules' headline does not look like one (a clock,
+    a byline, a caption) and another candidate does, the other is the headline."""
+    if header.title_line is None or header.site is not None:
+        return
+    at = header.title_line - 1
+    pool = [i for i, _ in candidates if i == at or header.drop.get(i) in (None, rules.HEADER_EXTRA_RULE)]
+    other = line_score.second_headline(raw, at, pool)
+    if other is None:
+        return
+    header.drop[at] = line_score.HEADLINE_RULE
+    header.title, header.title_line = dict(candidates)[other], other + 1
+    header.drop[other] = "headline"
 
 
 def _dateline_under_the_headline(

@@ -543,7 +543,7 @@ CONTROL_RULE = "control character"
 
 # "By Patrick Goodenough | July 7, 2008 | 8:11 PM EDT"; the part after the separator may carry the date.
 BYLINE = re.compile(
-    r"By\s+(?P<author>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin))*?)"
+    r"(?:By|by|BY)\s+(?P<author>[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|van|von|da|al|bin))*?)"
     r"\s*(?:(?:[|,;•·–—\[(]|\s-\s|(?=(?i:last edited|last updated|updated|published|posted)\b))\s*(?P<rest>.*))?"
 )
 BYLINE_RULE = "byline"

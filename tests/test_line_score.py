@@ -1,0 +1,102 @@
+"""The learnt line scores (explainer/line_score.py): the stored weights are the learning script's output, the
+held-out set is never read to learn them, and on pages no rule names the scores drop the furniture in the margins,
+keep the text and its subheads, and overrule a headline that is a clock."""
+
+from __future__ import annotations
+
+import yaml
+
+from bench import learn_line_weights as learning
+from explainer import clean, extract, line_score
+from explainer.line_score import Model
+
+LEDE = (
+    "The ambassador was summoned to the foreign ministry on Monday after protesters gathered outside the embassy,"
+    " officials said."
+)
+SECOND = (
+    "A spokesman said the talks had been frank and that both sides wanted the dispute settled before the summit"
+    " next month."
+)
+THIRD = "Police closed the street in front of the building for several hours while the crowd was dispersed."
+
+
+def _kept(raw: list[str], chosen: Model | None = None) -> list[str]:
+    saved, line_score.override = line_score.override, chosen
+    try:
+        header = extract.read_header(raw)
+        return [line.text for line in clean.mark_lines(raw, header.drop, header.author) if line.dropped_by is None]
+    finally:
+        line_score.override = saved
+
+
+def test_the_stored_weights_are_what_the_learning_script_writes() -> None:
+    assert learning.learn(learning.cases()).to_json() == line_score.WEIGHTS_FILE.read_text(encoding="utf-8")
+
+
+def test_the_held_out_set_is_never_read_to_learn(monkeypatch) -> None:
+    every = yaml.safe_load(learning.TABLE.read_text(encoding="utf-8"))
+    held_out = {c["file"] for c in every if c["set"] == learning.HELD_OUT}
+    assert held_out  # the set exists in the table, so leaving it out is a real exclusion
+    read: set[str] = set()
+    original = learning._raw
+
+    def recording(case: dict) -> list[str]:
+        read.add(case["file"])
+        return original(case)
+
+    monkeypatch.setattr(learning, "_raw", recording)
+    learning.learn(learning.cases())
+    assert read and not read & held_out
+
+
+def test_a_subscription_box_under_the_text_is_dropped_and_the_text_kept() -> None:
+    raw = [
+        "Envoy summoned as protesters gather outside embassy",
+        "",
+        LEDE,
+        "",
+        SECOND,
+        "",
+        "Digital Subscription",
+        "",
+        "Ad-free reading",
+        "P 99 per month",
+        "  • Unlimited ad-free access to every article",
+        "  • Special offer: subscribe today and read the digital edition free on up to three devices (terms apply)",
+        "",
+        "See details",
+    ]
+    # the rules alone keep the box: its last line of offer reads as prose, so they take the box for text
+    assert "Ad-free reading" in _kept(raw, Model())
+    kept = _kept(raw)
+    assert LEDE in kept and SECOND in kept
+    assert not {"Ad-free reading", "  • Unlimited ad-free access to every article", "See details"} & set(kept)
+
+
+def test_a_subhead_between_paragraphs_is_kept() -> None:
+    raw = ["Envoy summoned as protesters gather outside embassy", "", LEDE, "", "Street closed", "", SECOND, "", THIRD]
+    assert "Street closed" in _kept(raw)
+
+
+def test_a_clock_taken_for_the_headline_is_overruled() -> None:
+    raw = [
+        "Senior diplomat at the embassy in London defects to the South",
+        "",
+        "",
+        "Wire News | 17 Aug, 2016",
+        "",
+        "Updated : 08:45",
+        "",
+        LEDE,
+        "",
+        SECOND,
+    ]
+    saved, line_score.override = line_score.override, Model()
+    try:
+        assert extract.read_header(raw).title == "Updated : 08:45"  # the rules alone take the clock
+    finally:
+        line_score.override = saved
+    header = extract.read_header(raw)
+    assert header.title == "Senior diplomat at the embassy in London defects to the South"
+    assert header.drop[5] == line_score.HEADLINE_RULE
