@@ -4,6 +4,7 @@ machine with no CJK font (as this one), from fonts the site carries and loads on
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -125,3 +126,39 @@ def test_native_fonts_load_only_on_pages_that_show_native_names(built_site: Path
         loaded = offline.open(built_site / "entities" / "yoriko-kawaguchi.html").evaluate(_LOADED_FACES)
         assert loaded and set(loaded) == {"Noto Sans JP"}, loaded
         assert offline.blocked == [] and offline.errors == []
+
+
+def test_a_page_loads_one_font_file_per_language_it_shows(built_site: Path, browser: Any) -> None:
+    # One file per language (fonts.py merges the cuts of Fontsource's subsets): the who's-who page, which shows
+    # names in all four, once asked for 30 files of about 1 KiB each, queued one behind another on a phone.
+    with OfflinePage(browser) as offline:
+        requested: list[str] = []
+        offline.page.on("request", lambda request: request.url.endswith(".woff2") and requested.append(request.url))
+        page = offline.open(built_site / "entities" / "index.html")
+        families = page.evaluate(_LOADED_FACES)
+        assert sorted(families) == ["Noto Sans JP", "Noto Sans KR", "Noto Sans SC", "Noto Sans TC"], families
+        assert sorted(Path(url).name for url in requested) == [
+            f"noto-sans-{lang}-400-normal.woff2" for lang in ("jp", "kr", "sc", "tc")
+        ], requested
+        assert offline.blocked == [] and offline.errors == []
+
+
+def test_the_cut_of_several_fontsource_subsets_is_one_reproducible_font_with_every_glyph() -> None:
+    from fontTools.ttLib import TTFont
+
+    from explainer.fonts import fontsource_faces, plan_native_fonts
+
+    names = "川口順子 福田康夫 瀋陽"
+    faces = fontsource_faces(ROOT / "node_modules" / "@fontsource" / "noto-sans-jp")
+    touched = {next(i for i, face in enumerate(faces) if face.covers(c)) for c in names if not c.isspace()}
+    assert len(touched) >= 3, touched  # the names' characters come from several of Fontsource's subsets
+    page = f'<span lang="ja">{names}</span>'
+    first, second = (plan_native_fonts(ROOT / "node_modules", [page]) for _ in range(2))
+    assert [target for target, _ in first.to_cut] == ["fonts/noto-sans-jp-400-normal.woff2"]
+    cut = first.cut()
+    assert cut == second.cut()  # same characters, same bytes
+    font = TTFont(io.BytesIO(cut["fonts/noto-sans-jp-400-normal.woff2"]))
+    assert {chr(code) for code in font.getBestCmap()} == {c for c in names if not c.isspace()}
+    # The copyright and licence records stay with the font (the OFL asks for them), as in Fontsource's files.
+    assert "Adobe" in font["name"].getDebugName(0) and "OFL" in font["name"].getDebugName(14)
+    assert "unicode-range: U+53e3," in first.ready["fonts/native.css"].decode()

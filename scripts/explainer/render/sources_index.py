@@ -11,9 +11,13 @@ from .text import ABBREVIATIONS, date_label, front_matter, inert_inline
 from .urls import SOURCES_INDEX, Links, Origin, source_path
 
 _ROW = Html('<tr>\n<td>{date}</td>\n<td><a href="{link}">{title}</a></td>\n<td>{outlet}</td>\n</tr>')
+# Written inside Material's scrolling wrapper and with a class, as explainer.table_wraps gives Markdown tables, so
+# that Material's script does not move the table after the first paint (see that module).
 _TABLE = Html(
-    "<table{scope}>\n<thead>\n<tr>\n<th>Date</th>\n<th>Article</th>\n<th>Outlet</th>\n</tr>\n</thead>\n<tbody>\n"
-    "{rows}\n</tbody>\n</table>"
+    '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
+    '<table class="explainer-table"{scope}>\n'
+    "<thead>\n<tr>\n<th>Date</th>\n<th>Article</th>\n<th>Outlet</th>\n</tr>\n</thead>\n<tbody>\n"
+    "{rows}\n</tbody>\n</table></div></div>"
 )
 
 
