@@ -63,7 +63,7 @@ bench-10k: $(VENV)/.installed node_modules/.installed
 BENCH_ADDRESS := http://127.0.0.1:8731/some/subpath/
 bench-pages: $(VENV)/.installed node_modules/.installed
 	SITE_URL=$(BENCH_ADDRESS) $(EXPLAINER) site
-	PYTHONPATH=scripts $(PY) -m bench.lighthouse --address $(BENCH_ADDRESS); status=$$?; $(EXPLAINER) site; exit $$status
+	PYTHONPATH=scripts $(PY) -m bench.lighthouse --address $(BENCH_ADDRESS) $(if $(PAGES),--pages "$(PAGES)") $(if $(RUNS),--runs $(RUNS)) $(if $(LIGHTHOUSE_JSON),--keep-json "$(LIGHTHOUSE_JSON)"); status=$$?; $(EXPLAINER) site; exit $$status
 
 # The heaviest entity page at N = 1,000 (Beijing): HTML size, links, its data file, Lighthouse.
 bench-entity: $(VENV)/.installed node_modules/.installed

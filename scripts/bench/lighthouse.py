@@ -60,7 +60,8 @@ class Report:
         return all(self.scores[c] >= t for c, t in TARGETS.items()) and self.kib <= MAX_KIB
 
 
-def run_lighthouse(url: str) -> dict:
+def run_lighthouse(url: str, keep: Path | None = None) -> dict:
+    """One Lighthouse run; with `keep`, its JSON report is also copied there (to read its long tasks and phases)."""
     with tempfile.TemporaryDirectory() as folder:
         output = Path(folder) / "report.json"
         command = [
@@ -76,7 +77,11 @@ def run_lighthouse(url: str) -> dict:
         subprocess.run(command, env=env, capture_output=True, text=True, timeout=300, check=False)
         if not output.exists():
             raise RuntimeError(f"lighthouse produced no report for {url}")
-        return json.loads(output.read_text(encoding="utf-8"))
+        text = output.read_text(encoding="utf-8")
+        if keep is not None:
+            keep.parent.mkdir(parents=True, exist_ok=True)
+            keep.write_text(text, encoding="utf-8")
+        return json.loads(text)
 
 
 def report_for(name: str, data: dict) -> Report:
@@ -92,7 +97,12 @@ def report_for(name: str, data: dict) -> Report:
 
 
 def measure(
-    site: Path, pages: dict[str, str] = PAGES, runs: int = RUNS, port: int = 0, prefix: str = "/"
+    site: Path,
+    pages: dict[str, str] = PAGES,
+    runs: int = RUNS,
+    port: int = 0,
+    prefix: str = "/",
+    keep: Path | None = None,
 ) -> list[Report]:
     """One report per page: the median of `runs` Lighthouse runs, ranked by performance score.
 
@@ -103,7 +113,8 @@ def measure(
         found: dict[str, list[Report]] = {name: [] for name in pages}
         for _ in range(runs):
             for name, path in pages.items():
-                found[name].append(report_for(name, run_lighthouse(base + path)))
+                kept = keep / f"{slug(name)}-{len(found[name]) + 1}.json" if keep else None
+                found[name].append(report_for(name, run_lighthouse(base + path, kept)))
         reports = []
         for page_runs in found.values():
             ranked = sorted(page_runs, key=lambda r: r.scores["performance"])
@@ -112,6 +123,25 @@ def measure(
         return reports
     finally:
         server.shutdown()
+
+
+def slug(name: str) -> str:
+    """A page type's name as a file name: "topic: incident" -> "topic-incident"."""
+    return "-".join("".join(c if c.isalnum() else " " for c in name).split())
+
+
+def chosen_pages(names: str | None) -> dict[str, str]:
+    """The page types named (comma-separated, by name or slug: "timeline,topic-incident"), all when none are."""
+    if not names:
+        return PAGES
+    by_slug = {slug(name): name for name in PAGES}
+    chosen = {}
+    for wanted in (n.strip() for n in names.split(",") if n.strip()):
+        name = wanted if wanted in PAGES else by_slug.get(slug(wanted))
+        if name is None:
+            raise SystemExit(f"error: unknown page type {wanted!r}; known: {', '.join(by_slug)}")
+        chosen[name] = PAGES[name]
+    return chosen
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -124,10 +154,15 @@ def main(argv: list[str] | None = None) -> int:
         "--address",
         help="the address the site was built with (SITE_URL, on 127.0.0.1): it is served there, under its folder",
     )
+    parser.add_argument(
+        "--pages", help="only these page types, comma-separated (e.g. timeline,topic-incident; default: all)"
+    )
+    parser.add_argument("--keep-json", type=Path, help="copy every run's Lighthouse JSON into this folder")
     args = parser.parse_args(argv)
+    pages = chosen_pages(args.pages)
     where = urlsplit(args.address) if args.address else None
     port, prefix = (where.port or 80, where.path or "/") if where else (0, "/")
-    reports = measure(args.site, runs=args.runs, port=port, prefix=prefix)
+    reports = measure(args.site, pages, runs=args.runs, port=port, prefix=prefix, keep=args.keep_json)
     print(f"served at {args.address or 'the root of a free port'} (gzip)")
     print(f"{'page':<18} {'perf':>5} {'a11y':>5} {'b.p.':>5} {'seo':>5} {'KiB':>5}  {'perf runs':<20} targets")
     for r in reports:

@@ -38,12 +38,16 @@
     target.scrollIntoView();
     return true;
   }
+  // Written only when it changes, and removed (the stylesheet's fallback is 0) where the controls do not stick:
+  // a custom property set on <html> makes the browser recalculate the style of every element of the page.
   function measureControls() {
     var controls = document.querySelector(".timeline-controls");
     if (!controls) return;
-    var sticky = getComputedStyle(controls).position === "sticky";
-    document.documentElement.style.setProperty(
-      "--timeline-controls-height", (sticky ? controls.offsetHeight : 0) + "px");
+    var root = document.documentElement.style;
+    var height = getComputedStyle(controls).position === "sticky" ? controls.offsetHeight + "px" : "";
+    if (root.getPropertyValue("--timeline-controls-height") === height) return;
+    if (height) root.setProperty("--timeline-controls-height", height);
+    else root.removeProperty("--timeline-controls-height");
   }
   function setup() {
     measureControls();
