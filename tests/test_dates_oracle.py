@@ -12,7 +12,6 @@ import warnings
 from pathlib import Path
 
 import pytest
-
 import yaml
 
 from explainer import dates, rules
