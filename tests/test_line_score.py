@@ -129,3 +129,33 @@ def test_a_credit_line_over_the_lede_does_not_take_the_lede_with_it() -> None:
     ]
     kept = _kept(raw)
     assert LEDE in kept and SECOND in kept
+
+
+def test_a_notice_under_the_text_is_judged_whatever_its_length_and_the_cut_last_paragraph_kept() -> None:
+    notice = (
+        "Comments are posted from readers like you and do not always reflect the views of this newspaper."
+        " powered by Disqus"
+    )
+    raw = ["Envoy summoned as protesters gather outside embassy", "", LEDE, "", SECOND, "", THIRD, "", notice]
+    assert notice in _kept(raw, Model())  # the rules alone keep it: it runs as long as a sentence
+    kept = _kept(raw)
+    assert notice not in kept and THIRD in kept
+    cut = (
+        "The embassy said it would reopen its consular section once the street was cleared and the police had left the"
+    )
+    assert cut in _kept(["Envoy summoned as protesters gather outside embassy", "", LEDE, "", SECOND, "", cut])
+
+
+def test_a_notice_between_two_lines_the_rules_drop_at_the_foot_goes_with_them_on_a_page_never_learnt() -> None:
+    page = next(
+        c
+        for c in learning.cases()
+        if c["file"].endswith("infonews-2012-09-protesters-tunisia-storm-us-embassy-compound.txt")
+    )
+    unseen = learning.learn([c for c in learning.cases() if learning.outlet(c) != learning.outlet(page)])
+    raw = learning._raw(page)
+    notice = next(line for line in raw if line.startswith("This material may not be published"))
+    last = next(line for line in raw if line.startswith("Crowds angry over an anti-Muslim film"))
+    assert notice in _kept(raw, Model())
+    kept = _kept(raw, unseen)
+    assert notice not in kept and last in kept

@@ -264,18 +264,32 @@ def furniture_lines(raw: list[str], drop: dict[int, str]) -> dict[int, str]:
     if first is None:  # no paragraph of prose: no margins to judge (a page of short lines is left to the rules)
         return {}
     last = next(i for i in reversed(kept) if trusted_prose(i))
-    # a caption is as long as a sentence: its credit (run in or beside it), not its length, tells it
+    # a caption is as long as a sentence: its credit (run in or beside it), not its length, tells it; and under the
+    # text nothing is a subhead, so a notice there is judged whatever its length ("Comments are posted from viewers
+    # like you and do not always reflect the views of this station. powered by Disqus")
     margin = [
         i
         for i in kept
         if not first <= i <= last
-        and (clean.words(page.stripped[i]) <= chosen.furniture_max_words or _looks_captioned(page, i))
+        and (clean.words(page.stripped[i]) <= chosen.furniture_max_words or _looks_captioned(page, i) or i > last)
     ]
     found = {i for i in margin if scored(i) > chosen.furniture_threshold}
     # a line the model leans towards furniture, between two lines it is sure of, belongs to the same box
     # ("(billed annually at P 960)" between "P 80 per month" and "• Unlimited ad-free access …")
     for before, at, after in zip(margin, margin[1:], margin[2:], strict=False):
         if before in found and after in found and scored(at) > chosen.box_threshold:
+            found.add(at)
+    # at the foot of the page the rules' own drops end a box too: a notice or a prompt between two lines they dropped
+    # ("Have a tip we should know?" between a picture's credit and a list of sister sites)
+    foot = {i for i in margin if i > last} - found
+    written = [i for i, text in enumerate(page.stripped) if text]
+    for before, at, after in zip(written, written[1:], written[2:], strict=False):
+        if (
+            at in foot
+            and (before in drop or before in found)
+            and (after in drop or after in found)
+            and scored(at) > chosen.box_threshold
+        ):
             found.add(at)
     return dict.fromkeys(sorted(found), FURNITURE_RULE)
 
