@@ -159,3 +159,18 @@ def test_a_notice_between_two_lines_the_rules_drop_at_the_foot_goes_with_them_on
     assert notice in _kept(raw, Model())
     kept = _kept(raw, unseen)
     assert notice not in kept and last in kept
+
+
+def test_a_related_headline_right_under_a_line_the_rules_drop_at_the_foot_goes_with_it_on_a_page_never_learnt() -> None:
+    page = next(
+        c
+        for c in learning.cases()
+        if c["file"].endswith("canewsottawa-2022-10-manchester-protester-dragged-beaten-chinese-consulate.txt")
+    )
+    unseen = learning.learn([c for c in learning.cases() if learning.outlet(c) != learning.outlet(page)])
+    raw = learning._raw(page)
+    related = next(line for line in raw if line.startswith("How Donald Trump ensured"))
+    last = next(line for line in raw if line.startswith("Manchester Police say the incident occurred"))
+    assert related in _kept(raw, Model())
+    kept = _kept(raw, unseen)
+    assert related not in kept and last in kept
