@@ -38,6 +38,7 @@ RIDGE = 1.0  # L2 penalty on every weight but the bias: few examples, so keep th
 WORD_MIN_COUNT = 3  # a word's furniture score needs this many sightings
 WORD_CLIP = 3.0
 FURNITURE_THRESHOLD = 0.92  # drop a kept line only when the model is this sure
+CAPTION_THRESHOLD = 0.5  # or, for a line with a caption's shape (a credit beside it or run in), when it leans that way
 TEXT_DOUBT = 0.5  # prose scored above this is not where the text starts or ends
 BOX_THRESHOLD = 0.5  # a line between two dropped ones goes with them above this
 FURNITURE_MAX_WORDS = 15  # and it is no longer than a subhead
@@ -197,6 +198,7 @@ def learn(training: list[dict]) -> Model:
         furniture={n: round(w, 4) for n, w in zip(FURNITURE_FEATURES, furniture, strict=True)},
         headline={n: round(w, 4) for n, w in zip(HEADLINE_FEATURES, headline, strict=True)},
         furniture_threshold=FURNITURE_THRESHOLD,
+        caption_threshold=CAPTION_THRESHOLD,
         furniture_max_words=FURNITURE_MAX_WORDS,
         text_doubt=TEXT_DOUBT,
         box_threshold=BOX_THRESHOLD,

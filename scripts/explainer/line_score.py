@@ -97,6 +97,7 @@ class Model:
     furniture: dict[str, float] = field(default_factory=dict)
     headline: dict[str, float] = field(default_factory=dict)
     furniture_threshold: float = 1.0
+    caption_threshold: float = 1.0  # a line in the margin with a caption's shape (a credit beside or run in) above this
     box_threshold: float = 1.0  # a line scored above this between two dropped lines goes with them
     text_doubt: float = 0.5  # prose scored above this does not count as the text's first or last paragraph
     furniture_max_words: int = 0  # longer lines are left to the rules: a lede in capitals is still the lede
@@ -273,7 +274,14 @@ def furniture_lines(raw: list[str], drop: dict[int, str]) -> dict[int, str]:
         if not first <= i <= last
         and (clean.words(page.stripped[i]) <= chosen.furniture_max_words or _looks_captioned(page, i) or i > last)
     ]
-    found = {i for i in margin if scored(i) > chosen.furniture_threshold}
+    # a line with a caption's shape, its credit run in or beside it, needs less of the model: the credit is evidence
+    # the model's length and prose features weigh against ("HAVANA, CUBA - A general view of …" under
+    # "A Name / An Agency / Getty Images")
+    found = {
+        i
+        for i in margin
+        if scored(i) > (chosen.caption_threshold if _looks_captioned(page, i) else chosen.furniture_threshold)
+    }
     # a line the model leans towards furniture, between two lines it is sure of, belongs to the same box
     # ("(billed annually at P 960)" between "P 80 per month" and "• Unlimited ad-free access …")
     for before, at, after in zip(margin, margin[1:], margin[2:], strict=False):
