@@ -441,7 +441,7 @@ def test_a_dateline_with_no_space_after_the_comma_and_an_agency_after_the_time()
     raw = ["Rioters attack the embassy", "Feb 22,2008 00:00 by UPI", "", BODY]
     header = extract.read_header(raw)
     assert (header.title, header.byline_date) == (raw[0], dt.date(2008, 2, 22))
-    assert dates.classify("Feb 22,2008") == (dt.date(2008, 2, 22), "day")
+    assert dates.classify("Feb 22,2008") == dates.classify("22 Feb,2008") == (dt.date(2008, 2, 22), "day")
     # a number after the comma is no year: "May 5,000 protesters", "June 1,1500"
     found = rules.DATE_CANDIDATES.finditer("In May 5,000 marched; June 1,1500")
     assert [m.group(0) for m in found] == ["May 5", "June 1"]

@@ -751,8 +751,10 @@ DATE_CANDIDATES = re.compile(
     r"\b(?:(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})"
     r"|(?P<dash_day>\d{1,2})-(?P<dash_month>[A-Z][a-z]{2,8})-(?P<dash_year>\d{4})"  # "09-Sep-2011", "27-Jan-2023"
     r"|(?P<dot_day>\d{1,2})\.(?P<dot_month>\d{1,2})\.(?P<dot_year>\d{4})"  # "17.04.2021": day, month, year
-    r"|(?P<dmy_day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<dmy_month>[A-Z][a-z]{2,8})\.?,?\s+(?P<dmy_year>\d{4})"
-    # "Feb 22,2008": a year after the comma with no space, only a year of 19xx or 20xx ("May 5,000" is a number)
+    # "Feb 22,2008", "22 Feb,2008": a year after the comma with no space, only a year of 19xx or 20xx ("May 5,000"
+    # is a number)
+    r"|(?P<dmy_day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<dmy_month>[A-Z][a-z]{2,8})\.?(?:,?\s+|,(?=(?:19|20)\d{2}\b))"
+    r"(?P<dmy_year>\d{4})"
     r"|(?P<md_month>[A-Z][a-z]{2,8})\.?\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?"
     r"(?:(?:,?\s+|,(?=(?:19|20)\d{2}\b))(?P<md_year>\d{4}))?"
     r"|(?P<my_month>[A-Z][a-z]{2,8})\s+(?P<my_year>\d{4})"
