@@ -189,3 +189,18 @@ def test_a_caption_with_its_credit_beside_it_needs_less_of_the_model_on_a_page_n
     assert caption in _kept(raw, Model())  # the rules alone keep it: a sentence as long as the lede's
     kept = _kept(raw, unseen)
     assert caption not in kept and lede in kept
+
+
+def test_an_app_prompt_right_under_a_line_the_rules_drop_above_the_text_goes_with_it_on_a_page_never_learnt() -> None:
+    page = next(
+        c
+        for c in learning.cases()
+        if c["file"].endswith("americanmilitarynews-2020-04-30-man-opens-fire-cuban-embassy.txt")
+    )
+    unseen = learning.learn([c for c in learning.cases() if learning.outlet(c) != learning.outlet(page)])
+    raw = learning._raw(page)
+    prompt = next(line for line in raw if line.startswith("Join our brand new verified"))
+    lede = next(line for line in raw if line.startswith("A suspect opened fire on the Cuban Embassy"))
+    assert prompt in _kept(raw, Model())
+    kept = _kept(raw, unseen)
+    assert prompt not in kept and lede in kept

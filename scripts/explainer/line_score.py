@@ -287,15 +287,15 @@ def furniture_lines(raw: list[str], drop: dict[int, str]) -> dict[int, str]:
     for before, at, after in zip(margin, margin[1:], margin[2:], strict=False):
         if before in found and after in found and scored(at) > chosen.box_threshold:
             found.add(at)
-    # at the foot of the page the rules' own drops end a box too: a notice or a prompt between two lines they dropped
-    # ("Have a tip we should know?" between a picture's credit and a list of sister sites), or a line right under one
-    # they dropped, no blank line between (a related headline under "More from …", and its teaser under it; a writer's
-    # note, last on the page, under "Our standards: …")
-    foot = {i for i in margin if i > last} - found
+    # in the margins the rules' own drops end a box too: a notice or a prompt between two lines they dropped ("Have a
+    # tip we should know?" between a picture's credit and a list of sister sites), or a line right under one they
+    # dropped, no blank line between (a related headline under "More from …", and its teaser under it; a writer's
+    # note, last on the page, under "Our standards: …"; an app prompt under "Navigation")
+    boxed = set(margin) - found
     written = [i for i, text in enumerate(page.stripped) if text]
     for before, at, after in zip(written, written[1:], [*written[2:], None], strict=False):
         if (
-            at in foot
+            at in boxed
             and (before in drop or before in found)
             and (after in drop or after in found or at == before + 1)
             and scored(at) > chosen.box_threshold
