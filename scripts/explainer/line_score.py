@@ -9,6 +9,10 @@ long), and how many of its words the annotated pages wrote in furniture rather t
 
 - furniture: the chance that a line the rules kept above the first paragraph of prose or below the last is page
   furniture; above `furniture_threshold` it is dropped.
+  In the margins a line right under one the rules dropped, or between two, goes with them above `box_threshold`,
+  and a line with a caption's shape (its credit beside it or run in) is dropped above `caption_threshold`; under the
+  text a line is judged whatever its length. Above the headline, a short sentence the model is sure of (the same
+  thresholds) does not end the header: the rules would take it for the text's first sentence.
 - headline: the chance that a header line is the page's headline; when the rules' choice scores below
   `headline_doubt` and another candidate scores above `headline_trust`, the other is taken.
 
@@ -302,6 +306,21 @@ def furniture_lines(raw: list[str], drop: dict[int, str]) -> dict[int, str]:
         ):
             found.add(at)
     return dict.fromkeys(sorted(found), FURNITURE_RULE)
+
+
+def furniture_over_the_header(raw: list[str], index: int) -> bool:
+    """A short sentence above the headline that the furniture model is sure of ("Join our … channel and get …!"):
+    the header reader passes over it rather than take it for the text's first sentence."""
+    chosen = model()
+    if not chosen.furniture:
+        return False
+    page = Page.of(raw)
+    if clean.words(page.stripped[index]) > chosen.furniture_max_words:
+        return False
+    # right under a line the rules drop, no blank line between, it is the same box (as in furniture_lines)
+    boxed = index > 0 and bool(page.stripped[index - 1]) and clean.line_rule(page.stripped[index - 1]) is not None
+    threshold = chosen.box_threshold if boxed else chosen.furniture_threshold
+    return probability(chosen.furniture, furniture_features(page, index, chosen.words)) > threshold
 
 
 def second_headline(raw: list[str], chosen_at: int, candidates: list[int]) -> int | None:
