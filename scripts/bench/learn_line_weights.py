@@ -31,8 +31,10 @@ from explainer.line_score import FURNITURE_FEATURES, HEADLINE_FEATURES, Model, P
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLE = ROOT / "tests" / "evaldata" / "evaluation.yml"
-# The held-out set is the one marked `blind: true` in the table (held-out10, round 7): never learnt from, never scored
-# while tuning. held-out9, held out in round 6, was measured and read then: tuning material since, like held-out8.
+# The held-out set is the one marked `blind: true` in the table: never learnt from, never scored while tuning.
+# held-out10 was blind through round 7 and measured at its end with these weights: left out here too, so that the
+# stored weights stay those it was measured with, until the next round learns from it (as round 7 did from held-out9).
+MEASURED_NOT_LEARNT = "held-out10"
 FOLDS = 5
 RIDGE = 1.0  # L2 penalty on every weight but the bias: few examples, so keep the weights small
 WORD_MIN_COUNT = 3  # a word's furniture score needs this many sightings
@@ -53,7 +55,8 @@ def blind(case: dict) -> bool:
 
 
 def cases() -> list[dict]:
-    return [c for c in yaml.safe_load(TABLE.read_text(encoding="utf-8")) if not blind(c)]
+    table = yaml.safe_load(TABLE.read_text(encoding="utf-8"))
+    return [c for c in table if not blind(c) and c["set"] != MEASURED_NOT_LEARNT]
 
 
 def outlet(case: dict) -> str:
