@@ -449,6 +449,18 @@ def test_a_dateline_with_no_space_after_the_comma_and_an_agency_after_the_time()
     assert extract._dateline("Feb 22, 2008 was the day rioters came") is None
 
 
+def test_last_update_is_a_datelines_word() -> None:
+    raw = [
+        "• Beirut",
+        "",
+        "  • Wednesday, June 5, 2024 at 10:07 AM",
+        "    Last Update : Friday, June 7, 2024 at 10:20 AM",
+    ]
+    header = extract.read_header([*raw, "", "Army tightens security after shots fired at the embassy", "", BODY])
+    assert header.title == "Army tightens security after shots fired at the embassy"
+    assert header.byline_date == dt.date(2024, 6, 5) and header.drop[3] == rules.DATELINE_RULE
+
+
 def test_a_section_before_the_byline_past_a_bar() -> None:
     raw = [
         "Published: Thu, May 17, 2018",

@@ -524,7 +524,7 @@ COMMENT_HEADER = re.compile(
 # "Comments are closed.", "Post a comment".
 COMMENT_SECTION = _rx(
     r"(leave a (reply|comment)|post a comment|add (a|your) comment|join the (discussion|conversation)|"
-    r"(\d+|no|one) (comments?|responses?)|comments are closed|(reader )?comments( \(\d+\))?|"
+    r"(\d+|no|one) (comments?|responses?)( to \W.*)?|comments are closed|(reader )?comments( \(\d+\))?|"
     r"(\d+ )?post a comment)\W*"
 )
 
@@ -595,7 +595,7 @@ SOURCE_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 # A line that is only a date, perhaps with a time: "December 09, 2011 10:15", "Published: 2002-05-10".
 DATELINE_PREFIX = _rx(
-    r"((article |story )?(published|posted|updated|last updated|date)\s*(on\b( the\b)?)?\s*:?|"
+    r"((article |story )?(published|posted|updated|last updated|last update|date)\s*(on\b( the\b)?)?\s*:?|"
     # a blog's post line: "In World News on September 10, 2011 at 3:25 am", "Posted in Asia on …"
     r"(posted\s+)?in\s+[a-z][\w&' -]{0,30}?\s+on\b)\s*"
 )
