@@ -600,3 +600,21 @@ def test_a_short_note_right_under_a_captions_credit_is_the_captions() -> None:
 def test_a_photographers_credit_with_two_agencies_ends_a_caption() -> None:
     caption = "People attend a ceremony at the embassy square, on March 17, 2016. (JANE ROE/AFP/Getty Images)"
     assert clean.is_photo_credit(caption)
+
+
+def test_a_comment_count_with_the_headline_it_answers_opens_the_thread() -> None:
+    prose = "Hundreds of protesters stormed the embassy last night, tearing down parts of the security wall."
+    raw = [
+        prose,
+        "",
+        prose.replace("last", "on Friday"),
+        "",
+        "Related Posts",
+        "",
+        '0 Response to "Envoy Recalled Over The Embassy Row In The Capital"',
+        "",
+        "Post a Comment",
+    ]
+    lines = clean.mark_lines(raw, {}, None)
+    assert lines[2].dropped_by is None
+    assert lines[6].dropped_by == rules.COMMENT_RULE and lines[4].dropped_by is not None

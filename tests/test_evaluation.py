@@ -25,8 +25,8 @@ from explainer.read import read_article
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = Path(__file__).resolve().parent / "evaldata" / "evaluation.yml"
 SITE_SOURCES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
-# Pinned at the measured scores, per set; raise them when the rules improve, never lower them to pass. held-out9 is
-# the headline figure (never tuned on, measured once after round 6); the other sets' floors keep what was learnt from
+# Pinned at the measured scores, per set; raise them when the rules improve, never lower them to pass. held-out10 is
+# the headline figure (never tuned on, measured once after round 7); the other sets' floors keep what was learnt from
 # them.
 FLOORS = {
     "dev": 1.0,  # 87/87 (0.954 before round 3)
@@ -43,7 +43,8 @@ FLOORS = {
     "tune7": 0.966,  # 29/30 (0.833 before)
     "held-out3": 0.974,  # 75/77: 0.701 before any tuning, 0.779 after the first round (its misses seen at the
     # before measurement); read after the first round's measurement and tuned on since
-    "held-out4": 0.987,  # 77/78: 0.846 before any tuning, 0.923 after the first round (blind); read, tuned on since
+    "held-out4": 1.0,  # 78/78: 0.846 before any tuning, 0.923 after the first round (blind); read, tuned on since
+    # (77/78 after round 6; the writer's note under "Our standards" dropped in round 7)
     "held-out5": 1.0,  # 44/44: 0.841 before and after round 2 (never tuned on then); read, tuned on in round 3
     "tune8": 0.985,  # 68/69 (0.855 before tuning on it, round 3)
     "tune9": 0.967,  # 59/61 (0.836 before)
@@ -58,10 +59,13 @@ FLOORS = {
     "tune17": 0.951,  # 39/41 (0.805 before; 37/41 after round 4)
     "tune18": 0.940,  # 47/50 (0.860 before)
     "held-out7": 0.978,  # 90/92: 83/92 = 0.902 at its one measurement after round 4 (blind); read, tuned on in round 5
-    "held-out8": 0.910,  # 102/112: 97/112 = 0.866 at its one measurement after round 5 (blind); tuned on in round 6
-    "held-out9": 0.939,  # 108/115, never tuned on: 109/115 = 0.948 at its one measurement after round 6 (c243ffe,
-    # blind; round 5's code 107/115); 108/115 after the furniture threshold was raised to 0.92 for a keep line of
-    # tune5 the relearnt weights dropped (a change decided by tune5, not by held-out9): the honest held-out figure
+    "held-out8": 0.946,  # 106/112: 97/112 = 0.866 at its one measurement after round 5 (blind); tuned on in round 6
+    # (102/112) and round 7 (two captions with their credit beside them, an app prompt and the headline under it)
+    "held-out9": 1.0,  # 115/115: 109/115 = 0.948 at its one measurement after round 6 (c243ffe, blind); 108/115 with
+    # round 6's final code; read, tuned on (learnt from) in round 7
+    "held-out10": 0.916,  # 143/156: 140/156 = 0.897 at its one measurement after round 7 (5e70b75, blind until
+    # then; round 6's code 140/156 too): the honest held-out figure. Read after it: two rules fixed since ("Last
+    # Update :" a dateline, a comment count with the headline it answers), so it is tuning material, like held-out9
 }
 # Which whole score a set counts towards.
 EVALUATION_OF = {
@@ -90,6 +94,7 @@ EVALUATION_OF = {
     "held-out7": "held-out7",
     "held-out8": "held-out8",
     "held-out9": "held-out9",
+    "held-out10": "held-out10",
     "tune16": "tune16",
     "tune17": "tune17",
     "tune18": "tune18",
@@ -138,6 +143,9 @@ def check_case(case: dict) -> list[tuple[str, bool]]:
 def score_table() -> dict[str, Score]:
     scores: dict[str, Score] = defaultdict(Score)
     for case in yaml.safe_load(TABLE.read_text(encoding="utf-8")):
+        if case.get("blind"):
+            # a set marked blind is never run through the inference before its one measurement (flag flipped after)
+            continue
         for what, ok in check_case(case):
             for name in dict.fromkeys((case["set"], EVALUATION_OF[case["set"]])):
                 scores[name].total += 1
@@ -149,9 +157,11 @@ def score_table() -> dict[str, Score]:
 
 def test_evaluation_gate() -> None:
     scores = score_table()
+    blind = sum(bool(case.get("blind")) for case in yaml.safe_load(TABLE.read_text(encoding="utf-8")))
     SUMMARY.append(
         "evaluation (tests/evaldata/evaluation.yml): "
         + "; ".join(f"{name} {scores[name]} (floor {floor})" for name, floor in FLOORS.items())
+        + f"; {blind} pages marked blind, not run"
     )
     for name in FLOORS:
         SUMMARY.extend(f"  missed ({name}): {miss}" for miss in scores[name].misses)

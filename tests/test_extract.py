@@ -437,6 +437,30 @@ def test_a_dateline_with_a_byline_after_a_bar_ending_in_a_full_stop() -> None:
     assert header.drop[2] == rules.DATELINE_RULE
 
 
+def test_a_dateline_with_no_space_after_the_comma_and_an_agency_after_the_time() -> None:
+    raw = ["Rioters attack the embassy", "Feb 22,2008 00:00 by UPI", "", BODY]
+    header = extract.read_header(raw)
+    assert (header.title, header.byline_date) == (raw[0], dt.date(2008, 2, 22))
+    assert dates.classify("Feb 22,2008") == dates.classify("22 Feb,2008") == (dt.date(2008, 2, 22), "day")
+    # a number after the comma is no year: "May 5,000 protesters", "June 1,1500"
+    found = rules.DATE_CANDIDATES.finditer("In May 5,000 marched; June 1,1500")
+    assert [m.group(0) for m in found] == ["May 5", "June 1"]
+    # lower-case words after the date are still not a dateline's, unless a byline of capitalised words
+    assert extract._dateline("Feb 22, 2008 was the day rioters came") is None
+
+
+def test_last_update_is_a_datelines_word() -> None:
+    raw = [
+        "• Beirut",
+        "",
+        "  • Wednesday, June 5, 2024 at 10:07 AM",
+        "    Last Update : Friday, June 7, 2024 at 10:20 AM",
+    ]
+    header = extract.read_header([*raw, "", "Army tightens security after shots fired at the embassy", "", BODY])
+    assert header.title == "Army tightens security after shots fired at the embassy"
+    assert header.byline_date == dt.date(2024, 6, 5) and header.drop[3] == rules.DATELINE_RULE
+
+
 def test_a_section_before_the_byline_past_a_bar() -> None:
     raw = [
         "Published: Thu, May 17, 2018",

@@ -57,6 +57,8 @@ def read_header(raw: list[str], script: str | None = None) -> Header:
             if not candidates and _caption_over_headline(raw, index, text):
                 header.drop[index] = rules.CAPTION_RULE
                 continue
+            if not candidates and line_score.furniture_over_the_header(raw, index):
+                continue  # left to the furniture score in clean.mark_lines
             stop = index
             break
         if rules.RELATED_BLOCK_HEADER.fullmatch(text):

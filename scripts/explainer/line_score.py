@@ -9,6 +9,10 @@ long), and how many of its words the annotated pages wrote in furniture rather t
 
 - furniture: the chance that a line the rules kept above the first paragraph of prose or below the last is page
   furniture; above `furniture_threshold` it is dropped.
+  In the margins a line right under one the rules dropped, or between two, goes with them above `box_threshold`,
+  and a line with a caption's shape (its credit beside it or run in) is dropped above `caption_threshold`; under the
+  text a line is judged whatever its length. Above the headline, a short sentence the model is sure of (the same
+  thresholds) does not end the header: the rules would take it for the text's first sentence.
 - headline: the chance that a header line is the page's headline; when the rules' choice scores below
   `headline_doubt` and another candidate scores above `headline_trust`, the other is taken.
 
@@ -97,6 +101,7 @@ class Model:
     furniture: dict[str, float] = field(default_factory=dict)
     headline: dict[str, float] = field(default_factory=dict)
     furniture_threshold: float = 1.0
+    caption_threshold: float = 1.0  # a line in the margin with a caption's shape (a credit beside or run in) above this
     box_threshold: float = 1.0  # a line scored above this between two dropped lines goes with them
     text_doubt: float = 0.5  # prose scored above this does not count as the text's first or last paragraph
     furniture_max_words: int = 0  # longer lines are left to the rules: a lede in capitals is still the lede
@@ -264,20 +269,58 @@ def furniture_lines(raw: list[str], drop: dict[int, str]) -> dict[int, str]:
     if first is None:  # no paragraph of prose: no margins to judge (a page of short lines is left to the rules)
         return {}
     last = next(i for i in reversed(kept) if trusted_prose(i))
-    # a caption is as long as a sentence: its credit (run in or beside it), not its length, tells it
+    # a caption is as long as a sentence: its credit (run in or beside it), not its length, tells it; and under the
+    # text nothing is a subhead, so a notice there is judged whatever its length ("Comments are posted from viewers
+    # like you and do not always reflect the views of this station. powered by Disqus")
     margin = [
         i
         for i in kept
         if not first <= i <= last
-        and (clean.words(page.stripped[i]) <= chosen.furniture_max_words or _looks_captioned(page, i))
+        and (clean.words(page.stripped[i]) <= chosen.furniture_max_words or _looks_captioned(page, i) or i > last)
     ]
-    found = {i for i in margin if scored(i) > chosen.furniture_threshold}
+    # a line with a caption's shape, its credit run in or beside it, needs less of the model: the credit is evidence
+    # the model's length and prose features weigh against ("HAVANA, CUBA - A general view of …" under
+    # "A Name / An Agency / Getty Images")
+    found = {
+        i
+        for i in margin
+        if scored(i) > (chosen.caption_threshold if _looks_captioned(page, i) else chosen.furniture_threshold)
+    }
     # a line the model leans towards furniture, between two lines it is sure of, belongs to the same box
     # ("(billed annually at P 960)" between "P 80 per month" and "• Unlimited ad-free access …")
     for before, at, after in zip(margin, margin[1:], margin[2:], strict=False):
         if before in found and after in found and scored(at) > chosen.box_threshold:
             found.add(at)
+    # in the margins the rules' own drops end a box too: a notice or a prompt between two lines they dropped ("Have a
+    # tip we should know?" between a picture's credit and a list of sister sites), or a line right under one they
+    # dropped, no blank line between (a related headline under "More from …", and its teaser under it; a writer's
+    # note, last on the page, under "Our standards: …"; an app prompt under "Navigation")
+    boxed = set(margin) - found
+    written = [i for i, text in enumerate(page.stripped) if text]
+    for before, at, after in zip(written, written[1:], [*written[2:], None], strict=False):
+        if (
+            at in boxed
+            and (before in drop or before in found)
+            and (after in drop or after in found or at == before + 1)
+            and scored(at) > chosen.box_threshold
+        ):
+            found.add(at)
     return dict.fromkeys(sorted(found), FURNITURE_RULE)
+
+
+def furniture_over_the_header(raw: list[str], index: int) -> bool:
+    """A short sentence above the headline that the furniture model is sure of ("Join our … channel and get …!"):
+    the header reader passes over it rather than take it for the text's first sentence."""
+    chosen = model()
+    if not chosen.furniture:
+        return False
+    page = Page.of(raw)
+    if clean.words(page.stripped[index]) > chosen.furniture_max_words:
+        return False
+    # right under a line the rules drop, no blank line between, it is the same box (as in furniture_lines)
+    boxed = index > 0 and bool(page.stripped[index - 1]) and clean.line_rule(page.stripped[index - 1]) is not None
+    threshold = chosen.box_threshold if boxed else chosen.furniture_threshold
+    return probability(chosen.furniture, furniture_features(page, index, chosen.words)) > threshold
 
 
 def second_headline(raw: list[str], chosen_at: int, candidates: list[int]) -> int | None:

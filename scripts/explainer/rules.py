@@ -524,7 +524,7 @@ COMMENT_HEADER = re.compile(
 # "Comments are closed.", "Post a comment".
 COMMENT_SECTION = _rx(
     r"(leave a (reply|comment)|post a comment|add (a|your) comment|join the (discussion|conversation)|"
-    r"(\d+|no|one) (comments?|responses?)|comments are closed|(reader )?comments( \(\d+\))?|"
+    r"(\d+|no|one) (comments?|responses?)( to \W.*)?|comments are closed|(reader )?comments( \(\d+\))?|"
     r"(\d+ )?post a comment)\W*"
 )
 
@@ -595,7 +595,7 @@ SOURCE_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 # A line that is only a date, perhaps with a time: "December 09, 2011 10:15", "Published: 2002-05-10".
 DATELINE_PREFIX = _rx(
-    r"((article |story )?(published|posted|updated|last updated|date)\s*(on\b( the\b)?)?\s*:?|"
+    r"((article |story )?(published|posted|updated|last updated|last update|date)\s*(on\b( the\b)?)?\s*:?|"
     # a blog's post line: "In World News on September 10, 2011 at 3:25 am", "Posted in Asia on …"
     r"(posted\s+)?in\s+[a-z][\w&' -]{0,30}?\s+on\b)\s*"
 )
@@ -612,8 +612,9 @@ DATELINE_NAME = re.compile(r"(?<![A-Za-z])[A-Z][a-z]+")
 DATELINE_MAX_NAMES = 3
 # Reading time run into the dateline's year: "Fri., Jan. 27, 20231 min. read".
 DATELINE_READING_TIME = _rx(r"(?<=\d{4})\s*\d{1,2}\s*min(ute)?s?\.?\s*read\s*$")
-# A byline after the date, past a bar: "December 18, 1996|By From Tribune News Services."
-DATELINE_BYLINE_AFTER = re.compile(r"\s*[|•·]\s*By\b.*$")
+# A byline after the date, past a bar: "December 18, 1996|By From Tribune News Services."; or after the date and its
+# time, in lower case, a few capitalised words: "Feb 22,2008 00:00 by UPI".
+DATELINE_BYLINE_AFTER = re.compile(r"\s*[|•·]\s*By\b.*$|\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*$")
 # A date run into the next field without a space, a section's name ("September 8, 2021China in Focus"): the date
 # ends at its year.
 DATELINE_YEAR_RUN_ON = re.compile(r"(?<=\b\d{4})(?=[A-Z][a-z])")
@@ -750,8 +751,12 @@ DATE_CANDIDATES = re.compile(
     r"\b(?:(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})"
     r"|(?P<dash_day>\d{1,2})-(?P<dash_month>[A-Z][a-z]{2,8})-(?P<dash_year>\d{4})"  # "09-Sep-2011", "27-Jan-2023"
     r"|(?P<dot_day>\d{1,2})\.(?P<dot_month>\d{1,2})\.(?P<dot_year>\d{4})"  # "17.04.2021": day, month, year
-    r"|(?P<dmy_day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<dmy_month>[A-Z][a-z]{2,8})\.?,?\s+(?P<dmy_year>\d{4})"
-    r"|(?P<md_month>[A-Z][a-z]{2,8})\.?\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<md_year>\d{4}))?"
+    # "Feb 22,2008", "22 Feb,2008": a year after the comma with no space, only a year of 19xx or 20xx ("May 5,000"
+    # is a number)
+    r"|(?P<dmy_day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<dmy_month>[A-Z][a-z]{2,8})\.?(?:,?\s+|,(?=(?:19|20)\d{2}\b))"
+    r"(?P<dmy_year>\d{4})"
+    r"|(?P<md_month>[A-Z][a-z]{2,8})\.?\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?"
+    r"(?:(?:,?\s+|,(?=(?:19|20)\d{2}\b))(?P<md_year>\d{4}))?"
     r"|(?P<my_month>[A-Z][a-z]{2,8})\s+(?P<my_year>\d{4})"
     # a Spanish-language site's dateline on its English page: "15 de marzo 2022", "3 de enero de 2019"
     r"|(?P<es_day>\d{1,2}) de (?P<es_month>[a-z]{4,10}),? (?:de |del )?(?P<es_year>\d{4}))\b"
