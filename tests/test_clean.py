@@ -420,6 +420,28 @@ def test_more_caption_credits_an_agency_credit_line_and_the_repeated_caption() -
     assert dropped == [3, 4, 6, 8, 10, 11]
 
 
+def test_teasers_cut_off_at_the_same_length_under_the_text_are_dropped() -> None:
+    prose = "The two countries have in the last three years had the worst of relations in recent history."
+    teasers = [
+        "As the Department of State proposed this week to shut down its office managing international cl",
+        "Dave Cullen had just sat down to lunch, a frozen meal of beef stroganoff, when the phone rang a",
+        "A company that provides the eponymous grammar and syntax program recently announced that it wou",
+    ]
+    lines = clean.mark_lines([prose, "2025-05-03 04:52 2733 views", *teasers], {}, None)
+    assert [line.dropped_by for line in lines[2:]] == [rules.TEASER_RULE] * 3
+    # the stored copy's own cut is one line: kept, like a paragraph cut short
+    assert clean.mark_lines([prose, "", teasers[0]], {}, None)[2].dropped_by is None
+    # lines cut at lengths far apart are not a list of teasers
+    uneven = [teasers[0], "He said the ministers would meet again next week to discuss what the embassy should do"]
+    assert all(line.dropped_by is None for line in clean.mark_lines([prose, "", *uneven], {}, None)[2:])
+    # teasers each ending in an ellipsis, whatever their length
+    dotted = [
+        "Police say the man who drove into the gates was known to them…",
+        "Ministers meet today as the row over expulsions grows…",
+    ]
+    assert [line.dropped_by for line in clean.mark_lines([prose, "", *dotted], {}, None)[2:]] == [rules.TEASER_RULE] * 2
+
+
 def test_the_subhead_over_a_last_paragraph_cut_short_is_kept() -> None:
     prose = "Protesters threw rocks at riot police, while hundreds of cars jammed the streets around the consulate."
     cut = "But later on, the minister Fatma Betul Sayan Kaya appeared at the scene "

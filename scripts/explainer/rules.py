@@ -500,6 +500,11 @@ MEDIA_LABEL_RULE = "label of an embedded item"
 # size pickers, tag lists). A line of TAIL_PROSE_MIN_WORDS or more is kept: it may be a paragraph cut short.
 TAIL_RULE = "page furniture after the text"
 TAIL_SENTENCE_MIN_WORDS = 4
+# Teasers under the text, each cut by the page to the same number of characters ("… to shut down its office
+# managing international cl"): cut lengths within this many characters of each other, lines of this many words.
+TEASER_RULE = "teasers cut off under the text"
+TEASER_LENGTH_SPREAD = 4
+TEASER_MIN_WORDS = 6
 TAIL_PROSE_MIN_WORDS = 12
 # The file's last line, cut short where the stored copy stops ("… went ahead to institute measures "), is a paragraph
 # when it runs to this many words, a good share of them in lower case (not a list of names).
@@ -751,6 +756,9 @@ DATE_CANDIDATES = re.compile(
     r"\b(?:(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})"
     r"|(?P<dash_day>\d{1,2})-(?P<dash_month>[A-Z][a-z]{2,8})-(?P<dash_year>\d{4})"  # "09-Sep-2011", "27-Jan-2023"
     r"|(?P<dot_day>\d{1,2})\.(?P<dot_month>\d{1,2})\.(?P<dot_year>\d{4})"  # "17.04.2021": day, month, year
+    # "06-06-2024", "13-06-2024", "06-13-2024": read only where one order is possible (a part over 12, or both the
+    # same); "05-06-2024" is day-month in one country and month-day in another, and is left unread
+    r"|(?P<num_first>\d{1,2})-(?P<num_second>\d{1,2})-(?P<num_year>\d{4})"
     # "Feb 22,2008", "22 Feb,2008": a year after the comma with no space, only a year of 19xx or 20xx ("May 5,000"
     # is a number)
     r"|(?P<dmy_day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<dmy_month>[A-Z][a-z]{2,8})\.?(?:,?\s+|,(?=(?:19|20)\d{2}\b))"
