@@ -428,7 +428,7 @@ def test_teasers_cut_off_at_the_same_length_under_the_text_are_dropped() -> None
         "A company that provides the eponymous grammar and syntax program recently announced that it wou",
     ]
     lines = clean.mark_lines([prose, "2025-05-03 04:52 2733 views", *teasers], {}, None)
-    assert [line.dropped_by for line in lines[2:]] == [rules.TEASER_RULE] * 3
+    assert [line.dropped_by for line in lines[2:]] == [rules.CUT_TEASER_RULE] * 3
     # the stored copy's own cut is one line: kept, like a paragraph cut short
     assert clean.mark_lines([prose, "", teasers[0]], {}, None)[2].dropped_by is None
     # lines cut at lengths far apart are not a list of teasers
@@ -439,7 +439,9 @@ def test_teasers_cut_off_at_the_same_length_under_the_text_are_dropped() -> None
         "Police say the man who drove into the gates was known to them…",
         "Ministers meet today as the row over expulsions grows…",
     ]
-    assert [line.dropped_by for line in clean.mark_lines([prose, "", *dotted], {}, None)[2:]] == [rules.TEASER_RULE] * 2
+    assert [line.dropped_by for line in clean.mark_lines([prose, "", *dotted], {}, None)[2:]] == [
+        rules.CUT_TEASER_RULE
+    ] * 2
 
 
 def test_the_subhead_over_a_last_paragraph_cut_short_is_kept() -> None:

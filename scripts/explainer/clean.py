@@ -394,7 +394,7 @@ def _mark_cut_teasers(stripped: list[str], drop: dict[int, str]) -> None:
         same_cut = len(run) >= 2 and max(lengths, default=0) - min(lengths, default=0) <= rules.TEASER_LENGTH_SPREAD
         ellipses = len(run) >= 2 and all(stripped[i].endswith(("…", "...")) for i in run)
         if same_cut or ellipses:
-            drop.update(dict.fromkeys(run, rules.TEASER_RULE))
+            drop.update(dict.fromkeys(run, rules.CUT_TEASER_RULE))
         run = []
 
 

@@ -502,7 +502,7 @@ TAIL_RULE = "page furniture after the text"
 TAIL_SENTENCE_MIN_WORDS = 4
 # Teasers under the text, each cut by the page to the same number of characters ("… to shut down its office
 # managing international cl"): cut lengths within this many characters of each other, lines of this many words.
-TEASER_RULE = "teasers cut off under the text"
+CUT_TEASER_RULE = "teasers cut off under the text"
 TEASER_LENGTH_SPREAD = 4
 TEASER_MIN_WORDS = 6
 TAIL_PROSE_MIN_WORDS = 12
