@@ -117,6 +117,7 @@ def mark_lines(raw: list[str], header: dict[int, str], author: str | None, scrip
     _mark_fenced_boxes(stripped, drop)
     _mark_media_labels(stripped, drop)
     _mark_inline_headlines(stripped, drop)
+    _mark_link_labels(stripped, drop)
     _mark_tail(stripped, drop)
     _mark_cut_teasers(stripped, drop)
     drop |= line_score.furniture_lines(raw, drop)  # what the rules kept and the learnt score calls furniture
@@ -278,6 +279,22 @@ def _mark_inline_headlines(stripped: list[str], drop: dict[int, str]) -> None:
             continue
         if rules.SUBHEAD_MAX_WORDS < words(line) <= rules.HEADLINE_MAX_WORDS and is_title_case(line):
             drop[index] = rules.INLINE_HEADLINE_RULE
+
+
+def _mark_link_labels(stripped: list[str], drop: dict[int, str]) -> None:
+    """Between two paragraphs of prose: a short line of a label of one or two words, a colon and a title, not a
+    sentence ("Also check: Jobs in Pakistan", "Watch: Report On Sanctions"): a link to another page set in the text."""
+    kept = [i for i, line in enumerate(stripped) if line and i not in drop]
+    for before, index, after in zip(kept, kept[1:], kept[2:], strict=False):
+        line = stripped[index]
+        if (
+            words(line) <= rules.LINK_LABEL_MAX_WORDS
+            and rules.LINK_LABEL.fullmatch(line)
+            and not _is_sentence(line)
+            and is_prose(stripped[before])
+            and is_prose(stripped[after])
+        ):
+            drop[index] = rules.LINK_LABEL_RULE
 
 
 def _mark_repeated_standfirst(stripped: list[str], drop: dict[int, str]) -> None:
