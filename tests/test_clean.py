@@ -92,6 +92,11 @@ from explainer import clean, rules
         ("World Bulletin / News Desk", rules.DESK_LINES.name),
         ("Click here for article.", rules.CHROME_LINES.name),
         ("— WikiLeaks (@wikileaks) April 11, 2019", rules.EMBEDDED_POST_LINES.name),
+        (
+            "Your contributions will help us continue to deliver the stories that are important to you",
+            rules.READER_ADDRESS_LINES.name,
+        ),
+        ("If you value our journalism, please consider a gift", rules.READER_ADDRESS_LINES.name),
     ],
 )
 def test_boilerplate_line_rules(line: str, rule: str) -> None:
@@ -105,6 +110,8 @@ def test_boilerplate_line_rules(line: str, rule: str) -> None:
         "Senator offers help",
         "Print media in Japan reported the pledge on Thursday.",
         "Home Ministry officials said so > twice",
+        # a speaker quoted saying "we" and "you" is the text
+        "The gunman reportedly shouted: “We die in Aleppo, you die here.”",
     ],
 )
 def test_headlines_subheads_and_sentences_are_not_boilerplate(line: str) -> None:
@@ -420,6 +427,30 @@ def test_more_caption_credits_an_agency_credit_line_and_the_repeated_caption() -
     assert dropped == [3, 4, 6, 8, 10, 11]
 
 
+def test_teasers_cut_off_at_the_same_length_under_the_text_are_dropped() -> None:
+    prose = "The two countries have in the last three years had the worst of relations in recent history."
+    teasers = [
+        "As the Department of State proposed this week to shut down its office managing international cl",
+        "Dave Cullen had just sat down to lunch, a frozen meal of beef stroganoff, when the phone rang a",
+        "A company that provides the eponymous grammar and syntax program recently announced that it wou",
+    ]
+    lines = clean.mark_lines([prose, "2025-05-03 04:52 2733 views", *teasers], {}, None)
+    assert [line.dropped_by for line in lines[2:]] == [rules.CUT_TEASER_RULE] * 3
+    # the stored copy's own cut is one line: kept, like a paragraph cut short
+    assert clean.mark_lines([prose, "", teasers[0]], {}, None)[2].dropped_by is None
+    # lines cut at lengths far apart are not a list of teasers
+    uneven = [teasers[0], "He said the ministers would meet again next week to discuss what the embassy should do"]
+    assert all(line.dropped_by is None for line in clean.mark_lines([prose, "", *uneven], {}, None)[2:])
+    # teasers each ending in an ellipsis, whatever their length
+    dotted = [
+        "Police say the man who drove into the gates was known to them…",
+        "Ministers meet today as the row over expulsions grows…",
+    ]
+    assert [line.dropped_by for line in clean.mark_lines([prose, "", *dotted], {}, None)[2:]] == [
+        rules.CUT_TEASER_RULE
+    ] * 2
+
+
 def test_the_subhead_over_a_last_paragraph_cut_short_is_kept() -> None:
     prose = "Protesters threw rocks at riot police, while hundreds of cars jammed the streets around the consulate."
     cut = "But later on, the minister Fatma Betul Sayan Kaya appeared at the scene "
@@ -618,3 +649,26 @@ def test_a_comment_count_with_the_headline_it_answers_opens_the_thread() -> None
     lines = clean.mark_lines(raw, {}, None)
     assert lines[2].dropped_by is None
     assert lines[6].dropped_by == rules.COMMENT_RULE and lines[4].dropped_by is not None
+
+
+def test_a_label_a_colon_and_a_title_between_paragraphs_is_a_link_but_not_above_the_text() -> None:
+    prose = "The foreign office said the embassy would continue to function normally after the attack on Friday."
+    raw = [prose, "", "Also check: Jobs in Pakistan", "", prose.replace("Friday", "Saturday")]
+    assert clean.mark_lines(raw, {}, None)[2].dropped_by == rules.LINK_LABEL_RULE
+    # a headline "Place: …" over the text, and a sentence with a colon inside it, are not links
+    raw = ["Ukraine war: Letter bomb at embassy injures employee", "", prose, "", prose.replace("Friday", "Monday")]
+    assert clean.mark_lines(raw, {}, None)[0].dropped_by != rules.LINK_LABEL_RULE
+    raw[0:3] = [prose, "", "Officials said: More will come."]
+    assert clean.mark_lines(raw, {}, None)[2].dropped_by is None
+
+
+def test_a_caption_with_its_photographer_and_agency_run_in_or_via_an_agency_is_a_caption() -> None:
+    prose = "French authorities said Tuesday they are investigating a gasoline bomb attack on the embassy."
+    caption = "The entrance was vandalized Monday night. The minister blamed the United States. Jane Roe/AP"
+    later = "Paris police said two gasoline bombs hit the embassy late on Monday night, and no one was hurt."
+    raw = ["Enlarge this image", "", caption, "", prose, "", "Aftermath of the attack, via AP", "", later]
+    dropped = [line.dropped_by for line in clean.mark_lines(raw, {}, None)]
+    assert dropped[2] == dropped[6] == rules.CAPTION_RULE and dropped[4] is None and dropped[8] is None
+    # a sentence that ends "via Zoom." or holds "and/or" is no credit
+    assert not clean.is_photo_credit("The minister spoke to reporters, via Zoom.")
+    assert not clean.is_photo_credit("He said it on Tuesday. Either/or")

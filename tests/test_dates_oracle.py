@@ -75,7 +75,9 @@ def written_forms() -> list[str]:
     spanish = [
         f"{day} de {name} {of}2019" for name in rules.SPANISH_MONTHS for day in (1, 28, 31) for of in ("", "de ")
     ]
-    return forms + spanish + [f"2002-{m:02d}-{d:02d}" for m in (1, 2, 5, 12) for d in (1, 29, 30, 31)]
+    # figures with dashes where one order alone is a date (a part over 12), or both orders agree
+    numeric = [f"{a:02d}-{b:02d}-2024" for a, b in ((13, 6), (6, 13), (31, 12), (12, 31), (6, 6), (29, 2))]
+    return forms + spanish + numeric + [f"2002-{m:02d}-{d:02d}" for m in (1, 2, 5, 12) for d in (1, 29, 30, 31)]
 
 
 def real_candidates() -> list[str]:

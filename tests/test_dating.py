@@ -219,6 +219,22 @@ def test_an_embedded_posts_date_dates_the_article_like_a_captions() -> None:
     assert "— Example (@example) April 11, 2019" not in " ".join(p.text for p in source.paragraphs)
 
 
+def test_an_embedded_posts_date_does_not_carry_a_weekday_of_the_text_forward() -> None:
+    # the post answers the news ("Late Monday, a minister took to Twitter"): its date is a Tuesday, the text's Monday
+    # is the day before it, not the Monday after; the article is no older than the post but its day cannot be read
+    text = (
+        "Late Monday, a top official took to Twitter to report an attack on the embassy, blaming the government.\n"
+        "Three bottles were thrown, causing a brief fire that was put out by the diplomats, the ministry said.\n"
+        "We condemn the attack on our embassy.\n"
+        "— Ministry (@ministry) July 27, 2021\n"
+    )
+    source = corpus(article("p", text))["p"]
+    assert source.date.value is None and source.date.status == "unknown"
+    assert "embedded post" in " ".join(source.date.evidence)
+    same_day = corpus(article("q", text.replace("Late Monday", "On Tuesday")))["q"]
+    assert same_day.date.value == dt.date(2021, 7, 27)
+
+
 def test_the_ledes_weekday_is_the_news_day_not_one_ahead_further_down() -> None:
     text = (
         "Minister expelled\n\nPolice used water cannon early Sunday outside the consulate as the city expelled "

@@ -25,9 +25,9 @@ from explainer.read import read_article
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = Path(__file__).resolve().parent / "evaldata" / "evaluation.yml"
 SITE_SOURCES = sorted((ROOT / "sources" / "articles").glob("*.txt"))
-# Pinned at the measured scores, per set; raise them when the rules improve, never lower them to pass. held-out10 is
-# the headline figure (never tuned on, measured once after round 7); the other sets' floors keep what was learnt from
-# them.
+# Pinned at the measured scores, per set; raise them when the rules improve, never lower them to pass. Each held-out
+# set's figure at its one measurement is in its comment (and the README); since it was read, its floor keeps what was
+# learnt from it.
 FLOORS = {
     "dev": 1.0,  # 87/87 (0.954 before round 3)
     "tune": 1.0,  # 72/72 (0.583 before tuning on it)
@@ -63,9 +63,11 @@ FLOORS = {
     # (102/112) and round 7 (two captions with their credit beside them, an app prompt and the headline under it)
     "held-out9": 1.0,  # 115/115: 109/115 = 0.948 at its one measurement after round 6 (c243ffe, blind); 108/115 with
     # round 6's final code; read, tuned on (learnt from) in round 7
-    "held-out10": 0.916,  # 143/156: 140/156 = 0.897 at its one measurement after round 7 (5e70b75, blind until
-    # then; round 6's code 140/156 too): the honest held-out figure. Read after it: two rules fixed since ("Last
-    # Update :" a dateline, a comment count with the headline it answers), so it is tuning material, like held-out9
+    "held-out10": 0.987,  # 153/155 after round 8 (tuned on, learnt from): 140/156 = 0.897 at its one measurement
+    # after round 7 (5e70b75, blind until then); 140/155 = 0.903 against the annotations as corrected by a second
+    # annotator (adjudication after round 7); 143/155 with round 7's final code
+    "held-out11": 0.863,  # 127/147: its one measurement, after round 8 (30d3cd6, code frozen; blind until then; main
+    # ae87714's code 127/147 too): the honest held-out figure; not tuned on, not learnt from yet
 }
 # Which whole score a set counts towards.
 EVALUATION_OF = {
@@ -95,6 +97,7 @@ EVALUATION_OF = {
     "held-out8": "held-out8",
     "held-out9": "held-out9",
     "held-out10": "held-out10",
+    "held-out11": "held-out11",
     "tune16": "tune16",
     "tune17": "tune17",
     "tune18": "tune18",

@@ -58,6 +58,12 @@ def test_no_header_when_the_text_starts_with_prose() -> None:
         ("23rd January, 2016", (dt.date(2016, 1, 23), "day")),
         ("09-Sep-2011", (dt.date(2011, 9, 9), "day")),
         ("17.04.2021", (dt.date(2021, 4, 17), "day")),
+        # figures with dashes: read where one order alone makes a date, or both agree; never guessed
+        ("06-06-2024", (dt.date(2024, 6, 6), "day")),
+        ("13-06-2024", (dt.date(2024, 6, 13), "day")),
+        ("06-13-2024", (dt.date(2024, 6, 13), "day")),
+        ("05-06-2024", None),  # dateparser: 6 May (month first); in Britain or India it is 5 June
+        ("13-13-2024", None),
     ],
 )
 def test_dates_are_classified_by_the_parts_written(text: str, expected: object) -> None:

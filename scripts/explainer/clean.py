@@ -117,7 +117,9 @@ def mark_lines(raw: list[str], header: dict[int, str], author: str | None, scrip
     _mark_fenced_boxes(stripped, drop)
     _mark_media_labels(stripped, drop)
     _mark_inline_headlines(stripped, drop)
+    _mark_link_labels(stripped, drop)
     _mark_tail(stripped, drop)
+    _mark_cut_teasers(stripped, drop)
     drop |= line_score.furniture_lines(raw, drop)  # what the rules kept and the learnt score calls furniture
     return [Line(i + 1, raw[i], drop.get(i)) for i in range(len(raw))]
 
@@ -279,6 +281,22 @@ def _mark_inline_headlines(stripped: list[str], drop: dict[int, str]) -> None:
             drop[index] = rules.INLINE_HEADLINE_RULE
 
 
+def _mark_link_labels(stripped: list[str], drop: dict[int, str]) -> None:
+    """Between two paragraphs of prose: a short line of a label of one or two words, a colon and a title, not a
+    sentence ("Also check: Jobs in Pakistan", "Watch: Report On Sanctions"): a link to another page set in the text."""
+    kept = [i for i, line in enumerate(stripped) if line and i not in drop]
+    for before, index, after in zip(kept, kept[1:], kept[2:], strict=False):
+        line = stripped[index]
+        if (
+            words(line) <= rules.LINK_LABEL_MAX_WORDS
+            and rules.LINK_LABEL.fullmatch(line)
+            and not _is_sentence(line)
+            and is_prose(stripped[before])
+            and is_prose(stripped[after])
+        ):
+            drop[index] = rules.LINK_LABEL_RULE
+
+
 def _mark_repeated_standfirst(stripped: list[str], drop: dict[int, str]) -> None:
     """A line printed again inside a later kept line: a standfirst or teaser above the paragraph it repeats."""
     kept = [i for i, line in enumerate(stripped) if line and i not in drop]
@@ -368,6 +386,33 @@ def _mark_tail(stripped: list[str], drop: dict[int, str]) -> None:
         sentence = _is_sentence(line) and words(line) >= rules.TAIL_SENTENCE_MIN_WORDS
         if not sentence and words(line) < rules.TAIL_PROSE_MIN_WORDS and not _cut_paragraph(stripped, index):
             drop[index] = rules.TAIL_RULE
+
+
+def _cut_off(line: str) -> bool:
+    """A line that stops short: mid-sentence (no sentence end), or in an ellipsis."""
+    return not _is_sentence(line) or line.endswith(("…", "..."))
+
+
+def _mark_cut_teasers(stripped: list[str], drop: dict[int, str]) -> None:
+    """After the last sentence of prose: a run of two or more lines cut off at the same length, or each in an
+    ellipsis: a list of teasers, each cut by the page to so many characters. The stored copy's own cut is one line."""
+    last = last_prose_line(stripped, drop)
+    if last is None:
+        return
+    run: list[int] = []
+    for index in [*range(last + 1, len(stripped)), None]:
+        line = rules.CONTROL_CHARS.sub("", stripped[index]).strip() if index is not None else ""
+        if index is not None and (not line or index in drop):
+            continue  # blank lines and dropped lines (view counters) sit between the teasers
+        if index is not None and _cut_off(line) and words(line) >= rules.TEASER_MIN_WORDS:
+            run.append(index)
+            continue
+        lengths = [len(stripped[i]) for i in run]
+        same_cut = len(run) >= 2 and max(lengths, default=0) - min(lengths, default=0) <= rules.TEASER_LENGTH_SPREAD
+        ellipses = len(run) >= 2 and all(stripped[i].endswith(("…", "...")) for i in run)
+        if same_cut or ellipses:
+            drop.update(dict.fromkeys(run, rules.CUT_TEASER_RULE))
+        run = []
 
 
 def _cut_paragraph(stripped: list[str], index: int) -> bool:

@@ -29,6 +29,8 @@ def classify(text: str) -> tuple[dt.date | None, str] | None:
 def read_candidate(match: re.Match[str]) -> tuple[dt.date | None, str] | None:
     """`classify` for a match of rules.DATE_CANDIDATES, read from its named parts."""
     groups = {k: v for k, v in match.groupdict().items() if v is not None}
+    if "num_first" in groups:
+        return _numeric(int(groups["num_first"]), int(groups["num_second"]), int(groups["num_year"]))
     parts = {k.split("_")[1]: v for k, v in groups.items()}
     month = parts["month"]
     names = rules.SPANISH_MONTHS if "es_month" in groups else rules.MONTHS
@@ -43,6 +45,13 @@ def read_candidate(match: re.Match[str]) -> tuple[dt.date | None, str] | None:
         return (value, "day-month") if value else None
     value = _date(int(parts["year"]), number, int(parts["day"]))
     return (value, "day") if value else None
+
+
+def _numeric(first: int, second: int, year: int) -> tuple[dt.date | None, str] | None:
+    """A date written in figures with dashes: day-month-year or month-day-year, whichever alone is a date (both
+    when they agree, "06-06-2024"); neither when both are ("05-06-2024": the page's country would decide)."""
+    readings = {value for value in (_date(year, second, first), _date(year, first, second)) if value}
+    return (readings.pop(), "day") if len(readings) == 1 else None
 
 
 def full_date(text: str) -> dt.date | None:

@@ -184,6 +184,21 @@ def _lede_lines(source: Source) -> range:
     return range(0)
 
 
+def _news_weekdays(source: Source) -> list[DateMention]:
+    """The weekdays that date the news: the lede's, if it names one; else every weekday of the text."""
+    weekdays = [m for m in source.mentions if m.precision == "weekday"]
+    lede = _lede_lines(source)
+    if any(m.line in lede for m in weekdays):
+        # the lede's day is the news; a weekday further down may be ahead ("holds elections on Wednesday")
+        weekdays = [m for m in weekdays if m.line in lede]
+    return weekdays
+
+
+def _from_embedded_post(mention: DateMention) -> bool:
+    """The date is the one under a post embedded in the page ("— WikiLeaks (@wikileaks) April 11, 2019")."""
+    return mention.in_caption and bool(rules.EMBEDDED_POST_LINES.pattern.search(mention.context))
+
+
 def _infer(source: Source, hint: YearHint | None) -> DateFinding:
     evidence: list[str] = []
     anchor: dt.date | None = None
@@ -239,6 +254,17 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
                 "photo is older than the article, whose year cannot be read; the date is unknown."
             )
             return DateFinding(None, "unknown", [*evidence, reason])
+    if anchor is not None and newest is not None and newest.value == anchor and _from_embedded_post(newest):
+        # a post quoted in the page answers the news: the text's day is that day or one before it, so a weekday of
+        # the text that is not the post's own day cannot be counted forward from it
+        other = sorted({m.text for m in _news_weekdays(source) if dates.weekday_index(m.text) != anchor.weekday()})
+        if other:
+            reason = (
+                f"The only full date is an embedded post's ({_quote(newest, source)}), and the text's “{other[0]}” "
+                "is another day than the post's: the post answers the news, the article is no older than it, but "
+                "no day in it can be read; the date is unknown."
+            )
+            return DateFinding(None, "unknown", [*evidence, reason])
     if anchor is not None and newest is not None and newest.value == anchor and _recalled(source, newest):
         reason = (
             f"The sentence holding {_quote(newest, source)} recalls it as history: the article is newer, "
@@ -264,12 +290,7 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
         evidence.append(f"Date shown: {fmt(value)}, inferred as the earliest date consistent with the text.")
         return DateFinding(value, "inferred", evidence)
     resolved: dict[str, tuple[dt.date, DateMention]] = {}
-    weekdays = [m for m in source.mentions if m.precision == "weekday"]
-    lede = _lede_lines(source)
-    if any(m.line in lede for m in weekdays):
-        # the lede's day is the news; a weekday further down may be ahead ("holds elections on Wednesday")
-        weekdays = [m for m in weekdays if m.line in lede]
-    for mention in weekdays:
+    for mention in _news_weekdays(source):
         if mention.text not in resolved:
             resolved[mention.text] = (dates.on_or_after(anchor, mention.text), mention)
     if resolved:

@@ -218,6 +218,16 @@ COPYRIGHT_LINES = LineRule(
     max_words=20,
 )
 
+# The site speaking to its reader, outside any quotation: "you" or "your" and "we", "us" or "our" in one short line
+# ("Your contributions will help us continue to deliver the stories that are important to you", "If you value our
+# journalism, please consider a gift"): a prompt to give, subscribe or follow, not the story's text nor its headline
+# (a quoted speaker who says both is kept: no quotation marks in the line).
+READER_ADDRESS_LINES = LineRule(
+    "the site's prompt to its reader",
+    _rx(r"(?=.*\b(?:you|your)\b)(?=.*\b(?:we|us|our)\b)[^\"“”«»]*"),
+    max_words=25,
+)
+
 # Applied in this order to every line of an article.
 LINE_RULES: tuple[LineRule, ...] = (
     CHROME_LINES,
@@ -238,6 +248,7 @@ LINE_RULES: tuple[LineRule, ...] = (
     EMBEDDED_POST_LINES,
     SOURCE_LINES,
     COPYRIGHT_LINES,
+    READER_ADDRESS_LINES,
 )
 
 # A header line that opens a block of related-story links; the block runs to the next blank line.
@@ -441,7 +452,13 @@ PHOTO_CREDIT_END = _rx(
     # Friday, Feb. 3, 2017."
     r"(?<=,) (?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), [A-Z][a-z]{2,8}\.? \d{1,2}, \d{4}\.?|"
     # the agency, then its photographer, ending the caption: "… in Madrid, Spain, July 9, 2021. REUTERS/Susana Vera"
-    r"(?<=[.!?] )(?:REUTERS|AFP|EPA|AP|XINHUA|GETTY IMAGES)/[A-Z][\w.'’ -]{1,40}(?:/\s*File Photo)?)"
+    r"(?<=[.!?] )(?:REUTERS|AFP|EPA|AP|XINHUA|GETTY IMAGES)/[A-Z][\w.'’ -]{1,40}(?:/\s*File Photo)?|"
+    # the photographer, then the agency, after the caption's last sentence: "… blamed the United States for the
+    # attack. Catherine Gaschka/AP" (a name of two to four capitalised words, a slash, a capitalised word)
+    r"(?<=[.!?] )(?-i:[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3} ?/ ?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2})|"
+    # a picture's source after a comma, ending a caption that is no sentence: "France Cuba Embassy Attack
+    # aftermath, via AP"
+    r"(?<=[^.!?”\"]), via (?-i:[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}))"
     # a link to the picture after the credit: "(UPI Photo/Ezio Petersen) | License Photo"
     r"(?:\s*\|\s*(?:license|buy|view|download|more) photos?)?\s*"
 )
@@ -500,6 +517,11 @@ MEDIA_LABEL_RULE = "label of an embedded item"
 # size pickers, tag lists). A line of TAIL_PROSE_MIN_WORDS or more is kept: it may be a paragraph cut short.
 TAIL_RULE = "page furniture after the text"
 TAIL_SENTENCE_MIN_WORDS = 4
+# Teasers under the text, each cut by the page to the same number of characters ("… to shut down its office
+# managing international cl"): cut lengths within this many characters of each other, lines of this many words.
+CUT_TEASER_RULE = "teasers cut off under the text"
+TEASER_LENGTH_SPREAD = 4
+TEASER_MIN_WORDS = 6
 TAIL_PROSE_MIN_WORDS = 12
 # The file's last line, cut short where the stored copy stops ("… went ahead to institute measures "), is a paragraph
 # when it runs to this many words, a good share of them in lower case (not a list of names).
@@ -532,6 +554,12 @@ COMMENT_SECTION = _rx(
 # ("Saudi Arabia $100 Billion Scandal: Over 200 People Detained in Anti-Corruption Purge"). Title Case: every word
 # of TITLE_CASE_MIN_LETTERS letters or more starts with a capital.
 INLINE_HEADLINE_RULE = "related headline"
+# Inside the text, between two paragraphs of prose: a label of one or two words, a colon and a title, not a sentence
+# ("Also check: Jobs in Pakistan"): a link to another page. A subhead rarely has a colon; a headline's "Place: …" sits
+# above the text, not inside it.
+LINK_LABEL_RULE = "link to another page"
+LINK_LABEL = re.compile(r"[A-Z][a-z]+(?: [a-z]+)?\s*:\s+[A-Z0-9]\S*(?:\s+\S+)*")
+LINK_LABEL_MAX_WORDS = 10
 TITLE_CASE_MIN_LETTERS = 4
 TITLE_CASE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
@@ -751,6 +779,9 @@ DATE_CANDIDATES = re.compile(
     r"\b(?:(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})"
     r"|(?P<dash_day>\d{1,2})-(?P<dash_month>[A-Z][a-z]{2,8})-(?P<dash_year>\d{4})"  # "09-Sep-2011", "27-Jan-2023"
     r"|(?P<dot_day>\d{1,2})\.(?P<dot_month>\d{1,2})\.(?P<dot_year>\d{4})"  # "17.04.2021": day, month, year
+    # "06-06-2024", "13-06-2024", "06-13-2024": read only where one order is possible (a part over 12, or both the
+    # same); "05-06-2024" is day-month in one country and month-day in another, and is left unread
+    r"|(?P<num_first>\d{1,2})-(?P<num_second>\d{1,2})-(?P<num_year>\d{4})"
     # "Feb 22,2008", "22 Feb,2008": a year after the comma with no space, only a year of 19xx or 20xx ("May 5,000"
     # is a number)
     r"|(?P<dmy_day>\d{1,2})(?:st|nd|rd|th)?\s+(?P<dmy_month>[A-Z][a-z]{2,8})\.?(?:,?\s+|,(?=(?:19|20)\d{2}\b))"
