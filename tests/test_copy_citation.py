@@ -116,7 +116,11 @@ def test_a_selection_across_paragraphs_is_trimmed_to_the_first(built_site: Path,
         page = offline.open(built_site / "sources" / f"{SOURCE}.html")
         rest = " ".join(page.locator("#p-3").inner_text().split("consulate in Shenyang", 1)[1].split())
         drag(page, "#p-3", "consulate in Shenyang", "video", end_selector="#p-4")
-        page.locator("#p-3 button.copy-citation").click()
+        button = page.locator("#p-3 button.copy-citation")
+        button.click()
+        # the clipboard is written asynchronously and holds the previous test's citation until then
+        page.wait_for_function("() => document.querySelector('.copy-citation').textContent !== 'Copy citation'")
+        assert button.inner_text() == "Citation copied"
         pasted = paste(page)
         assert pasted == f'[@{SOURCE}: "consulate in Shenyang{rest}"]' and "video" not in pasted
         assert found_in_source(pasted)
