@@ -6,7 +6,7 @@ PY := $(VENV)/bin/python
 ROOT ?= .
 EXPLAINER := PYTHONPATH=scripts $(PY) -m explainer --root $(ROOT)
 
-.PHONY: site pdf test serve convert add new suggest lint lock golden clean bench-pages bench bench-search bench-entity bench-extensions bench-scripts bench-10k learn-lines learn-lines-cv
+.PHONY: site pdf test serve convert add new suggest lint lock golden clean bench-pages bench bench-search bench-entity bench-extensions bench-scripts bench-10k learn-lines learn-lines-cv learn-lines-curve
 
 site: $(VENV)/.installed node_modules/.installed
 	$(EXPLAINER) site
@@ -92,6 +92,9 @@ learn-lines: $(VENV)/.installed
 
 learn-lines-cv: $(VENV)/.installed
 	PYTHONPATH=scripts $(PY) -m bench.learn_line_weights cv
+
+learn-lines-curve: $(VENV)/.installed
+	PYTHONPATH=scripts $(PY) -m bench.learn_line_weights curve
 
 # Regenerate the golden files after a reviewed change of the converter (review `git diff tests/golden`).
 golden: $(VENV)/.installed

@@ -4,6 +4,7 @@ estimate how they travel by cross-validation grouped by outlet.
     python -m bench.learn_line_weights learn   # writes line_weights.json from every set but the held-out one
     python -m bench.learn_line_weights cv      # 5 folds by outlet: learnt on 4, scored on the 5th, rules alone beside
     python -m bench.learn_line_weights score   # every set's score with the stored weights (the held-out set left out)
+    python -m bench.learn_line_weights curve   # the same folds, learnt on a quarter, half, three quarters, all of 4
 
 Reproducible: no randomness (folds by a hash of the outlet's name, Newton's method from zero weights). The held-out
 set (every page marked `blind: true` in the table) is never read here: neither learnt from nor scored.
@@ -262,15 +263,42 @@ def cross_validate() -> None:
     )
 
 
+CURVE_SHARES = (0.25, 0.5, 0.75, 1.0)
+
+
+def learning_curve() -> None:
+    """Would more annotated pages of the kinds we have help the learnt scores? The cross-validation's folds, each
+    learnt on a growing share of its training outlets (the same outlets first at every share, in hash order), the
+    fifth fold scored: a curve still rising at the full share says more pages would help; a flat one says not."""
+    every = cases()
+    alone_total = count = 0
+    passed = dict.fromkeys(CURVE_SHARES, 0)
+    for fold in range(FOLDS):
+        test = [c for c in every if _fold(outlet(c)) == fold]
+        training = [c for c in every if _fold(outlet(c)) != fold]
+        outlets = sorted({outlet(c) for c in training}, key=lambda name: hashlib.sha1(name.encode()).hexdigest())
+        alone = score(Model(), test)
+        alone_total, count = alone_total + sum(ok for ok, _, _ in alone.values()), count + len(alone)
+        for share in CURVE_SHARES:
+            kept = set(outlets[: round(len(outlets) * share)])
+            found = score(learn([c for c in training if outlet(c) in kept]), test)
+            passed[share] += sum(ok for ok, _, _ in found.values())
+    print(f"rules alone: {alone_total}/{count} = {alone_total / count:.3f}")
+    for share, total in passed.items():
+        print(f"learnt on {share:.0%} of the training outlets: {total}/{count} = {total / count:.3f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("action", choices=("learn", "cv", "score"))
+    parser.add_argument("action", choices=("learn", "cv", "score", "curve"))
     action = parser.parse_args().action
     if action == "learn":
         line_score.WEIGHTS_FILE.write_text(learn(cases()).to_json(), encoding="utf-8")
         print(f"wrote {line_score.WEIGHTS_FILE.relative_to(ROOT)}")
     elif action == "cv":
         cross_validate()
+    elif action == "curve":
+        learning_curve()
     else:
         found = score(None, cases())
         by_set: dict[str, list[int]] = {}
