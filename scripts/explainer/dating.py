@@ -195,8 +195,10 @@ def _news_weekdays(source: Source) -> list[DateMention]:
 
 
 def _from_embedded_post(mention: DateMention) -> bool:
-    """The date is the one under a post embedded in the page ("— WikiLeaks (@wikileaks) April 11, 2019")."""
-    return mention.in_caption and bool(rules.EMBEDDED_POST_LINES.pattern.search(mention.context))
+    """The date is the one under a post embedded in the page ("— WikiLeaks (@wikileaks) April 11, 2019"), on a line
+    of its own (dropped, read like a caption's) or run on after the post's words, which stay in the text."""
+    signature = rules.EMBEDDED_POST_LINES.pattern.search(mention.context)
+    return signature is not None and signature.group(0).endswith(mention.text)
 
 
 def _infer(source: Source, hint: YearHint | None) -> DateFinding:
@@ -255,16 +257,13 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
             )
             return DateFinding(None, "unknown", [*evidence, reason])
     if anchor is not None and newest is not None and newest.value == anchor and _from_embedded_post(newest):
-        # a post quoted in the page answers the news: the text's day is that day or one before it, so a weekday of
-        # the text that is not the post's own day cannot be counted forward from it
-        other = sorted({m.text for m in _news_weekdays(source) if dates.weekday_index(m.text) != anchor.weekday()})
-        if other:
-            reason = (
-                f"The only full date is an embedded post's ({_quote(newest, source)}), and the text's “{other[0]}” "
-                "is another day than the post's: the post answers the news, the article is no older than it, but "
-                "no day in it can be read; the date is unknown."
-            )
-            return DateFinding(None, "unknown", [*evidence, reason])
+        # a post quoted in the page answers the news: the article is no older than it, but the post's date is the
+        # post's, not the page's, even where the text's weekday is the post's own day (the annotated sets agree)
+        reason = (
+            f"The only full date is an embedded post's ({_quote(newest, source)}): the post answers the news and "
+            "the article is no older than it, but a post's date is not the article's; the date is unknown."
+        )
+        return DateFinding(None, "unknown", [*evidence, reason])
     if anchor is not None and newest is not None and newest.value == anchor and _recalled(source, newest):
         reason = (
             f"The sentence holding {_quote(newest, source)} recalls it as history: the article is newer, "
