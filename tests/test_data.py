@@ -183,3 +183,18 @@ def test_the_entity_description_names_only_its_placeholders(tmp_path: Path) -> N
     (tmp_path / "story.yml").write_text(story.replace('"{name}: {role}.', '"{name}: {rol}.'), encoding="utf-8")
     [found] = problems(tmp_path)
     assert found.startswith("story.yml:") and "entity: 'rol' is not a placeholder; use {name} and {role}" in found
+
+
+def test_a_role_holds_no_mark_and_its_support_is_one_kind(tmp_path: Path) -> None:
+    # a role is shown as written (in the page's description and structured data too), and a cited role is shown with
+    # its citations only: a mark or a background basis there would reach no reader as one
+    marked = GOOD_ENTITY.replace("role: City in Liaoning Province", "role: '[City]{inferred: a guess} in Liaoning'")
+    both = GOOD_ENTITY.replace(
+        "  background:", "  citations:\n    - {source: voa-2002-05-10, quote: Shenyang}\n  background:"
+    )
+    (tmp_path / "entities.yml").write_text(marked + both.replace("id: shenyang", "id: town"), encoding="utf-8")
+    assert problems(tmp_path) == [
+        "entities.yml:4: entity 'shenyang': a role takes no [words]{inferred: …} mark: support it with 'citations' "
+        "or 'background: <basis>'",
+        "entities.yml:14: entity 'town': the role has both 'citations' and 'background': keep one",
+    ]

@@ -317,11 +317,18 @@ def _entity(r: Record) -> Entity:
     known = {"id", "name", "kind", "native", "role", "aliases", "refs", "side", "citations", "background", "map"}
     r.check_known(known)
     native = _native_names(r)
+    role = r.text("role")
+    if MARK.search(role) or LOOKS_LIKE_MARK.search(role):
+        # a role is shown as written, in the page's description and its structured data too
+        r.problem(
+            r.line_of("role"),
+            "a role takes no [words]{inferred: …} mark: support it with 'citations' or 'background: <basis>'",
+        )
     return Entity(
         r.text("id"),
         r.text("name"),
         r.text("kind", choices=ENTITY_KINDS),
-        r.text("role"),
+        role,
         r.strings("aliases"),
         native,
         r.line,
@@ -390,6 +397,9 @@ def _support(r: Record, what: str) -> tuple[tuple[Citation, ...], str | None]:
         r.problem(
             r.line, f"the {what} needs 'citations' or, for a general fact no article states, 'background: <basis>'"
         )
+    elif citations and background:
+        # a cited field is shown with its citations only: a background basis beside them would never reach a reader
+        r.problem(r.line_of("background"), f"the {what} has both 'citations' and 'background': keep one")
     return citations, background
 
 
