@@ -226,3 +226,23 @@ def test_a_prompt_ending_in_a_bang_over_the_headline_does_not_end_the_header_on_
         assert extract.read_header(raw).title == page["title"]
     finally:
         line_score.override = saved
+
+
+def test_the_wrapped_end_of_a_sentence_stays_with_its_paragraph() -> None:
+    # a text saved with its lines wrapped: the lede's last line is short and sits above the first line the model
+    # trusts as prose, where it used to be judged alone as furniture and dropped
+    raw = [
+        "Harbour Council Votes to Rebuild the Old Ferry Pier",
+        "",
+        "By Morgan Hale",
+        "",
+        "PORT ELLIS, May 2, 2024 - The harbour council voted on Thursday to rebuild the old ferry pier, closed since a",
+        "winter storm damaged its pilings.",
+        "",
+        '"The pier is how half the island gets to work," council chair Dana Whitcombe said after the vote.',
+        "",
+        "Work is due to start in September and take eight months, the council said.",
+    ]
+    assert "winter storm damaged its pilings." in _kept(raw)
+    # a short line under a line that ends its sentence is still judged: a caption's credit is not a wrapped line
+    assert not line_score._wrapped_on(line_score.Page.of([LEDE, "winter storm damaged its pilings."]), 1, {})

@@ -241,6 +241,7 @@ def probability(weights: dict[str, float], features: dict[str, float]) -> float:
 
 
 FURNITURE_RULE = "page furniture (learnt score)"
+WRAPPED_MIN_WORDS = 8  # a line this long that stops mid-sentence was wrapped, not cut off as a label
 HEADLINE_RULE = "not the headline (learnt second opinion)"  # the rules' choice, overruled
 
 
@@ -285,6 +286,7 @@ def furniture_lines(raw: list[str], drop: dict[int, str]) -> dict[int, str]:
         i
         for i in margin
         if scored(i) > (chosen.caption_threshold if _looks_captioned(page, i) else chosen.furniture_threshold)
+        and not _wrapped_on(page, i, drop)
     }
     # a line the model leans towards furniture, between two lines it is sure of, belongs to the same box
     # ("(billed annually at P 960)" between "P 80 per month" and "• Unlimited ad-free access …")
@@ -306,6 +308,19 @@ def furniture_lines(raw: list[str], drop: dict[int, str]) -> dict[int, str]:
         ):
             found.add(at)
     return dict.fromkeys(sorted(found), FURNITURE_RULE)
+
+
+def _wrapped_on(page: Page, index: int, drop: dict[int, str]) -> bool:
+    """The line goes on with the sentence of the kept line right above it (a text saved with its lines wrapped: "…
+    closed since a" / "winter storm damaged its pilings."): it is that paragraph's, not a line to judge alone."""
+    above = page.stripped[index - 1] if index > 0 else ""
+    return (
+        bool(above)
+        and index - 1 not in drop
+        and clean.words(above) >= WRAPPED_MIN_WORDS
+        and not rules.SENTENCE_END.search(above)
+        and page.stripped[index][:1].islower()
+    )
 
 
 def furniture_over_the_header(raw: list[str], index: int) -> bool:
