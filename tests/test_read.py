@@ -80,7 +80,8 @@ def test_metadata_errors_are_gathered_with_lines(tmp_path: Path) -> None:
     with pytest.raises(ExplainerError) as caught:
         read_metadata(path)
     assert [str(p) for p in caught.value.problems] == [
-        f"{path}:2: unknown field 'headline' (known: title, outlet, author, date, url, archive, rights, notes, found)",
+        f"{path}:2: unknown field 'headline' (known: title, outlet, author, date, url, archive, rights, notes, drop, "
+        "keep, found)",
         f"{path}:3: date 'May 5' must be written YYYY-MM-DD",
         f"{path}:4: field 'author' must be a single text value",
     ]

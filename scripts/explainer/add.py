@@ -267,7 +267,8 @@ def _metadata_file(file: Path, incoming: _Input, today: dt.date) -> str:
     header = (
         f"# Added by `make add` from {_printable(file.name)} ({incoming.kind}) on {today.isoformat()}.\n"
         "# Fields given here override what is inferred from the text. Fields listed under `found` were read from\n"
-        "# the saved page, not checked by an editor: once checked, remove them from `found`.\n"
+        "# the saved page, not checked by an editor: once checked, remove them from `found`. Where the cleaning\n"
+        "# kept a line that is not article text, or dropped one that is, list its words under `drop:` or `keep:`.\n"
     )
     body: dict[str, object] = dict(incoming.metadata)
     if incoming.found:

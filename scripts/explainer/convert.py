@@ -7,13 +7,13 @@ import multiprocessing
 import os
 import threading
 
-from . import clean, extract
+from . import clean, extract, line_choices
 from .model import Metadata, Source
 from .read import RawArticle
 
 # Extraction is a pure function of an article's id, text and metadata: a long-running preview keeps the results,
 # so editing one article re-extracts that one only. Keyed by content, so an edit can never be served stale.
-_Key = tuple[str, str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]
+_Key = tuple[str, str, tuple[tuple[str, str], ...], tuple[tuple[str, str], ...], tuple[line_choices.LineChoice, ...]]
 _EXTRACTED: dict[_Key, Source] = {}
 _CACHE_LIMIT = 20_000
 # Articles are extracted on every core once this many are new: below it, starting the workers and sending the
@@ -22,7 +22,13 @@ PARALLEL_FROM = 200
 
 
 def _key(article: RawArticle) -> _Key:
-    return (article.id, article.text, tuple(sorted(article.metadata.items())), tuple(sorted(article.found.items())))
+    return (
+        article.id,
+        article.text,
+        tuple(sorted(article.metadata.items())),
+        tuple(sorted(article.found.items())),
+        article.choices,
+    )
 
 
 def _workers() -> int:
@@ -63,6 +69,7 @@ def _extract(article: RawArticle) -> Source:
     footer = extract.read_footer(raw)
     author = article.metadata.get("author") or header.author or footer.author
     lines = clean.mark_lines(raw, header.drop | footer.drop, author, script)
+    lines, choice_notes = line_choices.apply_choices(lines, article.choices)
     paragraphs = clean.paragraphs(lines)
     metadata = Metadata()
     for name, value in article.metadata.items():
@@ -92,4 +99,5 @@ def _extract(article: RawArticle) -> Source:
             source.warnings.append(f"no {name} given or found in the text")
     if not paragraphs:
         source.warnings.append("every line was dropped as boilerplate")
+    source.warnings.extend(choice_notes)
     return source

@@ -15,6 +15,7 @@ import yaml
 from . import safe_yaml
 from .errors import ExplainerError, Problem
 from .inputs import read_input, read_input_text
+from .line_choices import CHOICE_FIELDS, LineChoice, check_choices, read_choices
 from .model import FOUND_FIELD, METADATA_FIELDS
 
 ARTICLE_SUFFIX = ".txt"
@@ -40,6 +41,7 @@ class RawArticle:
     metadata_path: Path | None
     metadata_lines: dict[str, int]
     found: dict[str, str] = dataclasses.field(default_factory=dict)  # field → where `make add` read it
+    choices: tuple[LineChoice, ...] = ()  # the editor's `drop` and `keep` lines
 
 
 def decode_article(path: Path, data: bytes) -> str:
@@ -88,22 +90,39 @@ def read_metadata(path: Path) -> tuple[dict[str, str], dict[str, int], dict[str,
 
     Returns the values, the line of each, and `found`: for fields `make add` read from a saved page, where.
     """
+    values, lines, found, _ = read_metadata_file(path)
+    return values, lines, found
+
+
+def read_metadata_file(
+    path: Path, text_path: Path | None = None, text: str | None = None
+) -> tuple[dict[str, str], dict[str, int], dict[str, str], tuple[LineChoice, ...]]:
+    """`read_metadata`, and the editor's `drop` and `keep` lines, each checked against the article's text when it
+    is given (every problem of the file reported at once)."""
     node = safe_yaml.compose(read_input_text(path, path.parent), path)
     if node is None:
-        return {}, {}, {}
+        return {}, {}, {}, ()
     if not isinstance(node, yaml.MappingNode):
         raise ExplainerError.one(path, "metadata must be a mapping of field: value", node.start_mark.line + 1)
     values: dict[str, str] = {}
     lines: dict[str, int] = {}
     found: dict[str, str] = {}
+    choices: list[LineChoice] = []
     problems: list[Problem] = []
+    seen: set[str] = set()
     for key_node, value_node in node.value:
         key, line = str(key_node.value), key_node.start_mark.line + 1
         if key == FOUND_FIELD:
             found = _read_found(path, value_node, problems)
             continue
+        if key in CHOICE_FIELDS:
+            if key in seen:
+                problems.append(Problem(path, f"field {key!r} given twice", line))
+            seen.add(key)
+            choices += read_choices(path, key, value_node, problems)
+            continue
         if key not in METADATA_FIELDS:
-            known = ", ".join((*METADATA_FIELDS, FOUND_FIELD))
+            known = ", ".join((*METADATA_FIELDS, *CHOICE_FIELDS, FOUND_FIELD))
             problems.append(Problem(path, f"unknown field {key!r} (known: {known})", line))
             continue
         if key in values:
@@ -122,9 +141,11 @@ def read_metadata(path: Path) -> tuple[dict[str, str], dict[str, int], dict[str,
         for name in found
         if name not in values
     ]
+    if text_path is not None and text is not None:
+        problems += check_choices(path, text_path, text.split("\n"), choices)
     if problems:
         raise ExplainerError(problems)
-    return values, lines, found
+    return values, lines, found, tuple(choices)
 
 
 def _read_found(path: Path, node: yaml.Node, problems: list[Problem]) -> dict[str, str]:
@@ -171,8 +192,8 @@ def read_article(path: Path) -> RawArticle:
     text = decode_article(path, read_input(path, path.parent))
     meta_path = path.with_suffix(METADATA_SUFFIX)
     if os.path.lexists(meta_path):  # a dangling link is refused, not taken for "no metadata"
-        metadata, lines, found = read_metadata(meta_path)
-        return RawArticle(path.stem, path, text, metadata, meta_path, lines, found)
+        metadata, lines, found, choices = read_metadata_file(meta_path, path, text)
+        return RawArticle(path.stem, path, text, metadata, meta_path, lines, found, choices)
     return RawArticle(path.stem, path, text, {}, None, {})
 
 
