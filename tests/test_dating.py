@@ -304,3 +304,33 @@ def test_a_year_later_than_the_newest_full_date_makes_that_date_history() -> Non
     )
     source = corpus(article("h", text))["h"]
     assert source.date.value is None and source.date.status == "unknown"
+
+
+def test_a_date_in_the_text_with_no_weekday_or_today_gives_no_day() -> None:
+    # the text's newest date is when something happened: the article is no older, but nothing says how much newer
+    text = (
+        "Gulf states cut ties\n\nFour states announced on 6 June 2017 they were severing diplomatic ties with their "
+        "neighbour, accusing it of supporting terrorism.\n\nThe neighbour denied the charge and said the decision "
+        "had no basis in fact, its foreign ministry said in a statement.\n"
+    )
+    source = corpus(article("g", text))["g"]
+    assert source.date.value is None and source.date.status == "unknown"
+    assert "no weekday" in " ".join(source.date.evidence)
+    # with the news placed in time ("on Tuesday"), the day is read as before: the first Tuesday on or after it
+    told = corpus(article("h", text.replace("accusing it", "on Tuesday, accusing it")))["h"]
+    assert told.date.value == dt.date(2017, 6, 6) and told.date.status == "inferred"
+
+
+def test_a_dateline_run_into_the_lede_gives_the_day() -> None:
+    # "PLACE, date - …" opening the first paragraph is the day it was filed, not a date the news recalls
+    text = (
+        "Pier work starts\n\nPORT ELLIS, June 10, 2024 - Work began on the old ferry pier, closed since a winter storm "
+        "damaged its pilings, the council said.\n\nCouncil chair Dana Whitcombe cut the ribbon and said the pier would "
+        "reopen next spring.\n"
+    )
+    source = corpus(article("d", text))["d"]
+    assert source.date.value == dt.date(2024, 6, 10) and source.date.status == "inferred"
+    recalled = corpus(
+        article("e", text.replace("PORT ELLIS, June 10, 2024 - Work", "Work that stopped on June 10, 2024"))
+    )
+    assert recalled["e"].date.value is None  # the same date inside the sentence dates the news, not the article

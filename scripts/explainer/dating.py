@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from dataclasses import dataclass
 
 from . import dates, rules
@@ -194,6 +195,23 @@ def _news_weekdays(source: Source) -> list[DateMention]:
     return weekdays
 
 
+# "PORT ELLIS, May 2, 2024 - The council voted…", "BEIRUT, Lebanon, June 5, 2024 (AP) —": the place in capitals,
+# maybe its country, then the date, then a dash or the agency: the dateline run into the first paragraph
+_DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z'.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?,\s*")
+_DATELINE_AFTER = re.compile(r"\s*(?:[-–—:]|\()")
+
+
+def _run_in_dateline(mention: DateMention, source: Source) -> bool:
+    """The date opens the lede after the place it was filed from: the day the article was written."""
+    at = mention.context.find(mention.text)
+    return (
+        at > 0
+        and mention.line in _lede_lines(source)
+        and bool(_DATELINE_PLACE.fullmatch(mention.context[:at]))
+        and bool(_DATELINE_AFTER.match(mention.context[at + len(mention.text) :]))
+    )
+
+
 def _from_embedded_post(mention: DateMention) -> bool:
     """The date is the one under a post embedded in the page ("— WikiLeaks (@wikileaks) April 11, 2019"), on a line
     of its own (dropped, read like a caption's) or run on after the post's words, which stay in the text."""
@@ -279,8 +297,19 @@ def _infer(source: Source, hint: YearHint | None) -> DateFinding:
             "the article is newer than that month, but no day in it can be read; the date is unknown."
         )
         return DateFinding(None, "unknown", [*evidence, reason])
+    printed_with_weekday = newest is not None and newest.value == anchor and _with_its_weekday(newest)
+    in_dateline = newest is not None and newest.value == anchor and _run_in_dateline(newest, source)
+    if not _says_when(source) and not printed_with_weekday and not in_dateline:
+        # as for a caption's date: a date in the text is when something happened, and the article is no older, but
+        # with no weekday and no "today" the text does not say how long after it was written
+        reason = (
+            "The text says nothing of when it was written relative to that date (no weekday, no “today”, no "
+            "weekday printed with the date): the article is no older, but no day in it can be read; the date is "
+            "unknown."
+        )
+        return DateFinding(None, "unknown", [*evidence, reason])
     value = anchor
-    if newest is not None and newest.value == anchor and _with_its_weekday(newest):
+    if printed_with_weekday:
         # "Thursday, April 8, 2021": the text's weekdays are of that week, not after it
         evidence.append(
             f"Its newest full date is printed with its weekday ({_quote(newest, source)}): the text's weekdays "
