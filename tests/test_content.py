@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from conftest import ROOT
 from explainer.corpus import load_corpus
@@ -100,3 +101,15 @@ def test_sentences_do_not_break_after_abbreviations() -> None:
         "Kim left.",
         "It was in the U.S.A. Embassy.",
     ]
+
+
+def test_a_byline_or_an_outlet_links_its_entity_to_the_articles(built_site: Path) -> None:
+    # named only in bylines and an outlet's line, which are not the articles' text: the page says so and links them
+    chosun = (built_site / "entities" / "chosun-ilbo.html").read_text(encoding="utf-8")
+    assert "Articles from Chosun Ilbo" in chosun and 'href="../sources/chosun-2011-12-09.html"' in chosun
+    assert "named as the outlet of the articles above" in chosun
+    goodenough = (built_site / "entities" / "patrick-goodenough.html").read_text(encoding="utf-8")
+    assert (
+        goodenough.count('href="../sources/cns-2002-05-') >= 2
+        and "named as the author of the articles above" in goodenough
+    )

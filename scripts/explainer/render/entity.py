@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -69,15 +70,19 @@ def render_entity(site: Site, entity: Entity, links: Links, entities_file: Path)
     facts.append(f"**Kind:** {entity.kind}")
     parts.append("  \n".join(facts) + "\n\n")
     written = [s for s in site.sources if s.metadata.get("author") == entity.name]
-    if written:
-        parts.append(f"## Articles by {inert_inline(entity.name)}\n")
+    names = {n.casefold() for n in (entity.name, *entity.aliases)}
+    published = [s for s in site.sources if _outlet_name(s.metadata.get("outlet")) in names]
+    for heading, articles in (("Articles by", written), ("Articles from", published)):
+        if not articles:
+            continue
+        parts.append(f"## {heading} {inert_inline(entity.name)}\n")
         items = (
             _ITEM_LINK.format(
                 links.to(here, source_path(s.id), "", origin),
                 abbreviated(s.title),
                 Html(" — {}").format(abbreviated(where_label(s))),
             )
-            for s in written
+            for s in articles
         )
         parts.append(block(_list(items)))
     events = [e for e in site.data.events if entity.id in e.entities]
@@ -100,8 +105,10 @@ def render_entity(site: Site, entity: Entity, links: Links, entities_file: Path)
     body = Html("")
     if not mentions:
         where = "; it is referred to in the events above" if events else ""
+        if written or published:  # named in a byline or an outlet's line, which are not the articles' text
+            where = f"; it is named as the {'author' if written else 'outlet'} of the articles above"
         body = Html("<p>{}</p>\n").format(
-            abbreviated(f"The sources do not name this entry by any of its names{where}.")
+            abbreviated(f"The articles' text does not name this entry by any of its names{where}.")
         )
     parts.append(block(body + _mentions_list(entity.id, mentions, links, abbreviated)))
     backlinks = site.linked_from.get(entity.id, [])
@@ -195,3 +202,11 @@ def mentions_data(entity: Entity, mentions: list[Mention], known: dict[str, list
         "window.explainerMentions = window.explainerMentions || {};\n"
         f"window.explainerMentions[{json.dumps(entity.id)}] = {payload};\n"
     )
+
+
+def _outlet_name(outlet: str | None) -> str | None:
+    """An outlet as an entity would be named: "The Chosun Ilbo (English edition)" → "chosun ilbo"."""
+    if not outlet:
+        return None
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", outlet).strip()
+    return re.sub(r"^the\s+", "", name, flags=re.IGNORECASE).casefold()

@@ -84,12 +84,15 @@ _formatted = functools.lru_cache(maxsize=1 << 14)(fmt)
 
 def date_label(source: Source, explained: bool = False) -> str:
     """The source's date as a reader cites it. How it was established is said once, on the source page (and,
-    `explained`, in the sources table): not after every citation."""
+    `explained`, in the sources table); after every citation a worked-out date says "about", as the narrative does,
+    so that no note states as printed a day the article never prints."""
     finding = source.date
     if finding.value is None:
         return "date unknown"
     label = _formatted(finding.value)
-    return f"{label} (worked out from the text)" if explained and finding.inferred else label
+    if finding.inferred:
+        return f"{label} (worked out from the text)" if explained else f"about {label}"
+    return label
 
 
 def where_label(source: Source) -> str:
