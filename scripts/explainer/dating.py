@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import re
 from dataclasses import dataclass
 
 from . import dates, rules
@@ -195,20 +194,14 @@ def _news_weekdays(source: Source) -> list[DateMention]:
     return weekdays
 
 
-# "PORT ELLIS, May 2, 2024 - The council voted…", "BEIRUT, Lebanon, June 5, 2024 (AP) —": the place in capitals,
-# maybe its country, then the date, then a dash or the agency: the dateline run into the first paragraph
-_DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z'.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?,\s*")
-_DATELINE_AFTER = re.compile(r"\s*(?:[-–—:]|\()")
-
-
 def _run_in_dateline(mention: DateMention, source: Source) -> bool:
     """The date opens the lede after the place it was filed from: the day the article was written."""
     at = mention.context.find(mention.text)
     return (
         at > 0
         and mention.line in _lede_lines(source)
-        and bool(_DATELINE_PLACE.fullmatch(mention.context[:at]))
-        and bool(_DATELINE_AFTER.match(mention.context[at + len(mention.text) :]))
+        and bool(rules.RUN_IN_DATELINE_PLACE.fullmatch(mention.context[:at]))
+        and bool(rules.RUN_IN_DATELINE_AFTER.match(mention.context[at + len(mention.text) :]))
     )
 
 

@@ -112,10 +112,11 @@ def apply_choices(lines: list[Line], choices: tuple[LineChoice, ...]) -> tuple[l
     if not choices:
         return lines, []
     raw = [line.text for line in lines]
-    decided: dict[int, LineChoice] = {i: c for c in choices for i in matching_lines(raw, c)}
+    matched = {choice: matching_lines(raw, choice) for choice in choices}
+    decided: dict[int, LineChoice] = {i: choice for choice, found in matched.items() for i in found}
     notes = []
-    for choice in choices:
-        if all(bool(lines[i].dropped_by) != choice.keep for i in matching_lines(raw, choice)):
+    for choice, found in matched.items():
+        if all(bool(lines[i].dropped_by) != choice.keep for i in found):
             field, done = ("keep", "keeps") if choice.keep else ("drop", "drops")
             notes.append(f"its metadata's {field} (line {choice.line}): the cleaning already {done} “{choice.words}”")
     changed = [

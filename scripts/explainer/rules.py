@@ -592,6 +592,10 @@ _MONTH_NAME = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.?
 DATELINE_WITHOUT_YEAR = re.compile(
     rf"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){{0,2}},\s*)?(?:{_MONTH_NAME}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH_NAME})"
 )
+# A dateline run into the first paragraph: "PORT ELLIS, May 2, 2024 - The council voted…", "BEIRUT, Lebanon, June 5,
+# 2024 (AP) —": the place in capitals, maybe its country, before the date; a dash or the agency after it.
+RUN_IN_DATELINE_PLACE = re.compile(r"\s*[A-Z][A-Z'.\- ]{1,40}(?:,\s*[A-Z][A-Za-z.\- ]{1,30})?,\s*")
+RUN_IN_DATELINE_AFTER = re.compile(r"\s*(?:[-–—:]|\()")
 # A byline or a dateline may stand under the standfirst, within this many lines after it.
 BYLINE_UNDER_STANDFIRST_LINES = 2
 
