@@ -204,6 +204,7 @@ def mentions_data(entity: Entity, mentions: list[Mention], known: dict[str, list
     )
 
 
+@functools.lru_cache(maxsize=4096)  # asked once per entity page and source: a few outlets, many pages
 def _outlet_name(outlet: str | None) -> str | None:
     """An outlet as an entity would be named: "The Chosun Ilbo (English edition)" → "chosun ilbo"."""
     if not outlet:
